@@ -1,0 +1,35 @@
+// Helpers shared by the subcommands: Boost.Program_options parsing with uniform usage errors
+// and --help, and printing a Status.
+#ifndef PARALLAX_ENGINE_CLI_COMMAND_LINE_H_
+#define PARALLAX_ENGINE_CLI_COMMAND_LINE_H_
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+
+namespace parallax::cli {
+
+namespace po = boost::program_options;
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// Parses `args` for the command `name` into *vm. Adds --help and --data-dir to `options`.
+// `positional` names the option that collects positional arguments (or empty for none).
+// Returns nullopt when the caller should go on, else the exit status to return (0 after
+// printing help, 2 after printing a usage error).
+std::optional<int> ParseCommandLine(const std::string& name, const std::string& synopsis,
+                                    const std::string& description,
+                                    po::options_description options,
+                                    const std::string& positional,
+                                    const std::vector<std::string>& args, po::variables_map* vm);
+
+// Prints "parallax: <message>" to stderr and returns kExitFailure.
+int Fail(const Status& status);
+
+}  // namespace parallax::cli
+
+#endif  // PARALLAX_ENGINE_CLI_COMMAND_LINE_H_

@@ -1,0 +1,54 @@
+// parallax: compare how outlets report the same events. Dispatches to a subcommand.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "engine/cli/commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(const parallax::cli::Args&);
+  const char* summary;
+};
+
+// Keep in the order a new user meets them.
+const Command kCommands[] = {
+    {"mark", parallax::cli::RunMark, "split text into sentences and mark hedges, attribution, loaded words (JSONL)"},
+};
+
+void PrintUsage(std::ostream& out) {
+  out << "usage: parallax COMMAND [OPTIONS] [ARGS]\n\n"
+         "Compare how different outlets report the same events.\n\ncommands:\n";
+  for (const Command& c : kCommands) {
+    std::string name = c.name;
+    name.resize(12, ' ');
+    out << "  " << name << c.summary << "\n";
+  }
+  out << "\nRun 'parallax COMMAND --help' for a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    PrintUsage(std::cerr);
+    return 2;
+  }
+  std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    PrintUsage(std::cout);
+    return 0;
+  }
+  if (name == "--version") {
+    std::cout << "parallax " << PARALLAX_VERSION << "\n";
+    return 0;
+  }
+  for (const Command& c : kCommands) {
+    if (name == c.name) return c.run(parallax::cli::Args(argv + 2, argv + argc));
+  }
+  std::cerr << "parallax: unknown command '" << name << "'\n";
+  PrintUsage(std::cerr);
+  return 2;
+}
