@@ -80,6 +80,8 @@ void Tokenize(std::string_view text, size_t base, std::vector<Token>* out) {
     token.is_number = cls == CharClass::kDigit;
     token.capitalized = IsUpper(cp);
     size_t end = pos;
+    int letters = 0;
+    int upper_letters = 0;
     // Extend over word characters, and over one joiner (apostrophe, hyphen, or . , inside a
     // number) when a word character follows it.
     while (end < n) {
@@ -87,6 +89,10 @@ void Tokenize(std::string_view text, size_t base, std::vector<Token>* out) {
       char32_t c = DecodeUtf8(text, end, &clen);
       CharClass cc = Classify(c);
       if (IsWordChar(cc)) {
+        if (cc == CharClass::kLetter) {
+          ++letters;
+          if (IsUpper(c)) ++upper_letters;
+        }
         AppendLower(c, &token.norm);
         end += clen;
         continue;
@@ -103,6 +109,7 @@ void Tokenize(std::string_view text, size_t base, std::vector<Token>* out) {
       end += clen;
     }
     token.span.end = base + end;
+    token.all_caps = letters >= 2 && upper_letters == letters;
     out->push_back(std::move(token));
     pos = end;
   }

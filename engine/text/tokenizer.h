@@ -25,6 +25,7 @@ struct Token {
   std::string norm;  // lower-cased, apostrophes folded
   bool is_number = false;    // starts with a digit
   bool capitalized = false;  // first character an upper-case letter
+  bool all_caps = false;     // every letter upper-case, at least two of them ("US", "COAS")
 };
 
 // Appends the tokens of `text` to *out; spans are offset by `base` so that tokens of a

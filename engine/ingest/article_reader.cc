@@ -1,0 +1,262 @@
+#include "engine/ingest/article_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+
+#include "engine/base/file_io.h"
+#include "engine/html/html_article.h"
+#include "engine/ingest/manifest.h"
+#include "engine/ingest/news_json.h"
+#include "engine/ingest/text_check.h"
+
+namespace parallax {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// Where the inputs lead: each file to read, with its defaults, in a stable order.
+struct Listing {
+  std::vector<ArticleSource> sources;
+  std::vector<Manifest> manifests;  // kept alive for ArticleSource::manifest_entry
+  std::string title;
+};
+
+Status ListDirectory(const fs::path& root, Listing* listing) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  // Symbolic links to directories are not followed, so a link loop cannot trap the walk.
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Status::IoError(root.string() + ": cannot list directory: " + ec.message());
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) return Status::IoError(root.string() + ": cannot list directory: " + ec.message());
+    const fs::path& p = it->path();
+    if (p.filename().string().rfind('.', 0) == 0) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;  // hidden files and folders
+    }
+    if (!it->is_regular_file(ec)) continue;
+    std::string fmt = FormatOfPath(p.string());
+    if (fmt == "txt" || fmt == "html" || fmt == "json" || fmt == "jsonl") files.push_back(p);
+  }
+  if (files.empty()) {
+    return Status::InvalidInput(root.string() +
+                                ": directory holds no articles (.txt, .html, .htm, .json, .jsonl)");
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& p : files) {
+    ArticleSource src;
+    src.path = p.string();
+    src.format = FormatOfPath(src.path);
+    fs::path rel = p.lexically_relative(root);
+    src.default_id = rel.parent_path() / rel.stem();
+    fs::path parent = rel.parent_path();
+    src.default_source = parent.empty() ? src.default_id : parent.filename().string();
+    listing->sources.push_back(std::move(src));
+  }
+  return Status::Ok();
+}
+
+Status ListInput(const std::string& input, Listing* listing) {
+  std::error_code ec;
+  fs::file_status st = fs::status(input, ec);
+  if (ec || !fs::exists(st)) return Status::NotFound(input + ": no such file or directory");
+  if (fs::is_directory(st)) return ListDirectory(input, listing);
+  std::string fmt = FormatOfPath(input);
+  if (fmt == "yaml") {
+    PARALLAX_ASSIGN_OR_RETURN(Manifest manifest, LoadManifest(input));
+    if (listing->title.empty()) listing->title = manifest.title;
+    listing->manifests.push_back(std::move(manifest));
+    return Status::Ok();  // sources are made from manifests once listing is complete
+  }
+  if (fmt.empty()) {
+    return Status::InvalidInput(input + ": unknown kind of file (expected .yaml manifest, .txt, .html, .htm, "
+                                        ".json or .jsonl)");
+  }
+  ArticleSource src;
+  src.path = input;
+  src.format = fmt;
+  src.default_id = fs::path(input).stem().string();
+  src.default_source = src.default_id;
+  listing->sources.push_back(std::move(src));
+  return Status::Ok();
+}
+
+void ApplyManifest(const ManifestEntry& e, Article* a) {
+  a->id = e.id;
+  a->source = e.source;
+  if (!e.author.empty()) a->author = e.author;
+  if (!e.date.empty()) a->date = e.date;
+  if (!e.url.empty()) a->url = e.url;
+  if (!e.title.empty()) a->title = e.title;
+  if (!e.tags.empty()) a->tags = e.tags;
+}
+
+}  // namespace
+
+std::string FormatOfPath(const std::string& path) {
+  std::string ext = Lower(fs::path(path).extension().string());
+  if (ext == ".txt" || ext == ".text") return "txt";
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return "html";
+  if (ext == ".json") return "json";
+  if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
+  if (ext == ".yaml" || ext == ".yml") return "yaml";
+  return "";
+}
+
+Status ArticleReader::FinishArticle(Article* article, size_t body_start, std::vector<Paragraph> candidates) const {
+  if (candidates.empty()) candidates = SplitIntoLines(article->text, body_start);
+  FilterBoilerplate(rules_, candidates, article);
+  if (article->paragraphs.empty()) {
+    return Status::InvalidInput(article->origin + ": article has no text" +
+                                (candidates.empty() ? "" : " once page boilerplate is removed"));
+  }
+  return Status::Ok();
+}
+
+StatusOr<Article> ArticleReader::FromText(std::string text, const std::string& id, const std::string& name) const {
+  Article a;
+  a.id = id;
+  a.source = id;
+  a.origin = name;
+  a.format = "txt";
+  PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(name, &text, &a.warnings));
+  a.text = std::move(text);
+  PARALLAX_RETURN_IF_ERROR(FinishArticle(&a, Utf8BomLength(a.text), {}));
+  return a;
+}
+
+StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path, const std::string& format) const {
+  PARALLAX_ASSIGN_OR_RETURN(std::string bytes, ::parallax::ReadFile(path));
+  std::vector<std::string> warnings;
+  PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(path, &bytes, &warnings));
+  std::vector<Article> out;
+  if (format == "txt") {
+    std::string id = fs::path(path).stem().string();
+    PARALLAX_ASSIGN_OR_RETURN(Article a, FromText(std::move(bytes), id, path));
+    a.warnings.insert(a.warnings.begin(), warnings.begin(), warnings.end());
+    out.push_back(std::move(a));
+  } else if (format == "html") {
+    PARALLAX_ASSIGN_OR_RETURN(HtmlArticle page, ExtractHtmlArticle(bytes, path));
+    Article a;
+    a.origin = path;
+    a.format = "html";
+    a.text = std::move(page.text);
+    a.title = page.title;
+    a.author = page.author;
+    a.date = IsIsoDate(page.date.substr(0, 10)) ? page.date.substr(0, 10) : "";
+    a.url = page.url;
+    a.source = page.site_name;
+    a.warnings = warnings;
+    PARALLAX_RETURN_IF_ERROR(FinishArticle(&a, 0, std::move(page.paragraphs)));
+    out.push_back(std::move(a));
+  } else if (format == "json") {
+    PARALLAX_ASSIGN_OR_RETURN(NewsJsonRecord rec, ParseNewsJson(bytes, path));
+    std::vector<std::string> text_warnings;
+    PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(path, &rec.article.text, &text_warnings));
+    rec.article.warnings.insert(rec.article.warnings.end(), text_warnings.begin(), text_warnings.end());
+    PARALLAX_RETURN_IF_ERROR(FinishArticle(&rec.article, 0, {}));
+    out.push_back(std::move(rec.article));
+  } else if (format == "jsonl") {
+    return Status::Internal("JSONL files are read through ReadAll");
+  } else {
+    return Status::InvalidInput(path + ": unknown format '" + format + "' (expected txt, html or json)");
+  }
+  return out;
+}
+
+Status ArticleReader::ReadInto(const ArticleSource& src, ReadResult* out) const {
+  auto finish = [&](Article a, const std::string& story) {
+    if (a.id.empty()) a.id = src.default_id;
+    if (a.source.empty()) a.source = src.default_source;
+    if (src.manifest_entry != nullptr) ApplyManifest(*src.manifest_entry, &a);
+    out->articles.push_back(std::move(a));
+    out->stories.push_back(story);
+  };
+  auto fail = [&](const Status& s) -> Status {
+    if (!options_.skip_bad_articles) return s;
+    out->skipped.push_back(s.message());
+    return Status::Ok();
+  };
+  if (src.format != "jsonl") {
+    StatusOr<std::vector<Article>> articles = ReadFile(src.path, src.format);
+    if (!articles.ok()) {
+      Status s = articles.status();
+      if (src.manifest_entry != nullptr) s = s.WithContext(src.manifest_entry->where);
+      return fail(s);
+    }
+    for (Article& a : *articles) finish(std::move(a), "");
+    return Status::Ok();
+  }
+  StatusOr<std::string> bytes = ::parallax::ReadFile(src.path);
+  if (!bytes.ok()) return bytes.status();
+  std::vector<std::string> warnings;
+  PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(src.path, &*bytes, &warnings));
+  auto lines = JsonlLines(*bytes);
+  if (lines.empty()) return Status::InvalidInput(src.path + ": JSONL file holds no articles");
+  for (const auto& [line_no, line] : lines) {
+    std::string where = src.path + ":" + std::to_string(line_no);
+    StatusOr<NewsJsonRecord> rec = ParseNewsJson(line, where);
+    if (!rec.ok()) {
+      PARALLAX_RETURN_IF_ERROR(fail(rec.status()));
+      continue;
+    }
+    Article& a = rec->article;
+    if (a.id.empty()) a.id = src.default_id + "-" + std::to_string(line_no);
+    Status s = FinishArticle(&a, 0, {});
+    if (!s.ok()) {
+      PARALLAX_RETURN_IF_ERROR(fail(s));
+      continue;
+    }
+    finish(std::move(a), rec->story);
+  }
+  return Status::Ok();
+}
+
+StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inputs) const {
+  if (inputs.empty()) return Status::InvalidInput("no input given: name a manifest, article files or a directory");
+  Listing listing;
+  for (const std::string& input : inputs) PARALLAX_RETURN_IF_ERROR(ListInput(input, &listing));
+  for (const Manifest& m : listing.manifests) {
+    for (const ManifestEntry& e : m.articles) {
+      ArticleSource src;
+      src.path = e.path;
+      src.format = e.format.empty() ? FormatOfPath(e.path) : e.format;
+      if (src.format.empty() || src.format == "yaml" || src.format == "jsonl") {
+        return Status::InvalidInput(e.where + ": " + e.path +
+                                    ": an article of a manifest must be a .txt, .html or .json file "
+                                    "(or say its format: txt, html, json)");
+      }
+      src.default_id = e.id;
+      src.default_source = e.source;
+      src.manifest_entry = &e;
+      listing.sources.push_back(std::move(src));
+    }
+  }
+  ReadResult result;
+  result.title = listing.title;
+  for (const ArticleSource& src : listing.sources) PARALLAX_RETURN_IF_ERROR(ReadInto(src, &result));
+  std::unordered_map<std::string, const Article*> ids;
+  for (const Article& a : result.articles) {
+    auto [it, inserted] = ids.emplace(a.id, &a);
+    if (!inserted) {
+      return Status::InvalidInput("duplicate article id '" + a.id + "' (" + it->second->origin + " and " + a.origin +
+                                  "); give each article its own id");
+    }
+  }
+  if (result.articles.empty()) {
+    return Status::InvalidInput("no article could be read from the inputs (" + std::to_string(result.skipped.size()) +
+                                " skipped)");
+  }
+  return result;
+}
+
+}  // namespace parallax

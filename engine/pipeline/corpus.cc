@@ -1,0 +1,46 @@
+#include "engine/pipeline/corpus.h"
+
+#include <thread>
+
+#include "engine/base/parallel_for.h"
+#include "engine/ingest/article_reader.h"
+#include "engine/ingest/boilerplate.h"
+#include "engine/segment/segment_rules.h"
+#include "engine/segment/sentence_splitter.h"
+
+namespace parallax {
+
+int ResolveThreads(int threads) {
+  if (threads > 0) return threads;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const CorpusOptions& options) {
+  PARALLAX_ASSIGN_OR_RETURN(SegmentRules rules, SegmentRules::Load(options.data_dir + "/rules/segmentation.yaml"));
+  PARALLAX_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter, SentenceSplitter::Create(rules));
+  Corpus corpus;
+  corpus.sentences.resize(articles.size());
+  ParallelFor(articles.size(), ResolveThreads(options.threads), [&](size_t i) {
+    corpus.sentences[i] = splitter->Split(articles[i].text, articles[i].paragraphs);
+  });
+  corpus.articles = std::move(articles);
+  corpus.stories.assign(corpus.articles.size(), "");
+  return corpus;
+}
+
+StatusOr<Corpus> LoadCorpus(const std::vector<std::string>& inputs, const CorpusOptions& options) {
+  PARALLAX_ASSIGN_OR_RETURN(BoilerplateRules rules,
+                            BoilerplateRules::Load(options.data_dir + "/rules/boilerplate.yaml"));
+  ReadOptions read_options;
+  read_options.skip_bad_articles = options.skip_bad_articles;
+  ArticleReader reader(std::move(rules), read_options);
+  PARALLAX_ASSIGN_OR_RETURN(ReadResult read, reader.ReadAll(inputs));
+  PARALLAX_ASSIGN_OR_RETURN(Corpus corpus, SplitArticles(std::move(read.articles), options));
+  corpus.title = std::move(read.title);
+  corpus.stories = std::move(read.stories);
+  corpus.skipped = std::move(read.skipped);
+  return corpus;
+}
+
+}  // namespace parallax
