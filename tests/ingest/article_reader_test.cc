@@ -1,0 +1,198 @@
+#include "engine/ingest/article_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "tests/ingest/ingest_test_util.h"
+
+namespace parallax {
+namespace {
+
+using testing_util::BundledRules;
+using testing_util::ScratchDir;
+
+class ArticleReaderTest : public ::testing::Test {
+ protected:
+  ArticleReader reader_{BundledRules(), ReadOptions()};
+  ScratchDir dir_;
+
+  Status ReadError(const std::vector<std::string>& inputs) {
+    auto r = reader_.ReadAll(inputs);
+    EXPECT_FALSE(r.ok()) << "expected an error";
+    return r.ok() ? Status::Ok() : r.status();
+  }
+};
+
+const char kArticle[] = "Officials met in Islamabad on Friday. They discussed trade.\n";
+
+TEST_F(ArticleReaderTest, ReadsBundledManifestWithItsMetadata) {
+  auto r = reader_.ReadAll({testing_util::SeedPath("corpus.yaml")});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->articles.size(), 2u);
+  EXPECT_EQ(r->articles[0].id, "firstpost-column");
+  EXPECT_EQ(r->articles[0].source, "Firstpost");
+  EXPECT_EQ(r->articles[1].author, "Sara Ahmed");
+  EXPECT_FALSE(r->title.empty());
+}
+
+TEST_F(ArticleReaderTest, TextChecksRefuseWhatIsNotUtf8Text) {
+  struct Case {
+    std::string name;
+    std::string bytes;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"utf16.txt", std::string("\xFF\xFEH\0i\0", 6), "UTF-16"},
+      {"utf16nobom.txt", std::string("H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0!\0 \0H\0e\0l\0l\0o\0", 38), "UTF-16"},
+      {"nul.txt", std::string("text\0more", 9), "binary data (NUL byte at offset 4)"},
+      {"binary.txt", std::string(200, '\x01') + "abc", "binary data"},
+      {"empty.txt", "", "article has no text"},
+      {"blank.txt", "  \n\n \t\n", "article has no text"},
+      {"furniture.txt", "Related Posts\nLeave a Comment\n", "article has no text once page boilerplate is removed"},
+  };
+  for (const Case& c : cases) {
+    std::string path = dir_.Write(c.name, c.bytes);
+    Status s = ReadError({path});
+    EXPECT_EQ(s.message().rfind(path + ": ", 0), 0u) << s.message();
+    EXPECT_NE(s.message().find(c.message), std::string::npos) << c.name << ": " << s.message();
+  }
+}
+
+TEST_F(ArticleReaderTest, InvalidUtf8IsReplacedOneForOneWithAWarning) {
+  std::string path = dir_.Write("latin1.txt", "Caf\xE9 owners met. They talked.\n");
+  auto r = reader_.ReadAll({path});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const Article& a = r->articles[0];
+  EXPECT_EQ(a.text, "Caf? owners met. They talked.\n");
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_NE(a.warnings[0].find(path + ": 1 invalid UTF-8 byte replaced by '?', the first at byte offset 3"),
+            std::string::npos)
+      << a.warnings[0];
+}
+
+TEST_F(ArticleReaderTest, ByteOrderMarkAndCarriageReturnsStayOutsideParagraphs) {
+  std::string path = dir_.Write("bom.txt", "\xEF\xBB\xBFOne sentence here.\r\n\r\nAnother one.\r\n");
+  auto r = reader_.ReadAll({path});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const Article& a = r->articles[0];
+  ASSERT_EQ(a.paragraphs.size(), 2u);
+  EXPECT_EQ(a.paragraphs[0].span.start, 3u) << "offsets stay offsets into the file";
+  EXPECT_EQ(a.paragraphs[0].span.Of(a.text), "One sentence here.");
+  EXPECT_EQ(a.paragraphs[1].span.Of(a.text), "Another one.");
+}
+
+TEST_F(ArticleReaderTest, NewsCrawlerJsonGivesMetadata) {
+  std::string path = dir_.Write("a.json", R"({"title": "Talks", "maintext": "Officials met.\n\nThey talked.",
+    "authors": ["Sara Ahmed", "Li Wei"], "date_publish": "2025-08-22 10:00:00", "source_domain": "example.com",
+    "url": "https://example.com/a"})");
+  auto r = reader_.ReadAll({path});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const Article& a = r->articles[0];
+  EXPECT_EQ(a.id, "a");
+  EXPECT_EQ(a.source, "example.com");
+  EXPECT_EQ(a.author, "Sara Ahmed, Li Wei");
+  EXPECT_EQ(a.date, "2025-08-22");
+  EXPECT_EQ(a.format, "json");
+  EXPECT_EQ(a.paragraphs.size(), 2u);
+}
+
+TEST_F(ArticleReaderTest, JsonlRecordsGetLineIdsAndErrorsNameTheLine) {
+  std::string good = R"({"maintext": "First article text.", "source_domain": "a.com"})" "\n\n" +
+                     std::string(R"({"maintext": "Second article text.", "source_domain": "b.com", "story": "s1"})") + "\n";
+  auto r = reader_.ReadAll({dir_.Write("feed.jsonl", good)});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->articles.size(), 2u);
+  EXPECT_EQ(r->articles[1].id, "feed-3");
+  EXPECT_EQ(r->stories[1], "s1");
+
+  std::string bad = R"({"maintext": "ok", "source_domain": "a.com"})" "\n" R"({"maintext": "broken)" "\n";
+  std::string path = dir_.Write("bad.jsonl", bad);
+  Status s = ReadError({path});
+  EXPECT_NE(s.message().find(path + ":2: malformed JSON"), std::string::npos) << s.message();
+
+  std::string no_text = dir_.Write("notext.jsonl", R"({"title": "x"})" "\n");
+  s = ReadError({no_text});
+  EXPECT_NE(s.message().find(":1: article has no text (no 'maintext'"), std::string::npos) << s.message();
+
+  std::string deep = dir_.Write("deep.json", std::string(10000, '[') + std::string(10000, ']'));
+  s = ReadError({deep});
+  EXPECT_NE(s.message().find("nested deeper than"), std::string::npos) << s.message();
+}
+
+TEST_F(ArticleReaderTest, SkipModeReportsBadArticlesAndKeepsTheRest) {
+  ArticleReader lenient(BundledRules(), ReadOptions{.skip_bad_articles = true});
+  std::string feed = R"({"maintext": "Good text here.", "source_domain": "a.com"})" "\n" "not json\n";
+  auto r = lenient.ReadAll({dir_.Write("feed.jsonl", feed), dir_.Write("bin.txt", std::string("a\0b", 3))});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->articles.size(), 1u);
+  ASSERT_EQ(r->skipped.size(), 2u);
+  EXPECT_NE(r->skipped[0].find("feed.jsonl:2"), std::string::npos);
+}
+
+TEST_F(ArticleReaderTest, DirectoriesTakeSourcesFromSubfolders) {
+  dir_.Write("corpus/fox/a.txt", kArticle);
+  dir_.Write("corpus/nyt/a.txt", kArticle);
+  dir_.Write("corpus/top.txt", kArticle);
+  dir_.Write("corpus/README.md", "# not an article");
+  dir_.Write("corpus/.hidden/x.txt", kArticle);
+  auto r = reader_.ReadAll({dir_.Path("corpus")});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->articles.size(), 3u);
+  EXPECT_EQ(r->articles[0].id, "fox/a");
+  EXPECT_EQ(r->articles[0].source, "fox");
+  EXPECT_EQ(r->articles[1].source, "nyt");
+  EXPECT_EQ(r->articles[2].id, "top");
+  EXPECT_EQ(r->articles[2].source, "top");
+}
+
+TEST_F(ArticleReaderTest, BadInputsAreClearErrors) {
+  std::filesystem::create_directories(dir_.Path("empty"));
+  Status s = ReadError({dir_.Path("empty")});
+  EXPECT_NE(s.message().find("directory holds no articles"), std::string::npos) << s.message();
+
+  s = ReadError({dir_.Path("missing.txt")});
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  EXPECT_NE(s.message().find("missing.txt: no such file or directory"), std::string::npos);
+
+  s = ReadError({dir_.Write("notes.pdf", "%PDF")});
+  EXPECT_NE(s.message().find("unknown kind of file"), std::string::npos);
+
+  std::string a = dir_.Write("x/same.txt", kArticle);
+  std::string b = dir_.Write("y/same.txt", kArticle);
+  s = ReadError({a, b});
+  EXPECT_NE(s.message().find("duplicate article id 'same'"), std::string::npos) << s.message();
+
+  std::string manifest = dir_.Write("m.yaml", "articles:\n  - {id: a, source: S, path: gone.txt}\n");
+  s = ReadError({manifest});
+  EXPECT_NE(s.message().find("m.yaml:2:5"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("gone.txt"), std::string::npos) << s.message();
+
+  std::filesystem::create_directories(dir_.Path("adir"));
+  manifest = dir_.Write("m2.yaml", "articles:\n  - {id: a, source: S, path: adir, format: txt}\n");
+  s = ReadError({manifest});
+  EXPECT_NE(s.message().find("is a directory"), std::string::npos) << s.message();
+
+  EXPECT_NE(ReadError({}).message().find("no input given"), std::string::npos);
+}
+
+TEST_F(ArticleReaderTest, SymlinkLoopsDoNotTrapTheWalk) {
+  dir_.Write("loop/a.txt", kArticle);
+  std::filesystem::create_directory_symlink(dir_.Path("loop"), dir_.Path("loop/again"));
+  auto r = reader_.ReadAll({dir_.Path("loop")});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->articles.size(), 1u);
+}
+
+TEST_F(ArticleReaderTest, HugeSingleLineArticleIsReadInOnePieceWithoutBlowUp) {
+  std::string line;
+  line.reserve(20u << 20);
+  while (line.size() < (20u << 20)) line += "word ";
+  auto r = reader_.ReadAll({dir_.Write("huge.txt", line)});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->articles[0].paragraphs.size(), 1u);
+  EXPECT_EQ(r->articles[0].paragraphs[0].span.size(), line.size() - 1);
+}
+
+}  // namespace
+}  // namespace parallax

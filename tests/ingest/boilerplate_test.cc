@@ -1,0 +1,94 @@
+#include "engine/ingest/boilerplate.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/ingest/ingest_test_util.h"
+
+namespace parallax {
+namespace {
+
+using testing_util::BundledRules;
+using testing_util::ScratchDir;
+using testing_util::SeedPath;
+
+Article ReadTxt(const std::string& path) {
+  ArticleReader reader(BundledRules(), ReadOptions());
+  auto articles = reader.ReadFile(path, "txt");
+  EXPECT_TRUE(articles.ok()) << articles.status().message();
+  return articles.ok() ? (*articles)[0] : Article();
+}
+
+std::vector<std::string> ParagraphTexts(const Article& a) {
+  std::vector<std::string> out;
+  for (const Paragraph& p : a.paragraphs) out.emplace_back(p.span.Of(a.text));
+  return out;
+}
+
+bool AnyParagraphContains(const Article& a, const std::string& needle) {
+  for (const std::string& p : ParagraphTexts(a)) {
+    if (p.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(BoilerplateTest, NewsSiteSeedLosesPageFurnitureAndKeepsHeadings) {
+  Article a = ReadTxt(SeedPath("news-site-report.txt"));
+  for (const char* furniture : {"Home \xC2\xBB", "Related Posts", "Leave a Comment", "by Sara Ahmed"}) {
+    EXPECT_FALSE(AnyParagraphContains(a, furniture)) << furniture;
+  }
+  EXPECT_EQ(a.author, "Sara Ahmed");
+  EXPECT_EQ(a.title, "Wang Yi, Pakistan\xE2\x80\x99s Army Chief Hold Talks Amid Push to Expand Security, Economic Ties");
+  EXPECT_FALSE(AnyParagraphContains(a, "Hold Talks Amid Push")) << "the title is not body text";
+  std::vector<std::string> headings;
+  for (const Paragraph& p : a.paragraphs) {
+    if (p.heading) headings.emplace_back(p.span.Of(a.text));
+  }
+  EXPECT_EQ(headings, (std::vector<std::string>{"Part of a Broader Diplomatic Push", "CPEC as the Cornerstone",
+                                                "Why This Matters"}));
+  EXPECT_EQ(ParagraphTexts(a).front().rfind("Chinese Foreign Minister Wang Yi met", 0), 0u);
+}
+
+TEST(BoilerplateTest, ColumnistSeedLosesWidgetsAndKeepsDisclaimerAside) {
+  Article a = ReadTxt(SeedPath("firstpost-column.txt"));
+  EXPECT_FALSE(AnyParagraphContains(a, "Impact Shorts"));
+  EXPECT_FALSE(AnyParagraphContains(a, "More Shorts"));
+  EXPECT_TRUE(AnyParagraphContains(a, "It may be recalled that in October 2024"));
+  EXPECT_FALSE(AnyParagraphContains(a, "Views expressed"));
+  EXPECT_FALSE(AnyParagraphContains(a, "The writer is a retired IPS officer"));
+  ASSERT_FALSE(a.notes.empty());
+  EXPECT_NE(a.notes.back().find("Views expressed in the above piece are personal"), std::string::npos);
+  EXPECT_TRUE(a.title.empty()) << "the column starts with body text, not a title: " << a.title;
+  for (const Paragraph& p : a.paragraphs) EXPECT_FALSE(p.heading) << p.span.Of(a.text);
+}
+
+TEST(BoilerplateTest, SplitIntoLinesTrimsCarriageReturnsAndJoinsHardWrappedBlocks) {
+  std::string crlf = "First line.\r\n\r\nSecond line.\r\n";
+  auto lines = SplitIntoLines(crlf, 0);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1].span.Of(crlf), "Second line.");
+
+  std::string wrapped =
+      "The talks were held in Islamabad on Friday and\ncovered security and trade.\n\n"
+      "Both sides agreed to meet again\nnext year in Beijing.\n";
+  lines = SplitIntoLines(wrapped, 0);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].span.Of(wrapped), "The talks were held in Islamabad on Friday and\ncovered security and trade.");
+}
+
+TEST(BoilerplateTest, BadRulesFileNamesTheLine) {
+  ScratchDir dir;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"drop_lines:\n  - '^ok$'\n  - '(unclosed'\n", ":3:5: bad pattern '(unclosed'"},
+      {"drop_line:\n  - x\n", ":2:3: unknown key 'drop_line'"},
+      {"drop_lines: {a: b}\n", "expected a list of patterns"},
+      {"max_heading_words: lots\n", "expected a number"},
+  };
+  for (const auto& [yaml, want] : cases) {
+    auto rules = BoilerplateRules::Load(dir.Write("rules.yaml", yaml));
+    ASSERT_FALSE(rules.ok()) << yaml;
+    EXPECT_NE(rules.status().message().find(want), std::string::npos) << rules.status().message();
+  }
+}
+
+}  // namespace
+}  // namespace parallax
