@@ -20,14 +20,14 @@ namespace parallax {
 
 struct SentenceWord {
   Span span;
-  std::string norm;          // lower-cased token (tokenizer.h)
-  uint64_t key = 0;          // hash of the stem, or of the canonical number ("1,000" = "1000")
-  int32_t term = -1;         // vocabulary id in the model, -1 when the corpus never had it
-  float weight = 0;          // IDF of the term
-  int32_t entity = -1;       // index into SentenceFeatures::entities, -1 when none
+  std::string norm;     // lower-cased token (tokenizer.h)
+  uint64_t key = 0;     // hash of the stem, or of the canonical number ("1,000" = "1000")
+  int32_t term = -1;    // vocabulary id in the model, -1 when the corpus never had it
+  float weight = 0;     // IDF of the term
+  int32_t entity = -1;  // index into SentenceFeatures::entities, -1 when none
   bool is_number = false;
-  bool is_stop = false;      // function word: counted with its (low) IDF weight only
-  bool is_negation = false;  // not, n't, no, never, ...
+  bool is_stop = false;            // function word: counted with its (low) IDF weight only
+  bool is_negation = false;        // not, n't, no, never, ...
   std::vector<uint32_t> concepts;  // WordNet concepts (wordnet.h), sorted
 };
 
@@ -40,9 +40,9 @@ struct EntityRef {
 };
 
 struct NumberRef {
-  size_t word = 0;      // index of the number's (first) word
-  double value = 0;     // with multipliers applied: "2.5 billion" = 2.5e9
-  Span span;            // includes the multiplier word
+  size_t word = 0;   // index of the number's (first) word
+  double value = 0;  // with multipliers applied: "2.5 billion" = 2.5e9
+  Span span;         // includes the multiplier word
 };
 
 struct DateRef {
@@ -62,8 +62,8 @@ struct SentenceFeatures {
   std::vector<EntityRef> entities;
   std::vector<NumberRef> numbers;
   std::vector<DateRef> dates;
-  int negations = 0;         // negation words
-  double total_weight = 0;   // sum of word weights
+  int negations = 0;        // negation words
+  double total_weight = 0;  // sum of word weights
 };
 
 }  // namespace parallax

@@ -66,7 +66,7 @@ class SimilarityModel {
   // Returns the word alignment of a and b (see the file comment).
   WordAlignment Align(const SentenceFeatures& a, const SentenceFeatures& b) const;
 
-  // Returns the pair features in the order of kPairFeatureNames.
+  // Returns the pair features in the order of kPairFeatureNames; symmetric.
   PairFeatures Features(const SentenceFeatures& a, const SentenceFeatures& b) const;
 
   // Returns the similarity of a and b in [0, 1]; symmetric.
@@ -83,6 +83,8 @@ class SimilarityModel {
   double Idf(uint32_t df) const;
 
  private:
+  PairFeatures OrderedFeatures(const SentenceFeatures& a, const SentenceFeatures& b) const;
+
   SimilarityRules rules_;
   const AliasTable* aliases_ = nullptr;
   const WordNet* wordnet_ = nullptr;

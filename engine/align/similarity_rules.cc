@@ -27,7 +27,8 @@ Status ReadDouble(const YamlNode& map, std::string_view key, double* out) {
   const YamlNode* node = map.Find(key);
   if (node == nullptr) return Status::Ok();
   PARALLAX_ASSIGN_OR_RETURN(*out, node->AsDouble());
-  if (!std::isfinite(*out)) return node->Error("'" + std::string(key) + "' must be a finite number");
+  if (!std::isfinite(*out))
+    return node->Error("'" + std::string(key) + "' must be a finite number");
   return Status::Ok();
 }
 

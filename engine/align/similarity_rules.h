@@ -19,18 +19,18 @@ namespace parallax {
 // The pair features a score is combined from, in the order of PairFeatures.
 inline constexpr int kPairFeatureCount = 12;
 inline constexpr const char* kPairFeatureNames[kPairFeatureCount] = {
-    "align_all",       // IDF-weighted share of words aligned (both sentences together)
-    "align_min",       // the smaller of the two sentences' aligned shares
-    "align_exact",     // as align_all, counting identity / stem / number / entity matches only
-    "align_content",   // unweighted share of content (non-stop) words aligned
-    "cos_tfidf",       // cosine of the TF-IDF stem vectors
-    "cos_char4",       // cosine of character 4-gram counts
-    "bigram_dice",     // Dice overlap of consecutive stem pairs
-    "number_match",    // Jaccard overlap of number values; 1 when neither has numbers
-    "number_differ",   // 1 iff both have numbers and each has one the other lacks
-    "length_diff",     // |words a - words b| / max
-    "entity_match",    // Jaccard overlap of canonical entities; 1 when neither names one
-    "weight_ratio",    // smaller / larger total IDF weight
+    "align_all",      // IDF-weighted share of words aligned (both sentences together)
+    "align_min",      // the smaller of the two sentences' aligned shares
+    "align_exact",    // as align_all, counting identity / stem / number / entity matches only
+    "align_content",  // unweighted share of content (non-stop) words aligned
+    "cos_tfidf",      // cosine of the TF-IDF stem vectors
+    "cos_char4",      // cosine of character 4-gram counts
+    "bigram_dice",    // Dice overlap of consecutive stem pairs
+    "number_match",   // Jaccard overlap of number values; 1 when neither has numbers
+    "number_differ",  // 1 iff both have numbers and each has one the other lacks
+    "length_diff",    // |words a - words b| / max
+    "entity_match",   // Jaccard overlap of canonical entities; 1 when neither names one
+    "weight_ratio",   // smaller / larger total IDF weight
 };
 
 struct SimilarityRules {

@@ -16,12 +16,17 @@ uint32_t ConceptId(int pos, uint32_t offset) { return (static_cast<uint32_t>(pos
 
 int PosOfChar(char c) {
   switch (c) {
-    case 'n': return 0;
-    case 'v': return 1;
+    case 'n':
+      return 0;
+    case 'v':
+      return 1;
     case 'a':
-    case 's': return 2;  // adjective satellites live in data.adj
-    case 'r': return 3;
-    default: return -1;
+    case 's':
+      return 2;  // adjective satellites live in data.adj
+    case 'r':
+      return 3;
+    default:
+      return -1;
   }
 }
 
@@ -65,8 +70,7 @@ Status ForEachLine(const std::string& text, const std::string& path, Fn fn) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (!line.empty() && line[0] != ' ') {
       if (!fn(line)) {
-        return Status::Corruption(path + ":" + std::to_string(number) +
-                                  ": malformed WordNet line");
+        return Status::Corruption(path + ":" + std::to_string(number) + ": malformed WordNet line");
       }
     }
     start = end + 1;
@@ -79,7 +83,7 @@ struct Detachment {
   std::string_view suffix;
   std::string_view ending;
 };
-constexpr Detachment kNounRules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"},  {"zes", "z"},
+constexpr Detachment kNounRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
                                      {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
 constexpr Detachment kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                                      {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
@@ -179,7 +183,8 @@ StatusOr<WordNet> WordNet::Load(const std::string& dir, const WordNetOptions& op
     if (options.derivation) PARALLAX_RETURN_IF_ERROR(wn.ReadData(dir + "/data." + name, pos));
     PARALLAX_RETURN_IF_ERROR(wn.ReadExceptions(dir + "/" + name + ".exc", pos));
   }
-  if (wn.index_.empty()) return Status::Corruption("WordNet index files in '" + dir + "' are empty");
+  if (wn.index_.empty())
+    return Status::Corruption("WordNet index files in '" + dir + "' are empty");
   return wn;
 }
 

@@ -16,6 +16,9 @@ struct Command {
 // Keep in the order a new user meets them.
 const Command kCommands[] = {
     {"mark", parallax::cli::RunMark, "split text into sentences and mark hedges, attribution, loaded words (JSONL)"},
+    {"index", parallax::cli::RunIndex, "add articles to a lasting sentence index; list, remove, check"},
+    {"search", parallax::cli::RunSearch, "search an index: sentences grouped by source, matches highlighted"},
+    {"similarity", parallax::cli::RunSimilarity, "score sentence pairs (TSV) for similarity in [0, 1]"},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -40,17 +40,17 @@ inline constexpr std::string_view kSourceKinds[] = {"named", "anonymous", "none"
 
 struct Mark {
   MarkCategory category = MarkCategory::kHedge;
-  Span span;               // the cue, into the article text
-  std::string cue;         // the cue's text as it stands in the article
-  std::string entry;       // the lexicon entry that fired, as written in its file
-  std::string lexicon;     // the file it came from, without ".yaml" ("hedges")
-  std::string stance;      // attribution: one of kStances; else empty
+  Span span;                   // the cue, into the article text
+  std::string cue;             // the cue's text as it stands in the article
+  std::string entry;           // the lexicon entry that fired, as written in its file
+  std::string lexicon;         // the file it came from, without ".yaml" ("hedges")
+  std::string stance;          // attribution: one of kStances; else empty
   std::string source_kind;     // attribution: one of kSourceKinds; else empty
   std::optional<Span> source;  // attribution: who is cited, when found in the sentence
-  std::string polarity;    // evaluative: "negative" or "positive" (or empty when unknown)
-  std::string voice;       // "outlet" (the writer's own words) or "quoted" (inside quoted speech)
-  bool negated = false;    // a negator governs the cue within its clause ("not clear")
-  double weight = 1.0;     // from the lexicon entry
+  std::string polarity;        // evaluative: "negative" or "positive" (or empty when unknown)
+  std::string voice;     // "outlet" (the writer's own words) or "quoted" (inside quoted speech)
+  bool negated = false;  // a negator governs the cue within its clause ("not clear")
+  double weight = 1.0;   // from the lexicon entry
 };
 
 }  // namespace parallax

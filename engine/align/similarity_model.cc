@@ -1,0 +1,415 @@
+#include "engine/align/similarity_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <set>
+#include <unordered_set>
+
+#include "engine/align/word_classes.h"
+
+namespace parallax {
+namespace {
+
+uint64_t HashWord(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+// The key of a number is its value, so "1,000", "1000" and "one thousand" meet.
+uint64_t NumberKey(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "#%.6g", value);
+  return HashWord(buf);
+}
+
+// "china's" -> "china"; "counter-terrorism" -> "counterterrorism" (spelled both ways in news).
+std::string StemInput(std::string_view norm) {
+  std::string s(norm);
+  if (s.size() > 2 && s.ends_with("'s")) s.resize(s.size() - 2);
+  if (s.size() > 1 && s.ends_with("'")) s.pop_back();
+  s.erase(std::remove(s.begin(), s.end(), '-'), s.end());
+  return s.empty() ? std::string(norm) : s;
+}
+
+// FNV-1a over a 4-byte window.
+uint32_t HashGram(const char* p) {
+  uint32_t h = 2166136261u;
+  for (int i = 0; i < 4; ++i) {
+    h ^= static_cast<unsigned char>(p[i]);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+template <typename K>
+void NormaliseCounts(std::vector<std::pair<K, float>>* v) {
+  std::sort(v->begin(), v->end());
+  // Merge duplicates (counts of 1 each, or weights to add).
+  size_t out = 0;
+  for (size_t i = 0; i < v->size(); ++i) {
+    if (out > 0 && (*v)[out - 1].first == (*v)[i].first) {
+      (*v)[out - 1].second += (*v)[i].second;
+    } else {
+      (*v)[out++] = (*v)[i];
+    }
+  }
+  v->resize(out);
+  double norm = 0;
+  for (const auto& [k, x] : *v) norm += static_cast<double>(x) * x;
+  if (norm <= 0) return;
+  float inv = static_cast<float>(1.0 / std::sqrt(norm));
+  for (auto& [k, x] : *v) x *= inv;
+}
+
+template <typename K>
+double SparseDot(const std::vector<std::pair<K, float>>& a,
+                 const std::vector<std::pair<K, float>>& b) {
+  double dot = 0;
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first == b[j].first) {
+      dot += static_cast<double>(a[i].second) * b[j].second;
+      ++i;
+      ++j;
+    } else if (a[i].first < b[j].first) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return dot;
+}
+
+template <typename T>
+size_t SortedIntersection(const std::vector<T>& a, const std::vector<T>& b) {
+  size_t n = 0;
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++n;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return n;
+}
+
+// Jaccard overlap of two sets; `both_empty` when neither has any element.
+template <typename T>
+double Jaccard(std::vector<T> a, std::vector<T> b, double both_empty) {
+  std::sort(a.begin(), a.end());
+  a.erase(std::unique(a.begin(), a.end()), a.end());
+  std::sort(b.begin(), b.end());
+  b.erase(std::unique(b.begin(), b.end()), b.end());
+  if (a.empty() && b.empty()) return both_empty;
+  size_t common = SortedIntersection(a, b);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+// The words and keys of a sentence before IDF and concepts are known.
+struct Analysed {
+  std::vector<Token> tokens;
+  std::vector<SentenceWord> words;
+  std::vector<NumberRef> numbers;
+  std::vector<DateRef> dates;
+};
+
+Analysed Analyse(std::string_view text, size_t base, Stemmer* stemmer) {
+  Analysed out;
+  Tokenize(text, base, &out.tokens);
+  const std::vector<Token>& tokens = out.tokens;
+  out.words.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    SentenceWord& w = out.words[i];
+    w.span = t.span;
+    w.norm = t.norm;
+    w.is_stop = IsStopWord(t.norm);
+    w.is_negation = IsNegation(t.norm);
+    std::optional<double> value = t.is_number ? ParseNumber(t.norm) : NumberWordValue(t.norm);
+    if (value) {
+      double v = *value;
+      Span span = t.span;
+      // "2.5 billion": the multiplier belongs to the number.
+      if (i + 1 < tokens.size()) {
+        if (std::optional<double> m = MultiplierValue(tokens[i + 1].norm)) {
+          v *= *m;
+          span.end = tokens[i + 1].span.end;
+        }
+      }
+      w.is_number = true;
+      w.key = NumberKey(v);
+      out.numbers.push_back({i, v, span});
+      if (t.is_number && v >= 1800 && v <= 2100 && v == std::floor(v) && t.norm.size() == 4) {
+        out.dates.push_back({DateRef::Kind::kYear, t.norm, t.span});
+      }
+      continue;
+    }
+    w.key = HashWord(stemmer->Stem(StemInput(t.norm)));
+    if (std::optional<DateRef::Kind> kind = DateWordKind(t.norm, t.capitalized)) {
+      out.dates.push_back({*kind, t.norm, t.span});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+double SimilarityModel::Idf(uint32_t df) const {
+  return std::log((static_cast<double>(documents_) + 1.0) / (static_cast<double>(df) + 0.5));
+}
+
+SimilarityModel SimilarityModel::Build(const std::vector<std::string_view>& texts,
+                                       SimilarityRules rules, const AliasTable* aliases,
+                                       const WordNet* wordnet) {
+  SimilarityModel model;
+  model.rules_ = std::move(rules);
+  model.aliases_ = aliases;
+  model.wordnet_ = wordnet;
+  model.documents_ = texts.size();
+  Stemmer stemmer;
+  std::vector<uint64_t> keys;
+  for (std::string_view text : texts) {
+    Analysed a = Analyse(text, 0, &stemmer);
+    keys.clear();
+    for (const SentenceWord& w : a.words) keys.push_back(w.key);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (uint64_t k : keys) {
+      auto [it, inserted] =
+          model.vocabulary_.try_emplace(k, static_cast<int32_t>(model.df_.size()));
+      if (inserted) model.df_.push_back(0);
+      ++model.df_[it->second];
+    }
+  }
+  return model;
+}
+
+SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
+                                            Stemmer* stemmer) const {
+  Analysed a = Analyse(text, base, stemmer);
+  SentenceFeatures f;
+  f.words = std::move(a.words);
+  f.numbers = std::move(a.numbers);
+  f.dates = std::move(a.dates);
+  const double unseen_idf = Idf(0);
+  for (SentenceWord& w : f.words) {
+    auto it = vocabulary_.find(w.key);
+    if (it != vocabulary_.end()) {
+      w.term = it->second;
+      w.weight = static_cast<float>(Idf(df_[it->second]));
+    } else {
+      w.weight = static_cast<float>(unseen_idf);
+    }
+    f.total_weight += w.weight;
+    if (w.is_negation) ++f.negations;
+    if (wordnet_ != nullptr && !w.is_stop && !w.is_number) {
+      std::string lookup = w.norm;
+      if (lookup.size() > 2 && lookup.ends_with("'s")) lookup.resize(lookup.size() - 2);
+      w.concepts = wordnet_->Concepts(lookup);
+      if (w.concepts.empty() && lookup.find('-') != std::string::npos) {
+        lookup.erase(std::remove(lookup.begin(), lookup.end(), '-'), lookup.end());
+        w.concepts = wordnet_->Concepts(lookup);
+      }
+    }
+    if (w.term >= 0) f.vector.emplace_back(w.term, w.weight);
+  }
+  NormaliseCounts(&f.vector);
+
+  if (aliases_ != nullptr) {
+    for (const EntityMention& m : aliases_->Find(a.tokens)) {
+      EntityRef e{m.canonical, m.kind, m.span, f.words.size(), 0};
+      for (size_t i = 0; i < f.words.size(); ++i) {
+        if (!m.span.Contains(f.words[i].span)) continue;
+        e.first_word = std::min(e.first_word, i);
+        e.end_word = i + 1;
+        f.words[i].entity = static_cast<int32_t>(f.entities.size());
+      }
+      if (e.end_word > 0) f.entities.push_back(std::move(e));
+    }
+  }
+
+  std::string joined = " ";
+  for (const SentenceWord& w : f.words) {
+    joined += w.norm;
+    joined += ' ';
+  }
+  for (size_t i = 0; i + 4 <= joined.size(); ++i)
+    f.char_grams.emplace_back(HashGram(&joined[i]), 1.0f);
+  NormaliseCounts(&f.char_grams);
+
+  for (size_t i = 0; i + 1 < f.words.size(); ++i) {
+    f.bigrams.push_back(f.words[i].key * 0x9E3779B97F4A7C15ull ^ f.words[i + 1].key);
+  }
+  std::sort(f.bigrams.begin(), f.bigrams.end());
+  return f;
+}
+
+WordAlignment SimilarityModel::Align(const SentenceFeatures& a, const SentenceFeatures& b) const {
+  WordAlignment al;
+  al.a_to_b.assign(a.words.size(), -1);
+  al.b_to_a.assign(b.words.size(), -1);
+  al.a_kind.assign(a.words.size(), MatchKind::kNone);
+  al.b_kind.assign(b.words.size(), MatchKind::kNone);
+  auto link = [&](size_t i, size_t j, MatchKind kind) {
+    al.a_to_b[i] = static_cast<int>(j);
+    al.b_to_a[j] = static_cast<int>(i);
+    al.a_kind[i] = kind;
+    al.b_kind[j] = kind;
+  };
+
+  // 1. Same stem or same number value; an identical surface form is preferred.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < a.words.size(); ++i) {
+      if (al.a_to_b[i] >= 0) continue;
+      const SentenceWord& wa = a.words[i];
+      for (size_t j = 0; j < b.words.size(); ++j) {
+        if (al.b_to_a[j] >= 0 || b.words[j].key != wa.key) continue;
+        if (pass == 0 && b.words[j].norm != wa.norm) continue;
+        link(i, j, wa.is_number ? MatchKind::kNumber : MatchKind::kStem);
+        break;
+      }
+    }
+  }
+
+  // 2. Same entity: every word of both mentions, so "COAS" covers "Field Marshal Asim Munir".
+  for (const EntityRef& ea : a.entities) {
+    for (const EntityRef& eb : b.entities) {
+      if (ea.canonical != eb.canonical) continue;
+      for (size_t i = ea.first_word; i < ea.end_word; ++i) {
+        if (al.a_to_b[i] >= 0) continue;
+        al.a_to_b[i] = static_cast<int>(eb.first_word);
+        al.a_kind[i] = MatchKind::kEntity;
+      }
+      for (size_t j = eb.first_word; j < eb.end_word; ++j) {
+        if (al.b_to_a[j] >= 0) continue;
+        al.b_to_a[j] = static_cast<int>(ea.first_word);
+        al.b_kind[j] = MatchKind::kEntity;
+      }
+    }
+  }
+
+  // 3. Shared WordNet concept, content words only.
+  for (size_t i = 0; i < a.words.size(); ++i) {
+    const SentenceWord& wa = a.words[i];
+    if (al.a_to_b[i] >= 0 || wa.concepts.empty()) continue;
+    for (size_t j = 0; j < b.words.size(); ++j) {
+      if (al.b_to_a[j] >= 0 || b.words[j].concepts.empty()) continue;
+      if (WordNet::ShareConcept(wa.concepts, b.words[j].concepts)) {
+        link(i, j, MatchKind::kSynonym);
+        break;
+      }
+    }
+  }
+  return al;
+}
+
+PairFeatures SimilarityModel::Features(const SentenceFeatures& a, const SentenceFeatures& b) const {
+  // The greedy alignment depends on which sentence leads, so the pair is put in a canonical
+  // order first: Features(a, b) == Features(b, a).
+  if (b.words.size() < a.words.size()) return OrderedFeatures(b, a);
+  if (b.words.size() == a.words.size()) {
+    auto b_first = std::lexicographical_compare(
+        b.words.begin(), b.words.end(), a.words.begin(), a.words.end(),
+        [](const SentenceWord& x, const SentenceWord& y) { return x.key < y.key; });
+    if (b_first) return OrderedFeatures(b, a);
+  }
+  return OrderedFeatures(a, b);
+}
+
+PairFeatures SimilarityModel::OrderedFeatures(const SentenceFeatures& a,
+                                              const SentenceFeatures& b) const {
+  PairFeatures f{};
+  WordAlignment al = Align(a, b);
+  struct Side {
+    double aligned = 0, exact = 0, total = 0;
+    size_t content = 0, content_aligned = 0;
+  };
+  auto tally = [&](const SentenceFeatures& s, const std::vector<MatchKind>& kinds) {
+    Side side;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const double w = s.words[i].weight;
+      side.total += w;
+      MatchKind k = kinds[i];
+      if (k != MatchKind::kNone) {
+        side.aligned += w * (k == MatchKind::kSynonym ? rules_.synonym_strength : 1.0);
+        if (k != MatchKind::kSynonym) side.exact += w;
+      }
+      if (!s.words[i].is_stop) {
+        ++side.content;
+        if (k != MatchKind::kNone) ++side.content_aligned;
+      }
+    }
+    return side;
+  };
+  Side sa = tally(a, al.a_kind);
+  Side sb = tally(b, al.b_kind);
+  const double total = sa.total + sb.total;
+  f[0] = total > 0 ? (sa.aligned + sb.aligned) / total : 0;
+  f[1] =
+      (sa.total > 0 && sb.total > 0) ? std::min(sa.aligned / sa.total, sb.aligned / sb.total) : 0;
+  f[2] = total > 0 ? (sa.exact + sb.exact) / total : 0;
+  const size_t content = sa.content + sb.content;
+  f[3] =
+      content > 0 ? static_cast<double>(sa.content_aligned + sb.content_aligned) / content : f[0];
+  f[4] = SparseDot(a.vector, b.vector);
+  f[5] = SparseDot(a.char_grams, b.char_grams);
+  const size_t bigrams = a.bigrams.size() + b.bigrams.size();
+  f[6] = bigrams > 0 ? 2.0 * SortedIntersection(a.bigrams, b.bigrams) / bigrams : f[0];
+  std::vector<uint64_t> na;
+  std::vector<uint64_t> nb;
+  for (const NumberRef& n : a.numbers) na.push_back(NumberKey(n.value));
+  for (const NumberRef& n : b.numbers) nb.push_back(NumberKey(n.value));
+  f[7] = Jaccard(na, nb, 1.0);
+  if (!na.empty() && !nb.empty()) {
+    std::set<uint64_t> sa_set(na.begin(), na.end());
+    std::set<uint64_t> sb_set(nb.begin(), nb.end());
+    bool a_extra = std::any_of(na.begin(), na.end(), [&](uint64_t k) { return !sb_set.count(k); });
+    bool b_extra = std::any_of(nb.begin(), nb.end(), [&](uint64_t k) { return !sa_set.count(k); });
+    f[8] = (a_extra && b_extra) ? 1.0 : 0.0;
+  }
+  const double la = static_cast<double>(a.words.size());
+  const double lb = static_cast<double>(b.words.size());
+  f[9] = std::max(la, lb) > 0 ? std::abs(la - lb) / std::max(la, lb) : 0;
+  std::vector<std::string> ea;
+  std::vector<std::string> eb;
+  for (const EntityRef& e : a.entities) ea.push_back(e.canonical);
+  for (const EntityRef& e : b.entities) eb.push_back(e.canonical);
+  f[10] = Jaccard(ea, eb, 1.0);
+  f[11] = std::max(sa.total, sb.total) > 0
+              ? std::min(sa.total, sb.total) / std::max(sa.total, sb.total)
+              : 0;
+  return f;
+}
+
+double SimilarityModel::Combine(const PairFeatures& features) const {
+  double z = rules_.bias;
+  for (int i = 0; i < kPairFeatureCount; ++i) z += rules_.weights[i] * features[i];
+  if (rules_.logistic) z = 1.0 / (1.0 + std::exp(-z));
+  return std::clamp(z, 0.0, 1.0);
+}
+
+double SimilarityModel::Score(const SentenceFeatures& a, const SentenceFeatures& b) const {
+  return Combine(Features(a, b));
+}
+
+StatusOr<SimilarityResources> LoadSimilarityResources(const std::string& data_dir) {
+  SimilarityResources res;
+  PARALLAX_ASSIGN_OR_RETURN(res.rules, LoadSimilarityRules(data_dir + "/rules/similarity.yaml"));
+  PARALLAX_ASSIGN_OR_RETURN(res.aliases, AliasTable::Load(data_dir + "/rules/aliases.yaml"));
+  std::string dir = res.rules.wordnet_dir;
+  if (const char* env = std::getenv("PARALLAX_WORDNET_DIR"); env != nullptr && *env != '\0')
+    dir = env;
+  if (!dir.empty()) {
+    PARALLAX_ASSIGN_OR_RETURN(res.wordnet, WordNet::Load(dir, res.rules.wordnet));
+  }
+  return res;
+}
+
+}  // namespace parallax

@@ -1,0 +1,175 @@
+// parallax mark: sentences and their language marks, one JSON object per sentence.
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "engine/base/data_dir.h"
+#include "engine/base/file_io.h"
+#include "engine/cli/command_line.h"
+#include "engine/cli/commands.h"
+#include "engine/ingest/article_reader.h"
+#include "engine/ingest/text_check.h"
+#include "engine/pipeline/corpus.h"
+#include "engine/pipeline/marking.h"
+#include "engine/segment/quotes.h"
+
+namespace parallax::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// --lines: each input line is one sentence, unsplit; empty lines give empty sentences so that
+// output line i always answers input line i.
+Corpus LinesCorpus(std::string text) {
+  Article article;
+  article.id = "stdin";
+  article.source = "stdin";
+  article.text = std::move(text);
+  std::vector<Sentence> sentences;
+  size_t pos = 0;
+  while (pos < article.text.size()) {
+    size_t nl = article.text.find('\n', pos);
+    if (nl == std::string::npos) nl = article.text.size();
+    size_t end = nl;
+    if (end > pos && article.text[end - 1] == '\r') --end;
+    Sentence s;
+    s.index = static_cast<int>(sentences.size());
+    s.paragraph = s.index;
+    s.span = Span{pos, end};
+    s.quotes = FindQuotes(article.text, s.span);
+    article.paragraphs.push_back({s.span, false});
+    sentences.push_back(std::move(s));
+    pos = nl + 1;
+  }
+  Corpus corpus;
+  corpus.articles.push_back(std::move(article));
+  corpus.sentences.push_back(std::move(sentences));
+  corpus.stories.push_back("");
+  return corpus;
+}
+
+std::string ReadStdin() {
+  return std::string((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+}
+
+Json MarkJson(const Mark& m) {
+  Json j;
+  j["category"] = std::string(CategoryName(m.category));
+  j["start"] = m.span.start;
+  j["end"] = m.span.end;
+  j["cue"] = m.cue;
+  j["entry"] = m.entry;
+  j["lexicon"] = m.lexicon;
+  if (!m.stance.empty()) j["stance"] = m.stance;
+  if (!m.source_kind.empty()) j["source_kind"] = m.source_kind;
+  if (m.source) {
+    j["source_start"] = m.source->start;
+    j["source_end"] = m.source->end;
+  }
+  if (!m.polarity.empty()) j["polarity"] = m.polarity;
+  j["voice"] = m.voice;
+  j["negated"] = m.negated;
+  j["weight"] = m.weight;
+  return j;
+}
+
+}  // namespace
+
+int RunMark(const Args& args) {
+  po::options_description options("options");
+  options.add_options()("input", po::value<std::string>()->default_value("-"),
+                        "article file (.txt, .html, .json) or - for standard input")(
+      "lines", po::bool_switch(), "take each input line as one sentence, unsplit")(
+      "format", po::value<std::string>()->default_value("jsonl"), "output format: jsonl or text")(
+      "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)");
+  po::variables_map vm;
+  if (auto exit = ParseCommandLine(
+          "mark", "[FILE|-] [--lines] [--format jsonl|text]",
+          "Splits an article into sentences and marks hedges, boosters, attribution (with source and\n"
+          "stance), evaluative words and scare quotes. Prints one JSON object per sentence with byte\n"
+          "offsets into the input text.",
+          options, "input", args, &vm)) {
+    return *exit;
+  }
+  const std::string input = vm["input"].as<std::string>();
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "jsonl" && format != "text") {
+    std::cerr << "parallax mark: --format must be jsonl or text\n";
+    return kExitUsage;
+  }
+  auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
+  if (!data_dir.ok()) return Fail(data_dir.status());
+  CorpusOptions corpus_options;
+  corpus_options.data_dir = *data_dir;
+  corpus_options.threads = vm["threads"].as<int>();
+
+  StatusOr<Corpus> corpus = Status::Internal("not read");
+  std::vector<std::string> warnings;
+  if (vm["lines"].as<bool>()) {
+    // One sentence per line: only the encoding checks of ingest apply, no boilerplate rules.
+    StatusOr<std::string> text = input == "-" ? StatusOr<std::string>(ReadStdin()) : ReadFile(input);
+    if (!text.ok()) return Fail(text.status());
+    const std::string name = input == "-" ? "<stdin>" : input;
+    if (Status s = CheckAndRepairText(name, &*text, &warnings); !s.ok()) return Fail(s);
+    corpus = LinesCorpus(std::move(*text));
+  } else if (input == "-") {
+    auto rules = BoilerplateRules::Load(*data_dir + "/rules/boilerplate.yaml");
+    if (!rules.ok()) return Fail(rules.status());
+    ArticleReader reader(std::move(*rules), ReadOptions());
+    auto article = reader.FromText(ReadStdin(), "stdin", "<stdin>");
+    if (!article.ok()) return Fail(article.status());
+    std::vector<Article> articles;
+    articles.push_back(std::move(*article));
+    corpus = SplitArticles(std::move(articles), corpus_options);
+  } else {
+    corpus = LoadCorpus({input}, corpus_options);
+  }
+  if (!corpus.ok()) return Fail(corpus.status());
+  for (const Article& a : corpus->articles) warnings.insert(warnings.end(), a.warnings.begin(), a.warnings.end());
+  for (const std::string& w : warnings) std::cerr << "parallax: warning: " << w << "\n";
+  auto marker = LoadMarker(*data_dir);
+  if (!marker.ok()) return Fail(marker.status());
+  CorpusMarks marks = MarkCorpus(*corpus, **marker, corpus_options.threads);
+
+  std::string out;
+  for (size_t a = 0; a < corpus->articles.size(); ++a) {
+    const Article& article = corpus->articles[a];
+    for (size_t s = 0; s < corpus->sentences[a].size(); ++s) {
+      const Sentence& sentence = corpus->sentences[a][s];
+      const std::string text(sentence.span.Of(article.text));
+      if (format == "text") {
+        out += std::to_string(sentence.index) + (sentence.heading ? " [heading] " : " ") + text + "\n";
+        for (const Mark& m : marks[a][s]) {
+          out += "    " + std::string(CategoryName(m.category)) + " \"" + m.cue + "\"";
+          if (!m.stance.empty()) out += " stance=" + m.stance;
+          if (!m.source_kind.empty()) out += " source=" + m.source_kind;
+          if (m.source) out += " (" + std::string(m.source->Of(article.text)) + ")";
+          if (!m.polarity.empty()) out += " polarity=" + m.polarity;
+          if (m.negated) out += " negated";
+          out += " voice=" + m.voice + " entry=\"" + m.entry + "\"\n";
+        }
+        continue;
+      }
+      Json j;
+      j["article"] = article.id;
+      j["index"] = sentence.index;
+      j["start"] = sentence.span.start;
+      j["end"] = sentence.span.end;
+      j["paragraph"] = sentence.paragraph;
+      j["heading"] = sentence.heading;
+      j["text"] = text;
+      Json quotes = Json::array();
+      for (const Span& q : sentence.quotes) quotes.push_back({q.start, q.end});
+      j["quotes"] = std::move(quotes);
+      Json mark_list = Json::array();
+      for (const Mark& m : marks[a][s]) mark_list.push_back(MarkJson(m));
+      j["marks"] = std::move(mark_list);
+      out += j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+    }
+  }
+  std::cout << out;
+  std::cout.flush();
+  return std::cout.good() ? kExitOk : Fail(Status::IoError("cannot write to standard output"));
+}
+
+}  // namespace parallax::cli

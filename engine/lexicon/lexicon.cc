@@ -1,0 +1,215 @@
+#include "engine/lexicon/lexicon.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <system_error>
+
+namespace parallax {
+namespace {
+
+constexpr std::string_view kEntryKeys[] = {"pattern",    "weight",    "stance",
+                                           "polarity",   "source",    "lowercase",
+                                           "not_before", "not_after", "note"};
+constexpr std::string_view kFileKeys[] = {"category", "description", "sources",
+                                          "defaults", "entries",     "groups"};
+
+bool OneOf(std::string_view value, std::initializer_list<std::string_view> allowed) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+template <size_t N>
+bool OneOf(std::string_view value, const std::string_view (&allowed)[N]) {
+  return std::find(std::begin(allowed), std::end(allowed), value) != std::end(allowed);
+}
+
+// Applies the attribute keys of `map` (an entry, a group or `defaults`) to *entry.
+// `allow_pattern` is true for entries only.
+Status ApplyAttributes(const YamlNode& map, bool allow_pattern, const std::string_view* extra_keys,
+                       size_t num_extra, LexiconEntry* entry) {
+  for (const auto& [key, value] : map.entries) {
+    bool known = OneOf(key, kEntryKeys) ||
+                 std::find(extra_keys, extra_keys + num_extra, key) != extra_keys + num_extra;
+    if (!known || (key == "pattern" && !allow_pattern)) {
+      return value.Error("unknown key '" + key + "'");
+    }
+    if (key == "pattern" || key == "note" ||
+        std::find(extra_keys, extra_keys + num_extra, key) != extra_keys + num_extra) {
+      continue;
+    }
+    if (key == "weight") {
+      PARALLAX_ASSIGN_OR_RETURN(double w, value.AsDouble());
+      if (!(w > 0 && w <= 10)) return value.Error("weight must be in (0, 10]");
+      entry->weight = w;
+    } else if (key == "lowercase") {
+      PARALLAX_ASSIGN_OR_RETURN(entry->lowercase, value.AsBool());
+    } else if (key == "not_before" || key == "not_after") {
+      PARALLAX_ASSIGN_OR_RETURN(std::vector<std::string> words, value.AsStringList());
+      for (std::string& w : words) {
+        if (w != "#num" && w != "#cap") w = NormalizeWord(w);
+      }
+      (key == "not_before" ? entry->not_before : entry->not_after) = std::move(words);
+    } else if (!value.IsScalar()) {
+      return value.Error("'" + key + "' must be a single word");
+    } else if (key == "stance") {
+      if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kAttribution) {
+        return value.Error("'stance' applies to attribution entries only");
+      }
+      if (!OneOf(value.scalar, kStances)) {
+        return value.Error("unknown stance '" + value.scalar +
+                           "' (neutral, distancing, endorsing, emphatic, concessive)");
+      }
+      entry->stance = value.scalar;
+    } else if (key == "polarity") {
+      if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kEvaluative) {
+        return value.Error("'polarity' applies to evaluative entries only");
+      }
+      if (!OneOf(value.scalar, {"negative", "positive"})) {
+        return value.Error("unknown polarity '" + value.scalar + "' (negative, positive)");
+      }
+      entry->polarity = value.scalar;
+    } else if (key == "source") {
+      if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kAttribution) {
+        return value.Error("'source' applies to attribution entries only");
+      }
+      const std::string& s = value.scalar;
+      if (s == "before") {
+        entry->source_rule = SourceRule::kBefore;
+      } else if (s == "after") {
+        entry->source_rule = SourceRule::kAfter;
+      } else if (s == "gap") {
+        entry->source_rule = SourceRule::kGap;
+      } else if (s == "none") {
+        entry->source_rule = SourceRule::kNone;
+      } else {
+        return value.Error("unknown source rule '" + s + "' (before, after, gap, none)");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// Identity of an entry for duplicate detection: its slots, whatever the spacing.
+std::string EntryKey(const LexiconEntry& e) {
+  std::string key = e.role == EntryRole::kMark ? std::string(CategoryName(e.category))
+                                               : std::to_string(static_cast<int>(e.role));
+  key += ':';
+  size_t i = 0;
+  while (i < e.text.size()) {
+    while (i < e.text.size() && e.text[i] == ' ') ++i;
+    size_t j = e.text.find(' ', i);
+    if (j == std::string::npos) j = e.text.size();
+    if (j > i) key += NormalizeWord(e.text.substr(i, j - i)) + " ";
+    i = j;
+  }
+  return key;
+}
+
+}  // namespace
+
+Status Lexicon::AddText(std::string_view yaml, const std::string& name) {
+  PARALLAX_ASSIGN_OR_RETURN(YamlNode root, ParseYaml(yaml, name + ".yaml"));
+  return AddFile(root, name);
+}
+
+Status Lexicon::AddFile(const YamlNode& root, const std::string& name) {
+  if (!root.IsMap()) return root.Error("a lexicon file is a map with 'category' and 'entries'");
+  for (const auto& [key, value] : root.entries) {
+    if (!OneOf(key, kFileKeys)) return value.Error("unknown key '" + key + "'");
+  }
+  const YamlNode* category = root.Find("category");
+  if (category == nullptr || !category->IsScalar()) return root.Error("missing 'category'");
+  LexiconEntry base;
+  base.lexicon = name;
+  if (category->scalar == "anonymous_source") {
+    base.role = EntryRole::kAnonymousSource;
+  } else if (category->scalar == "negator") {
+    base.role = EntryRole::kNegator;
+  } else if (!ParseCategory(category->scalar, &base.category) ||
+             base.category == MarkCategory::kScareQuote) {
+    return category->Error("unknown category '" + category->scalar +
+                           "' (hedge, booster, attribution, evaluative, anonymous_source, "
+                           "negator)");
+  }
+  if (base.category == MarkCategory::kAttribution) base.stance = "neutral";
+  if (const YamlNode* defaults = root.Find("defaults")) {
+    if (!defaults->IsMap()) return defaults->Error("'defaults' must be a map");
+    PARALLAX_RETURN_IF_ERROR(ApplyAttributes(*defaults, false, nullptr, 0, &base));
+  }
+
+  std::map<std::string, std::string> seen;  // entry key -> where, for duplicates
+  for (const LexiconEntry& e : entries_) seen.emplace(EntryKey(e), e.where);
+
+  auto add_entries = [&](const YamlNode& list, const LexiconEntry& group) -> Status {
+    if (!list.IsList()) return list.Error("'entries' must be a list");
+    for (const YamlNode& item : list.items) {
+      LexiconEntry entry = group;
+      entry.where = item.Where();
+      const YamlNode* pattern_node = &item;
+      if (item.IsMap()) {
+        pattern_node = item.Find("pattern");
+        if (pattern_node == nullptr) return item.Error("entry without 'pattern'");
+        PARALLAX_RETURN_IF_ERROR(ApplyAttributes(item, true, nullptr, 0, &entry));
+      }
+      if (!pattern_node->IsScalar()) return pattern_node->Error("a pattern must be a string");
+      entry.text = pattern_node->scalar;
+      StatusOr<Pattern> pattern = ParsePattern(entry.text);
+      if (!pattern.ok()) {
+        return pattern_node->Error("bad pattern '" + entry.text +
+                                   "': " + pattern.status().message());
+      }
+      entry.pattern = std::move(pattern).value();
+      if (entry.source_rule == SourceRule::kGap && !entry.pattern.has_gap) {
+        return pattern_node->Error("'source: gap' needs a gap '*' inside the pattern");
+      }
+      auto [it, inserted] = seen.emplace(EntryKey(entry), entry.where);
+      if (!inserted) {
+        return pattern_node->Error("duplicate entry '" + entry.text + "' (first at " + it->second +
+                                   ")");
+      }
+      entries_.push_back(std::move(entry));
+    }
+    return Status::Ok();
+  };
+
+  if (const YamlNode* entries = root.Find("entries")) {
+    PARALLAX_RETURN_IF_ERROR(add_entries(*entries, base));
+  }
+  if (const YamlNode* groups = root.Find("groups")) {
+    if (!groups->IsList()) return groups->Error("'groups' must be a list");
+    static constexpr std::string_view kGroupKeys[] = {"entries", "name"};
+    for (const YamlNode& group : groups->items) {
+      if (!group.IsMap()) return group.Error("a group is a map with 'entries'");
+      LexiconEntry group_base = base;
+      PARALLAX_RETURN_IF_ERROR(ApplyAttributes(group, false, kGroupKeys, 2, &group_base));
+      const YamlNode* entries = group.Find("entries");
+      if (entries == nullptr) return group.Error("group without 'entries'");
+      PARALLAX_RETURN_IF_ERROR(add_entries(*entries, group_base));
+    }
+  }
+  files_.push_back(name);
+  return Status::Ok();
+}
+
+StatusOr<Lexicon> Lexicon::LoadDir(const std::string& lexicon_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(lexicon_dir, ec)) {
+    return Status::NotFound("lexicon directory not found: " + lexicon_dir);
+  }
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(lexicon_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".yaml" && it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec) return Status::IoError("cannot list " + lexicon_dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  Lexicon lexicon;
+  for (const fs::path& path : files) {
+    PARALLAX_ASSIGN_OR_RETURN(YamlNode root, LoadYamlFile(path.string()));
+    PARALLAX_RETURN_IF_ERROR(lexicon.AddFile(root, path.stem().string()));
+  }
+  if (lexicon.files_.empty()) return Status::NotFound("no *.yaml lexicon in " + lexicon_dir);
+  return lexicon;
+}
+
+}  // namespace parallax

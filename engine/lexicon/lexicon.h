@@ -1,0 +1,87 @@
+// Lexicon: the entries of every lexicon file in a directory (lexicons/*.yaml), validated.
+//
+// Each file declares one `category`: a mark category (hedge, booster, attribution,
+// evaluative) or a helper list the marker consults (anonymous_source: what makes a cited
+// source unnamed; negator: words that negate a cue in their clause). The file format is
+// documented in lexicons/README.md; patterns in engine/lexicon/pattern.h.
+//
+// Loading refuses, with "<file>:<line>:<column>: <what>", an unknown category, key, stance,
+// polarity or source rule, a bad pattern, a weight outside (0, 10], and an entry written twice
+// in one category (the message names the first place too).
+//
+// Thread safety: a loaded Lexicon is immutable and may be shared between threads.
+#ifndef PARALLAX_ENGINE_LEXICON_LEXICON_H_
+#define PARALLAX_ENGINE_LEXICON_LEXICON_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/lexicon/mark.h"
+#include "engine/lexicon/pattern.h"
+#include "engine/yaml/yaml_tree.h"
+
+namespace parallax {
+
+// What an entry is for.
+enum class EntryRole {
+  kMark,             // produces a Mark of `category`
+  kAnonymousSource,  // a cited source matching it is anonymous ("officials", "sources close to *")
+  kNegator,          // negates a cue later in its clause ("not", "no", "never")
+};
+
+// Where an attribution cue's source is looked for.
+enum class SourceRule {
+  kBefore,  // the subject before the cue ("officials said"), or after it when inverted
+            // ("..., said the minister")
+  kAfter,   // the phrase after the cue ("according to the ministry")
+  kGap,     // the tokens of the pattern's gap ("what he described as")
+  kNone,    // never has one in the sentence ("reportedly", "it is believed")
+};
+
+struct LexiconEntry {
+  std::string text;  // the pattern as written in the file
+  Pattern pattern;
+  std::string lexicon;  // file name without ".yaml"
+  std::string where;    // "<file>:<line>:<column>" for messages
+  EntryRole role = EntryRole::kMark;
+  MarkCategory category = MarkCategory::kHedge;  // kMark only
+  double weight = 1.0;
+  std::string stance;    // attribution
+  std::string polarity;  // evaluative
+  SourceRule source_rule = SourceRule::kBefore;
+  // Context constraints, checked on the tokens around a match.
+  bool lowercase = false;               // the first cue token is not capitalised, unless it
+                                        // opens the sentence ("may", not the month "May")
+  std::vector<std::string> not_before;  // the token after the match is none of these
+  std::vector<std::string> not_after;   // the token before the match is none of these
+  // In the two lists "#num" stands for any number and "#cap" for a capitalised word.
+};
+
+class Lexicon {
+ public:
+  Lexicon() = default;
+
+  // Loads every *.yaml file in `lexicon_dir` (in name order). Returns NotFound when the
+  // directory does not exist, InvalidInput naming file:line for a bad file.
+  static StatusOr<Lexicon> LoadDir(const std::string& lexicon_dir);
+
+  // Adds the entries of one parsed file; `name` becomes LexiconEntry::lexicon.
+  Status AddFile(const YamlNode& root, const std::string& name);
+
+  // Parses YAML text as one lexicon file (for tests and tools).
+  Status AddText(std::string_view yaml, const std::string& name);
+
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+  // Names of the files loaded, in order.
+  const std::vector<std::string>& files() const { return files_; }
+
+ private:
+  std::vector<LexiconEntry> entries_;
+  std::vector<std::string> files_;
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_LEXICON_LEXICON_H_

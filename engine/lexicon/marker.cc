@@ -1,0 +1,369 @@
+#include "engine/lexicon/marker.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "engine/text/tokenizer.h"
+
+namespace parallax {
+namespace {
+
+// Closed-class words the source finder steps over or stops at. They are grammar, not
+// vocabulary a user would tune, so they live here rather than in a lexicon file.
+bool IsIn(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Between a subject and its verb: "officials have also said", "the statement further claimed".
+bool IsVerbModifier(std::string_view w) {
+  return IsIn(
+      w, {"has",       "have",         "had",        "also",        "further",    "later",
+          "then",      "previously",   "repeatedly", "recently",    "reportedly", "publicly",
+          "privately", "again",        "once",       "still",       "already",    "just",
+          "first",     "initially",    "quickly",    "immediately", "separately", "earlier",
+          "would",     "will",         "could",      "may",         "might",      "can",
+          "should",    "did",          "does",       "do",          "not",        "never",
+          "often",     "frequently",   "openly",     "flatly",      "falsely",    "wrongly",
+          "correctly", "rightly",      "angrily",    "proudly",     "bluntly",    "loudly",
+          "quietly",   "subsequently", "herself",    "himself",     "themselves", "itself",
+          "even",      "clearly",      "apparently", "allegedly",   "possibly",   "probably",
+          "perhaps",   "certainly",    "actually",   "really",      "simply",     "only",
+          "strongly",  "widely",       "personally", "directly",    "explicitly", "specifically"});
+}
+
+// Auxiliaries and adverbs that belong to a reporting verb group ("has also said", "did not
+// mention", "is expected"), and particles that complete one ("pointed to", "asked about").
+bool IsVerbGroupWord(std::string_view w) {
+  return IsIn(w, {"has",   "have",     "had",    "also",    "is",         "are",        "was",
+                  "were",  "be",       "been",   "would",   "will",       "did",        "does",
+                  "do",    "not",      "never",  "had",     "repeatedly", "previously", "later",
+                  "first", "publicly", "widely", "further", "again"}) ||
+         w.ends_with("n't");
+}
+
+bool IsParticle(std::string_view w) {
+  return IsIn(w, {"to", "about", "for", "on", "of", "with", "against", "out", "monday", "tuesday",
+                  "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"});
+}
+
+bool IsBeForm(std::string_view w) {
+  return IsIn(w, {"is", "are", "was", "were", "be", "been", "being", "'s"});
+}
+
+// Words that open a new clause: the source of a verb does not reach past them.
+bool IsClauseWord(std::string_view w) {
+  return IsIn(
+      w, {"that",    "which",     "who",      "whom",    "whose",  "and",      "or",     "but",
+          "when",    "while",     "as",       "because", "if",     "although", "though", "where",
+          "after",   "before",    "since",    "so",      "than",   "what",     "how",    "why",
+          "whether", "yet",       "nor",      "said",    "says",   "say",      "told",   "also",
+          "however", "by",        "during",   "like",    "unless", "until",    "once",   "then",
+          "thus",    "therefore", "meanwhile"});
+}
+
+bool IsPersonalPronoun(std::string_view w) {
+  return IsIn(w, {"he", "she", "they", "i", "we", "you", "it", "one"});
+}
+
+bool IsDefiniteOpener(std::string_view w) {
+  return IsIn(w, {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                  "my", "your", "both", "each", "all", "either"});
+}
+
+bool IsDeterminer(std::string_view w) {
+  return IsIn(w, {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several",
+                  "other", "two", "three", "both"});
+}
+
+bool IsNegatorWord(std::string_view w) {
+  return w.ends_with("n't") || IsIn(w, {"not", "no", "never", "without", "hardly", "neither", "nor",
+                                        "nothing", "none", "cannot", "nobody"});
+}
+
+// Characters between two tokens that end a clause for negation and source finding.
+bool HasClauseBreak(std::string_view between) {
+  for (size_t i = 0; i < between.size(); ++i) {
+    char c = between[i];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.' ||
+        c == '?' || c == '!' || c == '[' || c == ']') {
+      return true;
+    }
+    if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < between.size() &&
+        static_cast<unsigned char>(between[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(between[i + 2]);
+      // – — (dashes), “ ” (double quotes), ‘ (opening single quote)
+      if (d == 0x93 || d == 0x94 || d == 0x9C || d == 0x9D || d == 0x98) return true;
+    }
+  }
+  return false;
+}
+
+struct Candidate {
+  TokenMatch match;
+  const LexiconEntry* entry;
+};
+
+int Group(MarkCategory c) {
+  return c == MarkCategory::kBooster ? static_cast<int>(MarkCategory::kHedge) : static_cast<int>(c);
+}
+
+}  // namespace
+
+Marker::Marker(const Lexicon& lexicon, MarkerOptions options)
+    : entries_(lexicon.entries()), matcher_(entries_), options_(options) {}
+
+std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& sentence) const {
+  std::vector<Mark> marks;
+  std::vector<Token> tokens;
+  Tokenize(sentence.span.Of(text), sentence.span.start, &tokens);
+  const int n = static_cast<int>(tokens.size());
+  std::vector<int32_t> ids;
+  matcher_.WordIds(tokens, &ids);
+  std::vector<TokenMatch> matches;
+  matcher_.Match(tokens, ids, &matches);
+
+  // break_before[i]: a clause break (punctuation) lies between token i-1 and token i.
+  std::vector<char> break_before(n + 1, 1);
+  for (int i = 1; i < n; ++i) {
+    Span between{tokens[i - 1].span.end, tokens[i].span.start};
+    break_before[i] = HasClauseBreak(between.Of(text));
+  }
+
+  std::vector<char> negator(n, 0);
+  std::vector<char> anonymous(n, 0);
+  std::vector<Candidate> candidates;
+  for (int i = 0; i < n; ++i) negator[i] = IsNegatorWord(tokens[i].norm);
+  for (const TokenMatch& m : matches) {
+    const LexiconEntry& e = entries_[m.entry];
+    if (!SatisfiesContext(e, tokens, m)) continue;
+    if (e.role == EntryRole::kNegator) {
+      for (int i = m.cue_begin; i < m.cue_end; ++i) negator[i] = 1;
+    } else if (e.role == EntryRole::kAnonymousSource) {
+      for (int i = m.cue_begin; i < m.cue_end; ++i) anonymous[i] = 1;
+    } else {
+      candidates.push_back({m, &e});
+    }
+  }
+
+  // Longest cue first, then the heavier entry, then the earlier one; a candidate survives iff
+  // its cue overlaps no survivor of its group.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    int la = a.match.cue_end - a.match.cue_begin, lb = b.match.cue_end - b.match.cue_begin;
+    if (la != lb) return la > lb;
+    if (a.entry->weight != b.entry->weight) return a.entry->weight > b.entry->weight;
+    if (a.match.cue_begin != b.match.cue_begin) return a.match.cue_begin < b.match.cue_begin;
+    return a.match.entry < b.match.entry;
+  });
+  std::vector<Candidate> kept;
+  for (const Candidate& c : candidates) {
+    bool clash = false;
+    for (const Candidate& k : kept) {
+      if (Group(k.entry->category) == Group(c.entry->category) &&
+          k.match.cue_begin < c.match.cue_end && c.match.cue_begin < k.match.cue_end) {
+        clash = true;
+        break;
+      }
+    }
+    if (!clash) kept.push_back(c);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
+    return a.match.cue_begin < b.match.cue_begin;
+  });
+
+  auto span_of = [&](int begin, int end) {
+    return Span{tokens[begin].span.start, tokens[end - 1].span.end};
+  };
+  auto in_quote = [&](const Span& span) {
+    for (const Span& q : sentence.quotes) {
+      if (q.Contains(span)) return true;
+    }
+    return false;
+  };
+  // Tokens [begin, end) running right from `from` until a clause break or clause word.
+  auto phrase_after = [&](int from) {
+    int end = from;
+    while (end < n && end - from < options_.max_source_tokens &&
+           (end == from || !break_before[end]) && !IsClauseWord(tokens[end].norm)) {
+      ++end;
+    }
+    return std::make_pair(from, end);
+  };
+  auto classify = [&](int begin, int end) -> std::string {
+    for (int i = begin; i < end; ++i) {
+      if (anonymous[i]) return "anonymous";
+    }
+    for (int i = begin; i < end; ++i) {
+      const Token& t = tokens[i];
+      if (IsPersonalPronoun(t.norm)) return "named";
+      bool sentence_initial = i == 0;
+      if (t.capitalized && !(sentence_initial && IsDeterminer(t.norm))) return "named";
+    }
+    if (IsDefiniteOpener(tokens[begin].norm)) return "named";
+    if (tokens[begin].norm.ends_with("'s")) return "named";
+    return "anonymous";
+  };
+
+  struct FoundSource {
+    int cue_end;
+    int begin, end;
+    std::string kind;
+  };
+  std::vector<FoundSource> sources;
+
+  for (const Candidate& c : kept) {
+    const LexiconEntry& e = *c.entry;
+    const TokenMatch& m = c.match;
+    Mark mark;
+    mark.category = e.category;
+    mark.span = span_of(m.cue_begin, m.cue_end);
+    if (e.category == MarkCategory::kAttribution && options_.extend_attribution_cues &&
+        e.source_rule != SourceRule::kAfter && e.source_rule != SourceRule::kGap &&
+        !tokens[m.cue_begin].norm.ends_with("ly")) {  // not adverbs: "was reportedly"
+      int b = m.cue_begin, en = m.cue_end;
+      while (b > 0 && !break_before[b] && IsVerbGroupWord(tokens[b - 1].norm)) --b;
+      if (en < n && !break_before[en] && IsParticle(tokens[en].norm)) ++en;
+      mark.span = span_of(b, en);
+    }
+    mark.cue = std::string(mark.span.Of(text));
+    mark.entry = e.text;
+    mark.lexicon = e.lexicon;
+    mark.weight = e.weight;
+    mark.voice = in_quote(mark.span) ? "quoted" : "outlet";
+    for (int i = m.cue_begin - 1; i >= 0 && i >= m.cue_begin - options_.negation_window; --i) {
+      if (break_before[i + 1]) break;
+      if (negator[i]) {
+        mark.negated = true;
+        break;
+      }
+    }
+    if (e.category == MarkCategory::kBooster && mark.negated) {
+      mark.category = MarkCategory::kHedge;  // "not certain", "not necessarily"
+    }
+    if (e.category == MarkCategory::kEvaluative) {
+      mark.polarity = e.polarity;
+      if (mark.negated && !e.polarity.empty()) {
+        mark.polarity = e.polarity == "negative" ? "positive" : "negative";
+      }
+    }
+    if (e.category == MarkCategory::kAttribution) {
+      mark.stance = e.stance;
+      int sb = -1, se = -1;
+      std::string kind;
+      switch (e.source_rule) {
+        case SourceRule::kNone:
+          break;
+        case SourceRule::kGap:
+          sb = m.gap_begin;
+          se = m.gap_end;
+          break;
+        case SourceRule::kAfter: {
+          auto [b, en] = phrase_after(m.end);
+          if (en > b) sb = b, se = en;
+          break;
+        }
+        case SourceRule::kBefore: {
+          int i = m.cue_begin - 1;
+          bool passive = false;
+          while (i >= 0 && !break_before[i + 1] && IsVerbModifier(tokens[i].norm)) --i;
+          if (i >= 0 && !break_before[i + 1] && IsBeForm(tokens[i].norm) &&
+              !tokens[m.cue_begin].norm.ends_with("ing")) {
+            passive = true;
+          }
+          if (i >= 0 && !break_before[i + 1] && tokens[i].norm == "to") break;  // "to say"
+          if (passive) {
+            if (m.end < n && tokens[m.end].norm == "by" && !break_before[m.end]) {
+              auto [b, en] = phrase_after(m.end + 1);
+              if (en > b) sb = b, se = en;
+            }
+            break;
+          }
+          int end = i + 1;
+          int begin = end;
+          while (begin > 0 && end - begin < options_.max_source_tokens && !break_before[begin] &&
+                 !IsClauseWord(tokens[begin - 1].norm)) {
+            --begin;
+          }
+          if (begin < end) {
+            sb = begin;
+            se = end;
+          } else if (begin > 0 && !break_before[begin] &&
+                     (tokens[begin - 1].norm == "and" || tokens[begin - 1].norm == "or")) {
+            // "Munir stressed and claimed": the source of the first verb.
+            for (const FoundSource& f : sources) {
+              if (f.cue_end == begin - 1) sb = f.begin, se = f.end, kind = f.kind;
+            }
+          } else if ((m.cue_begin == 0 || break_before[m.cue_begin]) &&
+                     !tokens[m.cue_begin].norm.ends_with("ing")) {
+            // Inverted after speech: "..., said the minister". Not for participles
+            // ("..., noting the focus on"): their subject is the main clause's.
+            auto [b, en] = phrase_after(m.end);
+            if (en > b) sb = b, se = en;
+          }
+          break;
+        }
+      }
+      if (sb >= 0 && se > sb) {
+        mark.source = span_of(sb, se);
+        if (kind.empty()) kind = classify(sb, se);
+        if (kind != "anonymous" && se - sb == 1 && tokens[sb].norm == "it" &&
+            e.source_rule != SourceRule::kGap) {
+          kind = "named";  // "It also claimed": a statement or body named earlier
+        }
+        mark.source_kind = kind;
+        sources.push_back({m.cue_end, sb, se, kind});
+      } else {
+        mark.source_kind = "none";
+      }
+    }
+    marks.push_back(std::move(mark));
+  }
+
+  // Scare quotes.
+  for (const Span& q : sentence.quotes) {
+    int first = n, last = -1;
+    for (int i = 0; i < n; ++i) {
+      if (q.Contains(tokens[i].span)) {
+        first = std::min(first, i);
+        last = std::max(last, i);
+      }
+    }
+    int words = last - first + 1;
+    if (last < 0 || words > options_.max_scare_quote_words || words == n) continue;
+    std::string_view inner = Span{tokens[last].span.end, q.end}.Of(text);
+    if (inner.find_first_of(",?!") != std::string_view::npos) continue;  // speech
+    std::string_view before = Span{sentence.span.start, q.start}.Of(text);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (!before.empty() && (before.back() == ':' || before.back() == ',')) continue;
+    bool spoken = false;
+    for (const Mark& mk : marks) {
+      if (mk.category != MarkCategory::kAttribution) continue;
+      int cb = -1, ce = -1;
+      for (int i = 0; i < n; ++i) {
+        if (tokens[i].span.start == mk.span.start) cb = i;
+        if (tokens[i].span.end == mk.span.end) ce = i + 1;
+      }
+      if (ce <= first && first - ce < options_.quote_speaker_window) spoken = true;
+      if (cb > last && cb - last <= options_.quote_speaker_window) spoken = true;
+    }
+    if (spoken) continue;
+    bool title = true;  // "Strengthening Bonds, Securing Peace": a name, not a scare quote
+    for (int i = first; i <= last; ++i) {
+      if (!tokens[i].capitalized && !tokens[i].is_number) title = false;
+    }
+    if (title && words > 1) continue;
+    Mark mark;
+    mark.category = MarkCategory::kScareQuote;
+    mark.span = q;
+    mark.cue = std::string(q.Of(text));
+    mark.entry = "short quote without a speaker";
+    mark.lexicon = "";
+    mark.voice = "outlet";
+    marks.push_back(std::move(mark));
+  }
+
+  std::stable_sort(marks.begin(), marks.end(),
+                   [](const Mark& a, const Mark& b) { return a.span.start < b.span.start; });
+  return marks;
+}
+
+}  // namespace parallax

@@ -1,0 +1,78 @@
+// Marker: marks the language of a sentence — hedges, boosters, attributions with their source
+// and stance, evaluative words, scare quotes — using a loaded Lexicon.
+//
+//   StatusOr<Lexicon> lexicon = Lexicon::LoadDir(data_dir + "/lexicons");
+//   Marker marker(*lexicon);
+//   for (const Sentence& s : sentences) {
+//     std::vector<Mark> marks = marker.MarkSentence(article.text, s);
+//   }
+//
+// What MarkSentence does, in order:
+//   1. tokenizes the sentence and runs every lexicon pattern over it in one pass (matcher.h);
+//   2. drops matches whose context constraints fail ("May 20" is not a hedge);
+//   3. keeps, within each category, the longest of overlapping cues (hedges and boosters
+//      compete as one group, so "not clear" beats "clear");
+//   4. negation: a negator ("not", "no", "never", "-n't") up to `negation_window` tokens before
+//      the cue in the same clause sets Mark::negated; a negated booster becomes a hedge ("not
+//      certain") and a negated evaluative word flips its polarity;
+//   5. attribution: finds the source by the entry's rule (subject before the cue, phrase after
+//      "according to", the gap of "what he described as"; "by ..." after a passive) and
+//      classifies it: anonymous when an anonymous_source entry matches inside it or it is an
+//      indefinite or bare common noun phrase ("officials", "a source"); named when it holds a
+//      proper name, a personal pronoun or a definite description; none when there is no source
+//      ("it was claimed", "reportedly");
+//   6. voice: "quoted" when the cue lies inside one of Sentence::quotes, else "outlet";
+//   7. scare quotes: a quoted stretch of 1..max_scare_quote_words words with no attribution cue
+//      close before or after it and not introduced by ':' or ','.
+// Marks come back ordered by start offset.
+//
+// Thread safety: a Marker is immutable after construction; MarkSentence may be called from many
+// threads at once.
+#ifndef PARALLAX_ENGINE_LEXICON_MARKER_H_
+#define PARALLAX_ENGINE_LEXICON_MARKER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "engine/lexicon/lexicon.h"
+#include "engine/lexicon/mark.h"
+#include "engine/lexicon/matcher.h"
+#include "engine/segment/sentence.h"
+
+namespace parallax {
+
+struct MarkerOptions {
+  // Longest quoted stretch, in words, that can be a scare quote.
+  int max_scare_quote_words = 4;
+  // How far before a cue (in tokens, within its clause) a negator counts.
+  int negation_window = 3;
+  // Longest source phrase, in tokens.
+  int max_source_tokens = 8;
+  // An attribution cue this many tokens or fewer before (or after) a quote makes it speech.
+  int quote_speaker_window = 4;
+  // An attribution cue takes in its verb group: auxiliaries and adverbs right before it ("has
+  // also said", "is expected") and one particle or weekday right after it ("pointed to",
+  // "said Tuesday"), the extent PolNeAR annotators give cues.
+  bool extend_attribution_cues = true;
+};
+
+class Marker {
+ public:
+  // Copies what it needs from `lexicon`.
+  explicit Marker(const Lexicon& lexicon, MarkerOptions options = MarkerOptions());
+
+  // Marks one sentence. `text` is the whole article text; sentence.span and sentence.quotes
+  // index into it. REQUIRES: sentence.span lies within text.
+  std::vector<Mark> MarkSentence(std::string_view text, const Sentence& sentence) const;
+
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+
+ private:
+  std::vector<LexiconEntry> entries_;
+  TokenMatcher matcher_;
+  MarkerOptions options_;
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_LEXICON_MARKER_H_

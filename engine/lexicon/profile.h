@@ -1,0 +1,73 @@
+// SourceProfile: how one source (an outlet, a columnist) uses marked language across its
+// articles — counts and rates per 1,000 words of each mark category, attribution stance,
+// attribution source kind and evaluative polarity, with the outlet's own voice counted apart
+// from quoted speech, and the sentences that hold each kind of mark as evidence.
+//
+// Rates let sources of different length be compared: a report draws one bar per bucket.
+// Evidence points back to (article index, sentence index) as the caller numbered them.
+//
+// Thread safety: BuildProfile and CountWords are pure functions.
+#ifndef PARALLAX_ENGINE_LEXICON_PROFILE_H_
+#define PARALLAX_ENGINE_LEXICON_PROFILE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/lexicon/mark.h"
+
+namespace parallax {
+
+// The marks of one sentence of one article, as the profile needs them.
+struct MarkedSentence {
+  int article = 0;   // the caller's index of the article
+  int sentence = 0;  // Sentence::index
+  size_t words = 0;  // CountWords() of the sentence text
+  std::vector<Mark> marks;
+};
+
+struct Evidence {
+  int article = 0;
+  int sentence = 0;
+  friend bool operator==(const Evidence&, const Evidence&) = default;
+};
+
+struct ProfileBucket {
+  std::string name;           // "hedge", "distancing", "anonymous", "negative", ...
+  int count = 0;              // marks of this kind, any voice
+  int outlet_count = 0;       // of those, in the outlet's own voice
+  double per_1000_words = 0;  // count * 1000 / words (0 when there are no words)
+  double outlet_per_1000_words = 0;
+  std::vector<Evidence> evidence;  // sentences with such a mark, each once, in input order
+};
+
+struct SourceProfile {
+  std::string source;
+  int articles = 0;  // distinct article indices seen
+  int sentences = 0;
+  size_t words = 0;
+  std::vector<ProfileBucket> categories;    // one per MarkCategory, in enum order
+  std::vector<ProfileBucket> stances;       // attribution marks by stance, kStances order
+  std::vector<ProfileBucket> source_kinds;  // attribution marks by kind, kSourceKinds order
+  std::vector<ProfileBucket> polarities;    // evaluative marks: "negative", "positive"
+
+  // The bucket named `name` in `group` (one of the vectors above), or nullptr.
+  static const ProfileBucket* Find(const std::vector<ProfileBucket>& group, std::string_view name);
+};
+
+struct ProfileOptions {
+  // Evidence kept per bucket; the count is exact whatever this is.
+  size_t max_evidence = 50;
+};
+
+SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSentence>& sentences,
+                           const ProfileOptions& options = ProfileOptions());
+
+// Number of word tokens (see text/tokenizer.h) in `text` that are not bare numbers: the
+// denominator of every rate.
+size_t CountWords(std::string_view text);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_LEXICON_PROFILE_H_

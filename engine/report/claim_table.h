@@ -1,0 +1,47 @@
+// ClaimTable: what the renderers derive from a ReportModel before writing it — the source
+// columns, each claim's sentences grouped per source, which sources carry and which omit each
+// claim, and which claim each sentence belongs to.
+//
+// Deriving these once, here, keeps the HTML, the JSON and the batch index in agreement: a
+// source is "omitting" a claim iff its cell is empty.
+//
+// Thread safety: a ClaimTable is an immutable value once built.
+#ifndef PARALLAX_ENGINE_REPORT_CLAIM_TABLE_H_
+#define PARALLAX_ENGINE_REPORT_CLAIM_TABLE_H_
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/report/report_model.h"
+
+namespace parallax {
+
+struct ClaimRow {
+  // One cell per source column, in column order: the claim's sentences from that source.
+  std::vector<std::vector<SentenceRef>> cells;
+  std::vector<std::string> sources_carrying, sources_omitting;
+};
+
+struct ClaimTable {
+  std::vector<std::string> sources;  // column order (see ReportModel::sources)
+  std::vector<ClaimRow> rows;        // one per ReportModel::claims entry
+  // (article, sentence) position → the first claim (position in claims) holding it.
+  std::map<std::pair<int, int>, int> claim_of_sentence;
+};
+
+// Builds the table. SentenceRefs that name no sentence are skipped (ValidateReportModel
+// reports them).
+ClaimTable BuildClaimTable(const ReportModel& model);
+
+// Returns the sentence's marks sorted by (start, end, category, cue, entry): the order every
+// renderer uses, whatever order the pipeline filled them in.
+std::vector<const ReportMark*> MarksInOrder(const ReportSentence& sentence);
+
+// Returns true iff `ref` names an existing sentence of `model`.
+bool IsValidRef(const ReportModel& model, const SentenceRef& ref);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_REPORT_CLAIM_TABLE_H_

@@ -1,0 +1,70 @@
+// RenderMarksCsv: one row per mark, RFC 4180, for pandas and R.
+#include <string>
+#include <string_view>
+
+#include "engine/report/claim_table.h"
+#include "engine/report/format.h"
+#include "engine/report/report.h"
+
+namespace parallax {
+namespace {
+
+constexpr std::string_view kColumns[] = {
+    "article_id", "source",      "sentence_index", "category", "start",   "end",
+    "cue",        "entry",       "stance",         "source_kind", "polarity", "voice",
+    "negated",    "sentence_text"};
+
+// Appends `field`, quoted when it holds a comma, quote, CR or LF (quotes doubled).
+void AppendField(std::string_view field, bool first, std::string* out) {
+  if (!first) *out += ',';
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    *out += field;
+    return;
+  }
+  *out += '"';
+  for (char c : field) {
+    if (c == '"') *out += '"';
+    *out += c;
+  }
+  *out += '"';
+}
+
+}  // namespace
+
+std::string RenderMarksCsv(const ReportModel& model) {
+  std::string out;
+  bool first = true;
+  for (std::string_view column : kColumns) {
+    AppendField(column, first, &out);
+    first = false;
+  }
+  out += "\r\n";
+  for (const ReportArticle& article : model.articles) {
+    for (const ReportSentence& sentence : article.sentences) {
+      const bool in_range =
+          sentence.span.start <= sentence.span.end && sentence.span.end <= article.text.size();
+      const std::string sentence_text = in_range ? CleanUtf8(sentence.span.Of(article.text)) : "";
+      for (const ReportMark* mark : MarksInOrder(sentence)) {
+        const std::string fields[] = {CleanUtf8(article.id),
+                                      CleanUtf8(article.source),
+                                      std::to_string(sentence.index),
+                                      CleanUtf8(mark->category),
+                                      std::to_string(mark->span.start),
+                                      std::to_string(mark->span.end),
+                                      CleanUtf8(mark->cue),
+                                      CleanUtf8(mark->entry),
+                                      CleanUtf8(mark->stance),
+                                      CleanUtf8(mark->source_kind),
+                                      CleanUtf8(mark->polarity),
+                                      CleanUtf8(mark->voice),
+                                      mark->negated ? "true" : "false",
+                                      sentence_text};
+        for (size_t i = 0; i < std::size(fields); ++i) AppendField(fields[i], i == 0, &out);
+        out += "\r\n";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace parallax

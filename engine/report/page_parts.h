@@ -1,0 +1,36 @@
+// Pieces shared by the report page and the batch index page: how each mark category is named,
+// lettered and described, and the provenance block (version, digests, time) both pages show.
+//
+// Internal to the report module (it includes kainjow mustache).
+#ifndef PARALLAX_ENGINE_REPORT_PAGE_PARTS_H_
+#define PARALLAX_ENGINE_REPORT_PAGE_PARTS_H_
+
+#include <kainjow/mustache.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parallax {
+
+// The five categories of issue 5, in legend order.
+std::vector<std::string> KnownCategoryNames();
+bool IsKnownCategory(std::string_view name);
+
+// "Hedge", "Scare quote", …; an unknown name is shown as it is.
+std::string CategoryLabel(std::string_view name);
+// The letter badge that tells categories apart without colour: H, B, A, E, Q; "?" otherwise.
+std::string CategoryLetter(std::string_view name);
+// One line for the legend.
+std::string CategoryDescription(std::string_view name);
+
+// Sets title, version, lexicon/rules digests and generated_at (only when given) on `root`.
+void AddProvenance(const std::string& title, const std::string& version,
+                   const std::string& lexicon_digest, const std::string& rules_digest,
+                   const std::optional<std::string>& generated_at,
+                   kainjow::mustache::data* root);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_REPORT_PAGE_PARTS_H_

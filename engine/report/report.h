@@ -1,0 +1,60 @@
+// Report rendering: one ReportModel (report_model.h) → a self-contained HTML page, a JSON
+// document, a CSV of marks; one BatchIndexModel (batch_model.h) → a batch index page.
+//
+// HTML. The page is one file that makes no network request: a Content-Security-Policy meta
+// tag forbids every fetch, and the CSS and the small script are read from `templates_dir`
+// (reports/templates, see its README.md) at run time and inlined, so the look changes without
+// a rebuild. Templates are mustache (kainjow); every piece of article text and metadata goes
+// through mustache's HTML escaping, and URLs become links only when they are http(s).
+//
+// JSON and CSV are documented in reports/SCHEMA.md; the JSON validates against
+// reports/schema/report.schema.json and carries "schema_version": kReportSchemaVersion.
+//
+// Determinism: the same model (and templates) gives byte-identical output.
+//
+// Thread safety: all functions are pure apart from reading templates; concurrent calls are safe.
+#ifndef PARALLAX_ENGINE_REPORT_REPORT_H_
+#define PARALLAX_ENGINE_REPORT_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/report/batch_model.h"
+#include "engine/report/report_model.h"
+
+namespace parallax {
+
+// Returns OK iff every sentence span lies within its article's text, every mark span (and mark
+// source span) within the text, every SentenceRef names an existing sentence and every
+// discrepancy span its sentence's article text. Else InvalidInput naming the first offender
+// ("article 'a1' sentence 3: mark [120, 140) ends past the text (130 bytes)").
+Status ValidateReportModel(const ReportModel& model);
+
+// Renders the report page. Reads report.mustache, sentence.mustache, report.css and report.js
+// from `templates_dir`. Returns NotFound/IoError for a missing template, InvalidInput for a
+// template mustache cannot parse (naming the file) and for a model ValidateReportModel refuses.
+StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& templates_dir);
+
+// Returns the JSON document (2-space indented, UTF-8, invalid bytes replaced by U+FFFD, ends
+// with a newline). Spans are written as they are; call ValidateReportModel first.
+std::string RenderJson(const ReportModel& model);
+
+// Returns the CSV of marks: a header row, then one row per mark in article, sentence, mark
+// order (see SCHEMA.md for the columns). RFC 4180: CRLF line ends, fields holding a comma,
+// quote, CR or LF are quoted with quotes doubled. Mark spans out of range give an empty
+// sentence_text rather than a crash.
+std::string RenderMarksCsv(const ReportModel& model);
+
+// Renders a batch's index page from batch_index.mustache and report.css in `templates_dir`.
+StatusOr<std::string> RenderBatchIndex(const BatchIndexModel& model,
+                                       const std::string& templates_dir);
+
+// Returns up to `limit` claims of `model` on which its sources diverge, most divergent first:
+// divergence = number of discrepancies + (sources omitting) / (sources), ties kept in claim
+// order. A claim no source omits and with no discrepancy is not divergent. Needs two sources.
+std::vector<BatchDivergentClaim> MostDivergentClaims(const ReportModel& model, int limit);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_REPORT_REPORT_H_

@@ -1,0 +1,53 @@
+#include "engine/html/boilerplate_names.h"
+
+#include <gtest/gtest.h>
+
+namespace parallax {
+namespace {
+
+TEST(BoilerplateNamesTest, RecognisesPageFurniture) {
+  struct Case {
+    const char* cls;
+    const char* id;
+    const char* role;
+    bool furniture;
+  } cases[] = {
+      {"main-navigation", "", "", true},
+      {"menu-item", "", "", true},
+      {"sharedaddy sd-sharing-enabled", "", "", true},
+      {"share-buttons", "", "", true},
+      {"", "jp-relatedposts", "", true},
+      {"comments-area", "comments", "", true},
+      {"newsletter-signup widget", "", "", true},
+      {"breadcrumbs", "", "", true},
+      {"", "cookie-notice", "", true},
+      {"ad-slot", "div-gpt-ad-1692", "", true},
+      {"also-read", "", "", true},
+      {"skip-link screen-reader-text", "", "", true},
+      {"", "", "navigation", true},
+      {"", "", "complementary", true},
+      {"entry-content", "", "", false},
+      {"article-body", "", "", false},
+      {"header-image shadow", "", "", false},  // "ad" inside words is not "ad"
+      {"commentary", "", "", false},
+      {"leading-paragraph", "", "", false},
+      {"", "", "main", false},
+      // WordPress taxonomy classes on the article itself.
+      {"post-4812 post type-post tag-social-media tag-comments category-ads hentry", "", "", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(NamesBoilerplate(c.cls, c.id, c.role), c.furniture)
+        << "class='" << c.cls << "' id='" << c.id << "' role='" << c.role << "'";
+  }
+}
+
+TEST(BoilerplateNamesTest, RecognisesContentWords) {
+  EXPECT_TRUE(NamesContent("site-content has-sidebar", ""));
+  EXPECT_TRUE(NamesContent("", "main"));
+  EXPECT_TRUE(NamesContent("Article", ""));
+  EXPECT_FALSE(NamesContent("contentious", ""));
+  EXPECT_FALSE(NamesContent("sidebar", "secondary"));
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,94 @@
+#include "engine/lexicon/lexicon.h"
+
+#include <gtest/gtest.h>
+
+namespace parallax {
+namespace {
+
+TEST(LexiconTest, LoadsTheShippedLexicons) {
+  StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  EXPECT_GT(lexicon->entries().size(), 500u);
+  bool saw_distancing = false;
+  for (const LexiconEntry& e : lexicon->entries()) {
+    if (e.text == "claimed|claims|claiming") saw_distancing = e.stance == "distancing";
+  }
+  EXPECT_TRUE(saw_distancing);
+}
+
+TEST(LexiconTest, MissingDirectoryIsNotFound) {
+  StatusOr<Lexicon> lexicon = Lexicon::LoadDir("/nonexistent/lexicons");
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_EQ(lexicon.status().code(), Status::Code::kNotFound);
+}
+
+TEST(LexiconTest, GroupsAndDefaultsSetAttributes) {
+  Lexicon lexicon;
+  Status s = lexicon.AddText(
+      "category: attribution\n"
+      "defaults: {weight: 2}\n"
+      "groups:\n"
+      "  - stance: distancing\n"
+      "    entries: [claim+, {pattern: \"what * described as\", source: gap}]\n"
+      "entries:\n"
+      "  - {pattern: reportedly, source: none, stance: distancing, weight: 0.5}\n",
+      "attribution");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(lexicon.entries().size(), 3u);
+  const LexiconEntry& reportedly = lexicon.entries()[0];
+  EXPECT_EQ(reportedly.source_rule, SourceRule::kNone);
+  EXPECT_DOUBLE_EQ(reportedly.weight, 0.5);
+  EXPECT_EQ(lexicon.entries()[1].stance, "distancing");
+  EXPECT_DOUBLE_EQ(lexicon.entries()[1].weight, 2.0);
+  EXPECT_EQ(lexicon.entries()[2].source_rule, SourceRule::kGap);
+  EXPECT_EQ(lexicon.entries()[2].lexicon, "attribution");
+}
+
+// Each bad file is refused with its file:line:column and the reason.
+TEST(LexiconTest, RefusesBadFilesWithFileAndLine) {
+  struct Case {
+    const char* yaml;
+    const char* where;
+    const char* what;
+  } cases[] = {
+      {"category: hedges\nentries: [may]\n", "bad.yaml:1:", "unknown category 'hedges'"},
+      {"category: hedge\nentries:\n  - may\n  - might\n  - may\n",
+       "bad.yaml:5:", "duplicate entry 'may' (first at bad.yaml:3:"},
+      {"category: hedge\nentries:\n  - \"* may\"\n", "bad.yaml:3:", "bad pattern"},
+      {"category: hedge\nentries:\n  - {pattern: may, wieght: 2}\n",
+       "bad.yaml:3:", "unknown key 'wieght'"},
+      {"category: attribution\nentries:\n  - {pattern: said, stance: sceptical}\n",
+       "bad.yaml:3:", "unknown stance 'sceptical'"},
+      {"category: hedge\nentries:\n  - {pattern: may, stance: neutral}\n",
+       "bad.yaml:3:", "'stance' applies to attribution entries only"},
+      {"category: evaluative\nentries:\n  - {pattern: bad, polarity: sour}\n",
+       "bad.yaml:3:", "unknown polarity"},
+      {"category: hedge\nentries:\n  - {pattern: may, weight: -1}\n",
+       "bad.yaml:3:", "weight must be in"},
+      {"category: attribution\nentries:\n  - {pattern: said, source: gap}\n",
+       "bad.yaml:3:", "needs a gap"},
+      {"entries: [may]\n", "bad.yaml:1:", "missing 'category'"},
+      {"category: hedge\nwords: [may]\n", "bad.yaml:2:", "unknown key 'words'"},
+      {"- may\n", "bad.yaml:1:", "a lexicon file is a map"},
+  };
+  for (const Case& c : cases) {
+    Lexicon lexicon;
+    Status s = lexicon.AddText(c.yaml, "bad");
+    ASSERT_FALSE(s.ok()) << c.yaml;
+    EXPECT_NE(s.message().find(c.where), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find(c.what), std::string::npos) << s.message();
+  }
+}
+
+TEST(LexiconTest, DuplicateAcrossFilesOfOneCategoryIsRefused) {
+  Lexicon lexicon;
+  ASSERT_TRUE(lexicon.AddText("category: hedge\nentries: [may]\n", "a").ok());
+  Status s = lexicon.AddText("category: hedge\nentries: [MAY]\n", "b");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("first at a.yaml:2"), std::string::npos) << s.message();
+  // The same words in another category are a different entry.
+  EXPECT_TRUE(lexicon.AddText("category: booster\nentries: [may]\n", "c").ok());
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,156 @@
+#include "engine/lexicon/marker.h"
+
+#include <gtest/gtest.h>
+
+namespace parallax {
+namespace {
+
+class MarkerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+    marker_ = new Marker(*lexicon);
+  }
+  static void TearDownTestSuite() { delete marker_; }
+
+  // Marks `text` as one sentence whose quotes are the stretches between “ and ”.
+  static std::vector<Mark> MarkText(const std::string& text) {
+    Sentence s;
+    s.span = {0, text.size()};
+    size_t open = text.find("\xE2\x80\x9C");
+    while (open != std::string::npos) {
+      size_t close = text.find("\xE2\x80\x9D", open);
+      if (close == std::string::npos) break;
+      s.quotes.push_back({open, close + 3});
+      open = text.find("\xE2\x80\x9C", close);
+    }
+    return marker_->MarkSentence(text, s);
+  }
+
+  static const Mark* Find(const std::vector<Mark>& marks, MarkCategory c, const std::string& cue) {
+    for (const Mark& m : marks) {
+      if (m.category == c && m.cue == cue) return &m;
+    }
+    return nullptr;
+  }
+
+  static Marker* marker_;
+};
+
+Marker* MarkerTest::marker_ = nullptr;
+
+TEST_F(MarkerTest, MayIsAHedgeButTheMonthIsNot) {
+  EXPECT_NE(Find(MarkText("The talks may fail."), MarkCategory::kHedge, "may"), nullptr);
+  EXPECT_EQ(Find(MarkText("The talks began on May 20."), MarkCategory::kHedge, "May"), nullptr);
+  EXPECT_EQ(Find(MarkText("The talks began in May."), MarkCategory::kHedge, "May"), nullptr);
+}
+
+TEST_F(MarkerTest, CouldIsAHedgeOnlyWhenEpistemic) {
+  EXPECT_NE(Find(MarkText("The deal could be cosmetic."), MarkCategory::kHedge, "could"), nullptr);
+  EXPECT_EQ(Find(MarkText("He could not find the file."), MarkCategory::kHedge, "could"), nullptr);
+  EXPECT_EQ(Find(MarkText("She could see the harbour."), MarkCategory::kHedge, "could"), nullptr);
+}
+
+TEST_F(MarkerTest, NegatedBoosterBecomesAHedge) {
+  std::vector<Mark> marks = MarkText("It is not certain that the talks will go ahead.");
+  bool hedge = false;
+  for (const Mark& m : marks) {
+    if (m.category == MarkCategory::kBooster) ADD_FAILURE() << "booster " << m.cue;
+    if (m.category == MarkCategory::kHedge) hedge = true;
+  }
+  EXPECT_TRUE(hedge);
+  const Mark* no_evidence =
+      Find(MarkText("There is no evidence of fraud."), MarkCategory::kHedge, "no evidence");
+  EXPECT_NE(no_evidence, nullptr);
+}
+
+TEST_F(MarkerTest, NegationStopsAtTheClause) {
+  const Mark* m = Find(MarkText("It was not a surprise, but the move was clearly planned."),
+                       MarkCategory::kBooster, "clearly");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->negated);
+}
+
+TEST_F(MarkerTest, NegatedEvaluativeFlipsPolarity) {
+  const Mark* m =
+      Find(MarkText("The plan is not reckless."), MarkCategory::kEvaluative, "reckless");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->negated);
+  EXPECT_EQ(m->polarity, "positive");
+}
+
+TEST_F(MarkerTest, AttributionSourcesAndStances) {
+  struct Case {
+    const char* text;
+    const char* cue;
+    const char* stance;
+    const char* kind;
+    const char* source;  // "" when none
+  } cases[] = {
+      {"Officials said the border was closed.", "said", "neutral", "anonymous", "Officials"},
+      {"The minister claimed that the border was closed.", "claimed", "distancing", "named",
+       "The minister"},
+      {"According to the defence ministry, the border was closed.", "According to", "neutral",
+       "named", "the defence ministry"},
+      {"It was claimed that the border was closed.", "was claimed", "distancing", "none", ""},
+      {"The border was reportedly closed.", "reportedly", "distancing", "none", ""},
+      {"Sources close to the president said it was closed.", "said", "neutral", "anonymous",
+       "Sources close to the president"},
+      {"The ministry later admitted the error.", "later admitted", "concessive", "named",
+       "The ministry"},
+      {"The border is closed, said Ahmed Khan.", "said", "neutral", "named", "Ahmed Khan"},
+  };
+  for (const Case& c : cases) {
+    std::string text = c.text;
+    std::vector<Mark> marks = MarkText(text);
+    const Mark* m = Find(marks, MarkCategory::kAttribution, c.cue);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->stance, c.stance) << c.text;
+    EXPECT_EQ(m->source_kind, c.kind) << c.text;
+    std::string source = m->source ? std::string(m->source->Of(text)) : "";
+    EXPECT_EQ(source, c.source) << c.text;
+  }
+}
+
+TEST_F(MarkerTest, VoiceTellsQuotedSpeechFromTheOutlet) {
+  std::string text = "He said “the plan will clearly fail” and it probably will.";
+  std::vector<Mark> marks = MarkText(text);
+  const Mark* quoted = Find(marks, MarkCategory::kBooster, "clearly");
+  const Mark* outlet = Find(marks, MarkCategory::kHedge, "probably");
+  ASSERT_NE(quoted, nullptr);
+  ASSERT_NE(outlet, nullptr);
+  EXPECT_EQ(quoted->voice, "quoted");
+  EXPECT_EQ(outlet->voice, "outlet");
+}
+
+TEST_F(MarkerTest, ScareQuotesNeedNoSpeakerAndFewWords) {
+  std::vector<Mark> marks = MarkText("Pakistan’s role in promoting “regional peace” drew notice.");
+  EXPECT_NE(Find(marks, MarkCategory::kScareQuote, "“regional peace”"), nullptr);
+  marks = MarkText("He said “we will win” on Friday.");
+  EXPECT_EQ(Find(marks, MarkCategory::kScareQuote, "“we will win”"), nullptr);
+  marks = MarkText("The protest was “a very long and peaceful march” by all accounts.");
+  EXPECT_EQ(Find(marks, MarkCategory::kScareQuote, "“a very long and peaceful march”"), nullptr);
+  marks = MarkText("The summit's theme was “Securing Peace Together” this year.");
+  EXPECT_EQ(Find(marks, MarkCategory::kScareQuote, "“Securing Peace Together”"), nullptr);
+}
+
+TEST_F(MarkerTest, SpansPointIntoTheArticleText) {
+  std::string article = "First sentence. The deal could possibly be cosmetic.";
+  Sentence s;
+  s.span = {16, article.size()};
+  for (const Mark& m : marker_->MarkSentence(article, s)) {
+    EXPECT_EQ(m.span.Of(article), m.cue);
+    EXPECT_GE(m.span.start, 16u);
+  }
+}
+
+TEST_F(MarkerTest, EmptySentenceHasNoMarks) {
+  Sentence s;
+  EXPECT_TRUE(marker_->MarkSentence("", s).empty());
+  s.span = {0, 3};
+  EXPECT_TRUE(marker_->MarkSentence("...", s).empty());
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,141 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/report/report.h"
+#include "tests/report/seed_fixture.h"
+
+namespace parallax {
+namespace {
+
+const std::string kSeeds = PARALLAX_SOURCE_DIR "/examples/seeds";
+
+// Splits RFC 4180 CSV into records of fields (the reference reader for the writer).
+std::vector<std::vector<std::string>> ParseCsv(const std::string& csv) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  std::string field;
+  bool quoted = false, in_quotes = false;
+  for (size_t i = 0; i < csv.size(); ++i) {
+    const char c = csv[i];
+    if (in_quotes) {
+      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        in_quotes = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"' && field.empty() && !quoted) {
+      in_quotes = quoted = true;
+    } else if (c == ',') {
+      record.push_back(field);
+      field.clear();
+      quoted = false;
+    } else if (c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
+      record.push_back(field);
+      records.push_back(record);
+      record.clear();
+      field.clear();
+      quoted = false;
+      ++i;
+    } else {
+      field += c;
+    }
+  }
+  EXPECT_TRUE(record.empty() && field.empty()) << "CSV must end with CRLF";
+  return records;
+}
+
+TEST(JsonReportTest, CarriesSchemaVersionAndEverySection) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(model.ok());
+  const std::string text = RenderJson(*model);
+  ASSERT_EQ(text.back(), '\n');
+  const nlohmann::json json = nlohmann::json::parse(text);
+  EXPECT_EQ(json["schema_version"], kReportSchemaVersion);
+  EXPECT_EQ(json["generator"]["version"], "0.1.0-fixture");
+  EXPECT_TRUE(json["generator"]["generated_at"].is_null());
+  ASSERT_EQ(json["sources"].size(), 2u);
+  EXPECT_EQ(json["sources"][1]["articles"][0], "news-site-report");
+  ASSERT_EQ(json["articles"].size(), 2u);
+  // Sentence and mark spans index the article text.
+  const auto& article = json["articles"][0];
+  const std::string article_text = article["text"];
+  size_t marks = 0;
+  for (const auto& sentence : article["sentences"]) {
+    const size_t start = sentence["start"], end = sentence["end"];
+    EXPECT_EQ(sentence["text"], article_text.substr(start, end - start));
+    for (const auto& mark : sentence["marks"]) {
+      const size_t ms = mark["start"], me = mark["end"];
+      EXPECT_EQ(mark["text"], article_text.substr(ms, me - ms));
+      ++marks;
+    }
+  }
+  EXPECT_GT(marks, 30u);
+  // Claims: carrying and omitting derived from the cells.
+  ASSERT_EQ(json["claims"].size(), 4u);
+  EXPECT_EQ(json["claims"][3]["sources_carrying"], nlohmann::json({"Firstpost"}));
+  EXPECT_EQ(json["claims"][3]["sources_omitting"], nlohmann::json({"News site"}));
+  EXPECT_EQ(json["claims"][1]["discrepancies"][0]["spans"][1]["text"], "Islamabad");
+  ASSERT_EQ(json["profiles"].size(), 2u);
+  EXPECT_EQ(json["profiles"][0]["bars"][0]["label"], "Hedges");
+}
+
+TEST(JsonReportTest, IsDeterministicAndValidUtf8) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(model.ok());
+  EXPECT_EQ(RenderJson(*model), RenderJson(*model));
+  model->articles[0].title = "bad \xFF byte";
+  const nlohmann::json json = nlohmann::json::parse(RenderJson(*model));
+  EXPECT_EQ(json["articles"][0]["title"], "bad \xEF\xBF\xBD byte");
+}
+
+TEST(CsvReportTest, OneRowPerMarkWithRfc4180Quoting) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(model.ok());
+  size_t marks = 0;
+  for (const auto& article : model->articles) {
+    for (const auto& sentence : article.sentences) marks += sentence.marks.size();
+  }
+  const auto records = ParseCsv(RenderMarksCsv(*model));
+  ASSERT_EQ(records.size(), marks + 1);
+  const std::vector<std::string> header = {
+      "article_id", "source",      "sentence_index", "category", "start",   "end",
+      "cue",        "entry",       "stance",         "source_kind", "polarity", "voice",
+      "negated",    "sentence_text"};
+  EXPECT_EQ(records[0], header);
+  for (size_t r = 1; r < records.size(); ++r) ASSERT_EQ(records[r].size(), header.size()) << r;
+}
+
+TEST(CsvReportTest, QuotesCommasQuotesAndNewlines) {
+  ReportModel model;
+  ReportArticle article;
+  article.id = "a,1";
+  article.source = "He said \"no\"";
+  article.text = "Line one,\r\nline \"two\".";
+  ReportSentence sentence{0, Span{0, article.text.size()}, 0, false, {}, ""};
+  ReportMark mark;
+  mark.category = "hedge";
+  mark.span = Span{0, 4};
+  mark.cue = "Line";
+  sentence.marks = {mark};
+  article.sentences = {sentence};
+  model.articles = {article};
+  const std::string csv = RenderMarksCsv(model);
+  EXPECT_NE(csv.find("\"a,1\",\"He said \"\"no\"\"\",0,hedge,0,4,Line,,,,,,false,"
+                     "\"Line one,\r\nline \"\"two\"\".\"\r\n"),
+            std::string::npos)
+      << csv;
+  const auto records = ParseCsv(csv);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1][0], "a,1");
+  EXPECT_EQ(records[1][1], "He said \"no\"");
+  EXPECT_EQ(records[1][13], article.text);
+}
+
+}  // namespace
+}  // namespace parallax

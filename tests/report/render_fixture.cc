@@ -1,0 +1,65 @@
+// render_fixture: writes the seed fixture's report (HTML, JSON, CSV) and the hostile fixture's
+// HTML into a directory, for the browser and schema tests.
+//
+// Usage: render_fixture SOURCE_DIR OUT_DIR
+//   reads SOURCE_DIR/examples/seeds and SOURCE_DIR/reports/templates, writes
+//   OUT_DIR/seeds.html, seeds.json, seeds.csv, hostile.html, hostile.json, batch_index.html.
+#include <iostream>
+#include <string>
+
+#include "engine/base/file_io.h"
+#include "engine/report/report.h"
+#include "tests/report/seed_fixture.h"
+
+namespace parallax {
+namespace {
+
+Status Run(const std::string& source_dir, const std::string& out_dir) {
+  const std::string templates = source_dir + "/reports/templates";
+  PARALLAX_ASSIGN_OR_RETURN(ReportModel seeds, BuildSeedFixture(source_dir + "/examples/seeds"));
+  PARALLAX_ASSIGN_OR_RETURN(std::string html, RenderHtml(seeds, templates));
+  PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/seeds.html", html));
+  PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/seeds.json", RenderJson(seeds)));
+  PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/seeds.csv", RenderMarksCsv(seeds)));
+
+  const ReportModel hostile = BuildHostileFixture();
+  PARALLAX_ASSIGN_OR_RETURN(std::string hostile_html, RenderHtml(hostile, templates));
+  PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/hostile.html", hostile_html));
+  PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/hostile.json", RenderJson(hostile)));
+
+  BatchIndexModel batch;
+  batch.title = "Seed batch";
+  batch.parallax_version = seeds.parallax_version;
+  batch.lexicon_digest = seeds.lexicon_digest;
+  batch.rules_digest = seeds.rules_digest;
+  BatchStory story;
+  story.id = "story-001";
+  story.title = seeds.title;
+  story.href = "seeds.html";
+  story.first_date = "2025-07-24";
+  story.last_date = "2025-08-01";
+  story.sources = {{"Firstpost", 1}, {"News site", 1}};
+  story.articles = 2;
+  story.claims = seeds.claims.size();
+  story.divergent_claims = MostDivergentClaims(seeds, 3);
+  batch.stories = {story};
+  batch.failures = {{"broken.html", "broken.html: not UTF-8 at byte 12"}};
+  PARALLAX_ASSIGN_OR_RETURN(std::string index, RenderBatchIndex(batch, templates));
+  return WriteFileAtomically(out_dir + "/batch_index.html", index);
+}
+
+}  // namespace
+}  // namespace parallax
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: render_fixture SOURCE_DIR OUT_DIR\n";
+    return 2;
+  }
+  const parallax::Status status = parallax::Run(argv[1], argv[2]);
+  if (!status.ok()) {
+    std::cerr << "render_fixture: " << status.ToString() << "\n";
+    return 1;
+  }
+  return 0;
+}
