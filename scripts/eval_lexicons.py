@@ -356,18 +356,26 @@ def eval_attribution(args, split):
     row(name, "cue token R", tr, btr)
     row(name, "cue token F1", tf, btf, 0.80)
     total = hit_anon = hit_any = hit_base = 0
-    for ns, ms, bs in zip(nosource, attr, base_spans):
+    named_hits = []
+    for t, ns, ms, bs in zip(texts, nosource, attr, base_spans):
         for cs, ce in ns:
             total += 1
             over = [m for m in ms if m["start"] < ce and cs < m["end"]]
             hit_any += bool(over)
             hit_anon += any(m.get("source_kind") != "named" for m in over)
             hit_base += any(s < ce and cs < e for s, e in bs)
+            if over and not any(m.get("source_kind") != "named" for m in over):
+                m = over[0]
+                src = t[m["source_start"]:m["source_end"]] if m.get("source_start") is not None else ""
+                named_hits.append("%s [%s] source=%r" % (t[:m["start"]][-50:], t[m["start"]:m["end"]], src))
     if total:
         row(name, "no-source recall (anon/none mark)", hit_anon / total, None, 0.60)
         row(name, "no-source recall (any attribution)", hit_any / total, hit_base / total)
     show_errors("attribution", texts, gold, [bool(s) for s in pred_spans], marks, args.errors)
     if args.errors:
+        print("no-source cues marked with a named source:")
+        for h in named_hits[:args.errors]:
+            print("  ", h)
         missed = {}
         for t, gc, ps in zip(texts, gold_cue_spans, pred_spans):
             for s, e in gc:

@@ -102,9 +102,10 @@ StatusOr<SimilarityRules> LoadSimilarityRules(const std::string& path) {
   }
 
   if (const YamlNode* th = root.Find("thresholds")) {
-    PARALLAX_RETURN_IF_ERROR(CheckKeys(*th, {"paraphrase", "claim"}));
+    PARALLAX_RETURN_IF_ERROR(CheckKeys(*th, {"paraphrase", "claim", "claim_best"}));
     PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "paraphrase", &rules.paraphrase_threshold));
     PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "claim", &rules.claim_threshold));
+    PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "claim_best", &rules.claim_best_threshold));
   }
   return rules;
 }

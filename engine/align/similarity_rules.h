@@ -49,8 +49,11 @@ struct SimilarityRules {
 
   // A pair scoring at least this is a paraphrase (chosen on the MSRP train split).
   double paraphrase_threshold = 0.5;
-  // Two sentences scoring at least this make the same claim (used by claim clustering).
+  // Two sentences of different sources scoring at least this make the same claim (claim
+  // clustering, claim_clusters.h) ...
   double claim_threshold = 0.5;
+  // ... and so do two scoring at least this when one is the other's best match in its source.
+  double claim_best_threshold = 0.5;
 };
 
 // Reads rules/similarity.yaml. Unknown keys and feature names are errors naming file:line:col;

@@ -1,5 +1,6 @@
 #include "engine/html/html_article.h"
 
+#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -13,8 +14,11 @@
 namespace parallax {
 namespace {
 
+// "1.2 MB".
 std::string Megabytes(size_t bytes) {
-  return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1u << 20));
+  return buf;
 }
 
 }  // namespace

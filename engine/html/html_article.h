@@ -42,7 +42,7 @@ struct HtmlArticle {
   std::string text;
   // Spans into `text`, in page order, one per paragraph; heading=true for section headings.
   std::vector<Paragraph> paragraphs;
-  // Page metadata, empty when the page does not say. Sources, first found wins:
+  // Page metadata, empty when the page does not say. Sources, an earlier one wins:
   //   title:     og:title, twitter:title, <title> (less a " | <site name>" suffix)
   //   author:    meta author / article:author (not a URL) / parsely-author / byl, rel="author",
   //              itemprop="author", JSON-LD author name

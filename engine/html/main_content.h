@@ -22,8 +22,6 @@
 
 namespace parallax {
 
-inline constexpr size_t kMinArticleChars = 200;
-
 // Returns the nodes whose subtrees make up the article, in document order (disjoint subtrees);
 // empty iff the page has no text that is not removed.
 std::vector<int> ChooseMainContent(const PageTree& tree);

@@ -227,7 +227,8 @@ void PageTree::DecideRemoval() {
     PageNode& n = nodes_[i];
     bool removed = always_removed_[i] || (n.parent >= 0 && nodes_[n.parent].removed);
     if (!removed && maybe_removed_[i]) {
-      bool wraps_page = chars[i] * 5 > page * 4 || (names_content_[i] && chars[i] * 2 > page);
+      bool wraps_page = chars[i] >= kMinArticleChars &&
+                        (chars[i] * 5 > page * 4 || (names_content_[i] && chars[i] * 2 > page));
       removed = !wraps_page;
     }
     n.removed = removed;

@@ -14,8 +14,9 @@
 //   unless the element wraps most of the page's text:  nav, header, footer, aside, menu, form,
 //            and elements whose class, id or role names furniture (see boilerplate_names.h).
 //            "Most" is 80% of the text left after the first group, or 50% when the class or id
-//            also holds a content word: then the name describes a page layout ("content
-//            has-sidebar"), or an ASP.NET page that wraps everything in one <form>.
+//            also holds a content word, and at least kMinArticleChars: then the name describes a
+//            page layout ("content has-sidebar"), or an ASP.NET page that wraps everything in one
+//            <form>, while a page that is nothing but a cookie banner still has no article.
 //
 // Thread safety: immutable once built. The tree points into the GumboPage it was built from.
 #ifndef PARALLAX_ENGINE_HTML_PAGE_TREE_H_
@@ -28,6 +29,10 @@
 #include <vector>
 
 namespace parallax {
+
+// Characters of text (not counting white space) that make a block a real article rather than a
+// teaser, a caption or a banner.
+inline constexpr size_t kMinArticleChars = 200;
 
 struct PageNode {
   const GumboNode* node = nullptr;

@@ -58,6 +58,34 @@ void ToIndexedArticle(const std::string& id, const schema::ArticleRecord& r, Ind
   out->sentence_count = r.sentence_count;
 }
 
+// The article records and texts a search or a scan needs, each read once.
+class ArticleCache {
+ public:
+  ArticleCache(const Xapian::Database& db, const std::string& dir) : db_(db), dir_(dir) {}
+
+  struct Entry {
+    schema::ArticleRecord record;
+    std::string text;
+  };
+
+  // The article `id`, or Corruption when its record is missing or damaged.
+  StatusOr<const Entry*> Get(const std::string& id) {
+    auto it = entries_.find(id);
+    if (it != entries_.end()) return &it->second;
+    Entry entry;
+    if (!schema::DecodeArticle(db_.get_metadata(std::string(schema::kArticleKeyPrefix) + id), &entry.record)) {
+      return Status::Corruption(dir_ + ": index is corrupt (missing or bad record for article '" + id + "')");
+    }
+    entry.text = db_.get_metadata(std::string(schema::kTextKeyPrefix) + id);
+    return &entries_.emplace(id, std::move(entry)).first->second;
+  }
+
+ private:
+  const Xapian::Database& db_;
+  const std::string& dir_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
 }  // namespace
 
 IndexReader::IndexReader(std::string dir, std::unique_ptr<Impl> impl)
@@ -200,7 +228,7 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
     results.estimated_matches = mset.get_matches_estimated();
 
     std::map<std::string, size_t> group_of_source;  // folded source -> index in groups
-    std::unordered_map<std::string, std::string> titles;
+    ArticleCache articles(db, dir_);
     int rank = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it, ++rank) {
       schema::SentenceRecord record;
@@ -208,26 +236,26 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
         return Status::Corruption(dir_ + ": index is corrupt (bad data in sentence document " +
                                   std::to_string(*it) + ")");
       }
+      StatusOr<const ArticleCache::Entry*> article = articles.Get(record.article_id);
+      if (!article.ok()) return article.status();
+      const ArticleCache::Entry& entry = **article;
+      if (record.span.end > entry.text.size() || record.span.start > record.span.end) {
+        return Status::Corruption(dir_ + ": index is corrupt (sentence " + std::to_string(record.sentence_index) +
+                                  " of article '" + record.article_id + "' lies outside its text)");
+      }
       std::unordered_set<std::string> matched;
       for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
         if (!IsPrefixed(*t)) matched.insert(*t);
       }
       SearchHit hit;
-      hit.highlights = HighlightMatches(record.text, matched, stemmer);
-      auto title = titles.find(record.article_id);
-      if (title == titles.end()) {
-        schema::ArticleRecord article;
-        schema::DecodeArticle(db.get_metadata(std::string(schema::kArticleKeyPrefix) + record.article_id),
-                              &article);
-        title = titles.emplace(record.article_id, article.title).first;
-      }
-      hit.title = title->second;
+      hit.text.assign(record.span.Of(entry.text));
+      hit.highlights = HighlightMatches(hit.text, matched, stemmer);
+      hit.title = entry.record.title;
+      hit.source = entry.record.source;
+      hit.date = entry.record.date;
       hit.article_id = std::move(record.article_id);
-      hit.source = std::move(record.source);
-      hit.date = std::move(record.date);
       hit.sentence_index = record.sentence_index;
       hit.span = record.span;
-      hit.text = std::move(record.text);
       hit.rank = rank;
       hit.weight = it.get_weight();
       const std::string key = schema::FoldLabel(hit.source);
@@ -288,8 +316,16 @@ Status IndexReader::ForEachSentence(const std::function<void(const SentenceTerms
         return Status::Corruption(dir_ + ": index is corrupt (bad data in sentence document " +
                                   std::to_string(*doc) + ")");
       }
+      if (record.article_id != sentence.article_id || sentence.source.empty()) {
+        schema::ArticleRecord article;
+        if (!schema::DecodeArticle(db.get_metadata(std::string(schema::kArticleKeyPrefix) + record.article_id),
+                                   &article)) {
+          return Status::Corruption(dir_ + ": index is corrupt (missing or bad record for article '" +
+                                    record.article_id + "')");
+        }
+        sentence.source = std::move(article.source);
+      }
       sentence.article_id = std::move(record.article_id);
-      sentence.source = std::move(record.source);
       sentence.sentence_index = record.sentence_index;
       for (auto t = db.termlist_begin(*doc); t != db.termlist_end(*doc); ++t) {
         const std::string& term = *t;
@@ -324,6 +360,9 @@ Status IndexReader::CheckConsistency() {
       if (have != static_cast<Xapian::doccount>(record.sentence_count)) {
         return Status::Corruption(dir_ + ": article '" + id + "' has " + std::to_string(have) +
                                   " sentences, its record says " + std::to_string(record.sentence_count));
+      }
+      if (record.sentence_count > 0 && db.get_metadata(std::string(schema::kTextKeyPrefix) + id).empty()) {
+        return Status::Corruption(dir_ + ": article '" + id + "' has sentences but no stored text");
       }
       total += have;
       recorded.insert(id);

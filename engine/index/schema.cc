@@ -136,17 +136,14 @@ bool DateBound(std::string_view date, bool upper, std::string* out) {
 
 std::string EncodeSentence(const SentenceRecord& r) {
   std::string out;
-  out.reserve(r.text.size() + r.article_id.size() + r.source.size() + 32);
+  out.reserve(r.article_id.size() + 16);
   out.push_back(kSentenceFormat);
   PutString(r.article_id, &out);
-  PutString(r.source, &out);
-  PutString(r.date, &out);
   PutVarint(static_cast<uint64_t>(r.sentence_index), &out);
   PutVarint(r.span.start, &out);
   PutVarint(r.span.end - r.span.start, &out);
   PutVarint(static_cast<uint64_t>(r.paragraph), &out);
   out.push_back(r.heading ? 1 : 0);
-  PutString(r.text, &out);
   return out;
 }
 
@@ -154,8 +151,7 @@ bool DecodeSentence(std::string_view in, SentenceRecord* r) {
   if (in.empty() || in.front() != kSentenceFormat) return false;
   in.remove_prefix(1);
   size_t length = 0;
-  if (!GetString(&in, &r->article_id) || !GetString(&in, &r->source) ||
-      !GetString(&in, &r->date) || !GetInt(&in, &r->sentence_index) ||
+  if (!GetString(&in, &r->article_id) || !GetInt(&in, &r->sentence_index) ||
       !GetSize(&in, &r->span.start) || !GetSize(&in, &length) || !GetInt(&in, &r->paragraph) ||
       in.empty()) {
     return false;
@@ -163,7 +159,7 @@ bool DecodeSentence(std::string_view in, SentenceRecord* r) {
   r->span.end = r->span.start + length;
   r->heading = in.front() != 0;
   in.remove_prefix(1);
-  return GetString(&in, &r->text) && in.empty();
+  return in.empty();
 }
 
 std::string EncodeArticle(const ArticleRecord& r) {

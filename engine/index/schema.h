@@ -31,6 +31,7 @@ inline constexpr unsigned kSourceSlot = 2;    // folded source name (collapse ke
 // Metadata.
 inline constexpr std::string_view kSchemaKey = "parallax_schema";   // "1"
 inline constexpr std::string_view kArticleKeyPrefix = "article:";   // + id -> ArticleRecord
+inline constexpr std::string_view kTextKeyPrefix = "text:";         // + id -> the article's text
 
 // Xapian's limit on the length of a term (and metadata key) in bytes, less a margin.
 inline constexpr size_t kMaxTermBytes = 240;
@@ -52,16 +53,17 @@ std::string DateValue(std::string_view date);
 // Returns false when `date` has none of these forms.
 bool DateBound(std::string_view date, bool upper, std::string* out);
 
-// Document data: what a search result shows, without reopening the article.
+// Document data: which bytes of which article the sentence is. The sentence's text is
+// span.Of(metadata "text:<id>") and its source, date and title come from the article record:
+// both are stored once per article, not once per sentence, because Xapian zlib-compresses
+// every document-data item, which made a per-sentence copy of the text cost about a quarter of
+// the indexing throughput (measured with bench/index_bench.cc) and half again the index size.
 struct SentenceRecord {
   std::string article_id;
-  std::string source;  // as given (not folded)
-  std::string date;    // as given
   int sentence_index = 0;
   Span span;  // in the article's text
   int paragraph = 0;
   bool heading = false;
-  std::string text;  // the sentence's bytes
 };
 
 // Metadata "article:<id>": one per article, written in the same transaction as its sentences.

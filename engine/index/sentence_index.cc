@@ -130,8 +130,6 @@ Status SentenceIndex::AddArticle(const Article& article, const std::vector<Sente
 
   schema::SentenceRecord record;
   record.article_id = article.id;
-  record.source = article.source;
-  record.date = article.date;
 
   Xapian::WritableDatabase& db = impl_->db;
   Xapian::TermGenerator& generator = impl_->generator;
@@ -163,12 +161,14 @@ Status SentenceIndex::AddArticle(const Article& article, const std::vector<Sente
       record.span = s.span;
       record.paragraph = s.paragraph;
       record.heading = s.heading;
-      record.text.assign(text);
       doc.set_data(schema::EncodeSentence(record));
       db.add_document(doc);
     }
     db.set_metadata(std::string(schema::kArticleKeyPrefix) + article.id,
                     schema::EncodeArticle(article_record));
+    // Set even when empty (which deletes the key), so a shorter re-added article leaves no
+    // stale text behind.
+    db.set_metadata(std::string(schema::kTextKeyPrefix) + article.id, article.text);
     db.commit_transaction();
   } catch (const Xapian::Error& e) {
     Undo();
@@ -194,6 +194,7 @@ Status SentenceIndex::RemoveArticle(const std::string& id) {
     db.begin_transaction(/*flushed=*/false);
     db.delete_document(article_term);
     db.set_metadata(key, "");  // an empty value deletes the key
+    db.set_metadata(std::string(schema::kTextKeyPrefix) + id, "");
     db.commit_transaction();
   } catch (const Xapian::Error& e) {
     Undo();

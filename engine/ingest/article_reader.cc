@@ -140,8 +140,8 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path, 
   PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(path, &bytes, &warnings));
   std::vector<Article> out;
   if (format == "txt") {
-    std::string id = fs::path(path).stem().string();
-    PARALLAX_ASSIGN_OR_RETURN(Article a, FromText(std::move(bytes), id, path));
+    // Id and source come from the caller (ReadInto's defaults or a manifest).
+    PARALLAX_ASSIGN_OR_RETURN(Article a, FromText(std::move(bytes), "", path));
     a.warnings.insert(a.warnings.begin(), warnings.begin(), warnings.end());
     out.push_back(std::move(a));
   } else if (format == "html") {
@@ -156,6 +156,7 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path, 
     a.url = page.url;
     a.source = page.site_name;
     a.warnings = warnings;
+    a.warnings.insert(a.warnings.end(), page.warnings.begin(), page.warnings.end());
     PARALLAX_RETURN_IF_ERROR(FinishArticle(&a, 0, std::move(page.paragraphs)));
     out.push_back(std::move(a));
   } else if (format == "json") {

@@ -55,7 +55,8 @@ class ArticleReader {
   // (unless skip_bad_articles) the first unreadable article.
   StatusOr<ReadResult> ReadAll(const std::vector<std::string>& inputs) const;
 
-  // Reads one article file of a known format, for tests and for the `mark` command.
+  // Reads one article file of a known format (txt, html, json). The id and source are left
+  // empty unless the file itself names them (JSON `id`, `source_domain`; HTML `og:site_name`).
   StatusOr<std::vector<Article>> ReadFile(const std::string& path, const std::string& format) const;
 
   // Builds an article from text already in memory (stdin, --lines), through the same checks.

@@ -211,8 +211,9 @@ void FilterBoilerplate(const BoilerplateRules& rules, const std::vector<Paragrap
     // A line repeating the title is page furniture; the first title-like line of a file that
     // has no title yet becomes the title.
     if (!title.empty() && line == title) continue;
-    bool heading_like = candidates[i].heading || line.size() <= rules.max_heading_bytes && CountWords(line) <= rules.max_heading_words &&
-                        !EndsSentence(line) && StartsUpperOrDigit(line);
+    bool heading_like = candidates[i].heading ||
+                        (line.size() <= rules.max_heading_bytes && CountWords(line) <= rules.max_heading_words &&
+                         !EndsSentence(line) && StartsUpperOrDigit(line));
     if (heading_like) {
       // A heading repeated word for word (a title printed twice) is kept once.
       if (std::find(headings_seen.begin(), headings_seen.end(), line) != headings_seen.end()) continue;

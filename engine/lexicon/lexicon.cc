@@ -209,6 +209,11 @@ StatusOr<Lexicon> Lexicon::LoadDir(const std::string& lexicon_dir) {
     PARALLAX_RETURN_IF_ERROR(lexicon.AddFile(root, path.stem().string()));
   }
   if (lexicon.files_.empty()) return Status::NotFound("no *.yaml lexicon in " + lexicon_dir);
+  const fs::path model_path = fs::path(lexicon_dir) / kCueModelFile;
+  if (fs::is_regular_file(model_path, ec)) {
+    PARALLAX_ASSIGN_OR_RETURN(CueModel model, CueModel::Load(model_path.string()));
+    lexicon.cue_model_ = std::make_shared<const CueModel>(std::move(model));
+  }
   return lexicon;
 }
 

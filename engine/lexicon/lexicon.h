@@ -13,11 +13,13 @@
 #ifndef PARALLAX_ENGINE_LEXICON_LEXICON_H_
 #define PARALLAX_ENGINE_LEXICON_LEXICON_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/lexicon/cue_model.h"
 #include "engine/lexicon/mark.h"
 #include "engine/lexicon/pattern.h"
 #include "engine/yaml/yaml_tree.h"
@@ -63,9 +65,15 @@ class Lexicon {
  public:
   Lexicon() = default;
 
-  // Loads every *.yaml file in `lexicon_dir` (in name order). Returns NotFound when the
-  // directory does not exist, InvalidInput naming file:line for a bad file.
+  // Loads every *.yaml file in `lexicon_dir` (in name order), and the attribution cue model
+  // kCueModelFile when the directory has one. Returns NotFound when the directory does not
+  // exist, InvalidInput naming file:line for a bad file.
   static StatusOr<Lexicon> LoadDir(const std::string& lexicon_dir);
+
+  // The learned attribution cue scorer of the directory (cue_model.h), if any.
+  static constexpr std::string_view kCueModelFile = "attribution_cues.tsv";
+  const std::shared_ptr<const CueModel>& cue_model() const { return cue_model_; }
+  void set_cue_model(std::shared_ptr<const CueModel> model) { cue_model_ = std::move(model); }
 
   // Adds the entries of one parsed file; `name` becomes LexiconEntry::lexicon.
   Status AddFile(const YamlNode& root, const std::string& name);
@@ -80,6 +88,7 @@ class Lexicon {
  private:
   std::vector<LexiconEntry> entries_;
   std::vector<std::string> files_;
+  std::shared_ptr<const CueModel> cue_model_;  // shared: immutable once loaded
 };
 
 }  // namespace parallax

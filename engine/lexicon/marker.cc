@@ -46,6 +46,21 @@ bool IsParticle(std::string_view w) {
                   "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"});
 }
 
+bool IsBeForm(std::string_view w);
+
+// Past participles of a passive report ("was asked", "is expected", "was shown").
+bool IsParticiple(std::string_view w) {
+  return w.ends_with("ed") || IsIn(w, {"known", "shown", "told", "seen", "said", "thought",
+                                       "heard", "written", "given", "made", "held", "taken",
+                                       "understood", "drawn", "quoted", "cited"});
+}
+
+// Verbs of impression and "be", whose "it" or "there" subject is a dummy.
+bool IsImpression(std::string_view w) {
+  return IsBeForm(w) || w.starts_with("seem") || w.starts_with("appear") ||
+         w.starts_with("look") || w.starts_with("sound");
+}
+
 bool IsBeForm(std::string_view w) {
   return IsIn(w, {"is", "are", "was", "were", "be", "been", "being", "'s"});
 }
@@ -107,14 +122,60 @@ int Group(MarkCategory c) {
   return c == MarkCategory::kBooster ? static_cast<int>(MarkCategory::kHedge) : static_cast<int>(c);
 }
 
+// Punctuation classes of the characters between two tokens, for the cue model (see
+// CueInput::punct).
+std::string PunctClasses(std::string_view between) {
+  std::string out;
+  auto add = [&](char c) {
+    if (out.size() < 3 && (out.empty() || out.back() != c)) out += c;
+  };
+  for (size_t i = 0; i < between.size(); ++i) {
+    char c = between[i];
+    switch (c) {
+      case ',': case ':': case ';': add(c); break;
+      case '"': case '\'': add('q'); break;
+      case '(': case ')': case '[': case ']': add('('); break;
+      case '-': add('-'); break;
+      case '.': case '?': case '!': add('.'); break;
+      default:
+        if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < between.size() &&
+            static_cast<unsigned char>(between[i + 1]) == 0x80) {
+          unsigned char d = static_cast<unsigned char>(between[i + 2]);
+          if (d == 0x93 || d == 0x94) add('-');                                   // – —
+          if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D) add('q');         // ‘ ’ “ ”
+          if (d == 0xA6) add('.');                                                // …
+          i += 2;
+        }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-Marker::Marker(const Lexicon& lexicon, MarkerOptions options)
-    : entries_(lexicon.entries()), matcher_(entries_), options_(options) {}
-
-std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& sentence) const {
-  std::vector<Mark> marks;
+struct Marker::Analysis {
   std::vector<Token> tokens;
+  std::vector<char> break_before;  // a clause break lies between token i-1 and token i
+  std::vector<char> negator, anonymous;
+  std::vector<Candidate> kept;  // the cues that survive overlap resolution, by start
+  CueInput cue;                 // filled when there is a cue model
+  std::vector<char> gate;       // tokens the cue model scores
+};
+
+Marker::Marker(const Lexicon& lexicon, MarkerOptions options)
+    : entries_(lexicon.entries()),
+      matcher_(entries_),
+      options_(options),
+      cue_model_(lexicon.cue_model()) {
+  model_entry_.text = "(attribution cue model)";
+  model_entry_.lexicon = std::string(Lexicon::kCueModelFile);
+  model_entry_.category = MarkCategory::kAttribution;
+  model_entry_.stance = "neutral";
+  model_entry_.source_rule = SourceRule::kBefore;
+}
+
+void Marker::Analyze(std::string_view text, const Sentence& sentence, Analysis* a) const {
+  std::vector<Token>& tokens = a->tokens;
   Tokenize(sentence.span.Of(text), sentence.span.start, &tokens);
   const int n = static_cast<int>(tokens.size());
   std::vector<int32_t> ids;
@@ -122,15 +183,17 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
   std::vector<TokenMatch> matches;
   matcher_.Match(tokens, ids, &matches);
 
-  // break_before[i]: a clause break (punctuation) lies between token i-1 and token i.
-  std::vector<char> break_before(n + 1, 1);
+  std::vector<char>& break_before = a->break_before;
+  break_before.assign(n + 1, 1);
   for (int i = 1; i < n; ++i) {
     Span between{tokens[i - 1].span.end, tokens[i].span.start};
     break_before[i] = HasClauseBreak(between.Of(text));
   }
 
-  std::vector<char> negator(n, 0);
-  std::vector<char> anonymous(n, 0);
+  std::vector<char>& negator = a->negator;
+  std::vector<char>& anonymous = a->anonymous;
+  negator.assign(n, 0);
+  anonymous.assign(n, 0);
   std::vector<Candidate> candidates;
   for (int i = 0; i < n; ++i) negator[i] = IsNegatorWord(tokens[i].norm);
   for (const TokenMatch& m : matches) {
@@ -147,14 +210,14 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
 
   // Longest cue first, then the heavier entry, then the earlier one; a candidate survives iff
   // its cue overlaps no survivor of its group.
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    int la = a.match.cue_end - a.match.cue_begin, lb = b.match.cue_end - b.match.cue_begin;
-    if (la != lb) return la > lb;
-    if (a.entry->weight != b.entry->weight) return a.entry->weight > b.entry->weight;
-    if (a.match.cue_begin != b.match.cue_begin) return a.match.cue_begin < b.match.cue_begin;
-    return a.match.entry < b.match.entry;
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    int lx = x.match.cue_end - x.match.cue_begin, ly = y.match.cue_end - y.match.cue_begin;
+    if (lx != ly) return lx > ly;
+    if (x.entry->weight != y.entry->weight) return x.entry->weight > y.entry->weight;
+    if (x.match.cue_begin != y.match.cue_begin) return x.match.cue_begin < y.match.cue_begin;
+    return x.match.entry < y.match.entry;
   });
-  std::vector<Candidate> kept;
+  std::vector<Candidate>& kept = a->kept;
   for (const Candidate& c : candidates) {
     bool clash = false;
     for (const Candidate& k : kept) {
@@ -166,9 +229,113 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
     }
     if (!clash) kept.push_back(c);
   }
-  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
-    return a.match.cue_begin < b.match.cue_begin;
+  std::sort(kept.begin(), kept.end(), [](const Candidate& x, const Candidate& y) {
+    return x.match.cue_begin < y.match.cue_begin;
   });
+  if (cue_model_ == nullptr) return;
+
+  CueInput& in = a->cue;
+  in.tokens = &tokens;
+  in.hashes.resize(n);
+  for (int i = 0; i < n; ++i) in.hashes[i] = HashWord(tokens[i].norm);
+  in.punct.resize(n + 1);
+  for (int i = 0; i <= n; ++i) {
+    size_t from = i == 0 ? sentence.span.start : tokens[i - 1].span.end;
+    size_t to = i == n ? sentence.span.end : tokens[i].span.start;
+    in.punct[i] = PunctClasses(Span{from, to}.Of(text));
+  }
+  in.in_quote.assign(n, 0);
+  for (const Span& q : sentence.quotes) {
+    for (int i = 0; i < n; ++i) {
+      if (q.Contains(tokens[i].span)) in.in_quote[i] = 1;
+    }
+  }
+  in.lexicon_cue.assign(n, -1);
+  in.lexicon_pos.assign(n, 0);
+  in.lexicon_text.assign(n, nullptr);
+  in.hedge.assign(n, 0);
+  for (const Candidate& c : kept) {
+    for (int i = c.match.cue_begin; i < c.match.cue_end; ++i) {
+      if (c.entry->category == MarkCategory::kAttribution) {
+        in.lexicon_cue[i] = c.match.entry;
+        in.lexicon_pos[i] = i == c.match.cue_begin ? 'B' : 'I';
+        in.lexicon_text[i] = &c.entry->text;
+      } else if (Group(c.entry->category) == Group(MarkCategory::kHedge)) {
+        in.hedge[i] = 1;
+      }
+    }
+  }
+  cue_model_->Gate(in, &a->gate);
+}
+
+void Marker::CueFeatures(std::string_view text, const Sentence& sentence,
+                         std::vector<Token>* tokens, std::vector<char>* gate,
+                         std::vector<std::vector<std::string>>* features) const {
+  Analysis a;
+  Analyze(text, sentence, &a);
+  const int n = static_cast<int>(a.tokens.size());
+  features->assign(n, {});
+  if (cue_model_ == nullptr) {
+    gate->assign(n, 0);
+  } else {
+    *gate = a.gate;
+  }
+  for (int i = 0; i < n; ++i) {
+    if ((*gate)[i]) (*features)[i] = CueModel::Features(a.cue, i);
+  }
+  *tokens = std::move(a.tokens);
+}
+
+std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& sentence) const {
+  std::vector<Mark> marks;
+  Analysis analysis;
+  Analyze(text, sentence, &analysis);
+  const std::vector<Token>& tokens = analysis.tokens;
+  const int n = static_cast<int>(tokens.size());
+  const std::vector<char>& break_before = analysis.break_before;
+  const std::vector<char>& negator = analysis.negator;
+  const std::vector<char>& anonymous = analysis.anonymous;
+  std::vector<Candidate> kept = std::move(analysis.kept);
+
+  if (cue_model_ != nullptr) {
+    // The model's runs of cue tokens replace the lexicon's attribution cues.
+    std::vector<Candidate> merged;
+    std::vector<Candidate> lexicon_cues;
+    for (const Candidate& c : kept) {
+      (c.entry->category == MarkCategory::kAttribution ? lexicon_cues : merged).push_back(c);
+    }
+    const float threshold = cue_model_->threshold();
+    for (int i = 0; i < n;) {
+      if (!analysis.gate[i] || cue_model_->Score(analysis.cue, i) <= threshold) {
+        ++i;
+        continue;
+      }
+      int end = i + 1;
+      while (end < n && analysis.gate[end] && !break_before[end] &&
+             cue_model_->Score(analysis.cue, end) > threshold) {
+        ++end;
+      }
+      Candidate run{TokenMatch{}, &model_entry_};
+      run.match.begin = run.match.cue_begin = i;
+      run.match.end = run.match.cue_end = end;
+      for (const Candidate& c : lexicon_cues) {
+        if (c.match.cue_begin < end && i < c.match.cue_end) {
+          run = c;
+          run.match.cue_begin = i;
+          run.match.cue_end = end;
+          run.match.begin = std::min(c.match.begin, i);
+          run.match.end = std::max(c.match.end, end);
+          break;
+        }
+      }
+      merged.push_back(run);
+      i = end;
+    }
+    std::sort(merged.begin(), merged.end(), [](const Candidate& x, const Candidate& y) {
+      return x.match.cue_begin < y.match.cue_begin;
+    });
+    kept = std::move(merged);
+  }
 
   auto span_of = [&](int begin, int end) {
     return Span{tokens[begin].span.start, tokens[end - 1].span.end};
@@ -217,6 +384,7 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
     mark.category = e.category;
     mark.span = span_of(m.cue_begin, m.cue_end);
     if (e.category == MarkCategory::kAttribution && options_.extend_attribution_cues &&
+        cue_model_ == nullptr &&
         e.source_rule != SourceRule::kAfter && e.source_rule != SourceRule::kGap &&
         !tokens[m.cue_begin].norm.ends_with("ly")) {  // not adverbs: "was reportedly"
       int b = m.cue_begin, en = m.cue_end;
@@ -269,10 +437,22 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
               !tokens[m.cue_begin].norm.ends_with("ing")) {
             passive = true;
           }
+          // A passive inside the cue, as the cue model delimits it: "was asked", "is widely
+          // expected", "has been named".
+          for (int k = m.cue_begin; k + 1 < m.cue_end && !passive; ++k) {
+            if (!IsBeForm(tokens[k].norm)) continue;
+            for (int j = k + 1; j < m.cue_end; ++j) {
+              if (IsParticiple(tokens[j].norm)) passive = true;
+            }
+          }
+          // A participle opening the sentence has the main clause's subject, which is
+          // not the speaker: "Asked about the vote, ...".
+          if (m.cue_begin == 0 && tokens[0].norm.ends_with("ed")) break;
           if (i >= 0 && !break_before[i + 1] && tokens[i].norm == "to") break;  // "to say"
           if (passive) {
-            if (m.end < n && tokens[m.end].norm == "by" && !break_before[m.end]) {
-              auto [b, en] = phrase_after(m.end + 1);
+            const int after = std::max(m.end, m.cue_end);
+            if (after < n && tokens[after].norm == "by" && !break_before[after]) {
+              auto [b, en] = phrase_after(after + 1);
               if (en > b) sb = b, se = en;
             }
             break;
@@ -292,7 +472,7 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
             for (const FoundSource& f : sources) {
               if (f.cue_end == begin - 1) sb = f.begin, se = f.end, kind = f.kind;
             }
-          } else if ((m.cue_begin == 0 || break_before[m.cue_begin]) &&
+          } else if (m.cue_begin > 0 && break_before[m.cue_begin] &&
                      !tokens[m.cue_begin].norm.ends_with("ing")) {
             // Inverted after speech: "..., said the minister". Not for participles
             // ("..., noting the focus on"): their subject is the main clause's.
@@ -303,12 +483,17 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
         }
       }
       if (sb >= 0 && se > sb) {
-        mark.source = span_of(sb, se);
         if (kind.empty()) kind = classify(sb, se);
-        if (kind != "anonymous" && se - sb == 1 && tokens[sb].norm == "it" &&
-            e.source_rule != SourceRule::kGap) {
+        if (se - sb == 1 && (tokens[sb].norm == "it" || tokens[sb].norm == "there") &&
+            IsImpression(tokens[m.cue_begin].norm)) {
+          sb = se = -1;  // a dummy subject: "It appears", "It is unclear", "There are fears"
+        } else if (kind != "anonymous" && se - sb == 1 && tokens[sb].norm == "it" &&
+                   e.source_rule != SourceRule::kGap) {
           kind = "named";  // "It also claimed": a statement or body named earlier
         }
+      }
+      if (sb >= 0 && se > sb) {
+        mark.source = span_of(sb, se);
         mark.source_kind = kind;
         sources.push_back({m.cue_end, sb, se, kind});
       } else {
@@ -316,6 +501,53 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
       }
     }
     marks.push_back(std::move(mark));
+  }
+
+  // A colon that introduces a quotation ("Sanders: “We need...”", 'He put it this way: "..."')
+  // or follows a headline speaker ("John McCain: Republican anger...") is an attribution cue
+  // of its own, unless a cue ends right before it ("said:").
+  if (options_.colon_cues) {
+    for (int i = 1; i < n; ++i) {
+      Span between{tokens[i - 1].span.end, tokens[i].span.start};
+      std::string_view gap = between.Of(text);
+      size_t colon = gap.find(':');
+      if (colon == std::string_view::npos || tokens[i - 1].is_number) continue;
+      std::string_view rest = gap.substr(colon + 1);
+      bool quote_follows = rest.find('"') != std::string_view::npos ||
+                           rest.find("\xE2\x80\x9C") != std::string_view::npos;
+      bool headline = i <= 4;
+      for (int k = 0; k < i && headline; ++k) {
+        if (!tokens[k].capitalized || (k > 0 && break_before[k])) headline = false;
+      }
+      if (!quote_follows && !headline) continue;
+      Span colon_span{between.start + colon, between.start + colon + 1};
+      bool said = false;
+      for (const Mark& mk : marks) {
+        if (mk.category == MarkCategory::kAttribution && mk.span.end == tokens[i - 1].span.end) {
+          said = true;
+        }
+      }
+      if (said) continue;
+      Mark mark;
+      mark.category = MarkCategory::kAttribution;
+      mark.span = colon_span;
+      mark.cue = ":";
+      mark.entry = headline ? "(speaker and colon)" : "(colon before a quotation)";
+      mark.stance = "neutral";
+      mark.voice = in_quote(colon_span) ? "quoted" : "outlet";
+      int b = i;
+      while (b > 0 && i - b < options_.max_source_tokens && !break_before[b] &&
+             !IsClauseWord(tokens[b - 1].norm)) {
+        --b;
+      }
+      if (b < i && headline) {
+        mark.source = span_of(b, i);
+        mark.source_kind = classify(b, i);
+      } else {
+        mark.source_kind = "none";
+      }
+      marks.push_back(std::move(mark));
+    }
   }
 
   // Scare quotes.

@@ -15,6 +15,10 @@
 //   4. negation: a negator ("not", "no", "never", "-n't") up to `negation_window` tokens before
 //      the cue in the same clause sets Mark::negated; a negated booster becomes a hedge ("not
 //      certain") and a negated evaluative word flips its polarity;
+//   4b. when the lexicon directory has a cue model (cue_model.h), it decides which tokens are
+//      attribution cues: each run of tokens it scores above its threshold is one cue, taking the
+//      entry, stance and source rule of the lexicon cue it overlaps (or a neutral "cue model"
+//      entry); lexicon attribution cues it does not confirm are dropped;
 //   5. attribution: finds the source by the entry's rule (subject before the cue, phrase after
 //      "according to", the gap of "what he described as"; "by ..." after a passive) and
 //      classifies it: anonymous when an anonymous_source entry matches inside it or it is an
@@ -31,9 +35,12 @@
 #ifndef PARALLAX_ENGINE_LEXICON_MARKER_H_
 #define PARALLAX_ENGINE_LEXICON_MARKER_H_
 
+#include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/lexicon/cue_model.h"
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/mark.h"
 #include "engine/lexicon/matcher.h"
@@ -54,6 +61,8 @@ struct MarkerOptions {
   // also said", "is expected") and one particle or weekday right after it ("pointed to",
   // "said Tuesday"), the extent PolNeAR annotators give cues.
   bool extend_attribution_cues = true;
+  // A colon before a quotation, or after a headline speaker, is an attribution cue.
+  bool colon_cues = true;
 };
 
 class Marker {
@@ -67,10 +76,21 @@ class Marker {
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }
 
+  // For training the cue model: the tokens of the sentence, whether each passes the model's
+  // gate (all do when there is no model), and the features of those that do (empty for the
+  // rest), exactly as MarkSentence computes them.
+  void CueFeatures(std::string_view text, const Sentence& sentence, std::vector<Token>* tokens,
+                   std::vector<char>* gate, std::vector<std::vector<std::string>>* features) const;
+
  private:
+  struct Analysis;  // a sentence's tokens, lexicon matches and cue model input
+  void Analyze(std::string_view text, const Sentence& sentence, Analysis* a) const;
+
   std::vector<LexiconEntry> entries_;
   TokenMatcher matcher_;
   MarkerOptions options_;
+  std::shared_ptr<const CueModel> cue_model_;  // null: attribution cues from the lexicon only
+  LexiconEntry model_entry_;  // what a cue the model finds outside every lexicon entry fires as
 };
 
 }  // namespace parallax

@@ -1,7 +1,6 @@
 // RenderBatchIndex and MostDivergentClaims: the index page of a batch run.
-#include <kainjow/mustache.hpp>
-
 #include <algorithm>
+#include <kainjow/mustache.hpp>
 #include <numeric>
 #include <string>
 
@@ -54,7 +53,8 @@ data StoryData(const BatchStory& story, int number) {
   for (const BatchDivergentClaim& claim : story.divergent_claims) {
     data entry;
     entry.set("linked", linked);
-    entry.set("href", linked ? CleanUtf8(story.href) + "#claim-" + std::to_string(claim.claim) : "");
+    entry.set("href",
+              linked ? CleanUtf8(story.href) + "#claim-" + std::to_string(claim.claim) : "");
     entry.set("number", std::to_string(claim.claim + 1));
     entry.set("text", ShortenUtf8(CollapseSpaces(claim.text), 240));
     entry.set("carrying", Join(claim.sources_carrying, ", "));
@@ -117,7 +117,8 @@ StatusOr<std::string> RenderBatchIndex(const BatchIndexModel& model,
   AddProvenance(model.title.empty() ? "Parallax batch" : model.title, model.parallax_version,
                 model.lexicon_digest, model.rules_digest, model.generated_at, &root);
   mustache::list notices;
-  for (const std::string& notice : model.notices) notices.push_back(data("text", CleanUtf8(notice)));
+  for (const std::string& notice : model.notices)
+    notices.push_back(data("text", CleanUtf8(notice)));
   root.set("notices", notices);
   root.set("has_notices", !model.notices.empty());
 

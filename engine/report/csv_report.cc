@@ -10,9 +10,8 @@ namespace parallax {
 namespace {
 
 constexpr std::string_view kColumns[] = {
-    "article_id", "source",      "sentence_index", "category", "start",   "end",
-    "cue",        "entry",       "stance",         "source_kind", "polarity", "voice",
-    "negated",    "sentence_text"};
+    "article_id", "source", "sentence_index", "category", "start", "end",     "cue",
+    "entry",      "stance", "source_kind",    "polarity", "voice", "negated", "sentence_text"};
 
 // Appends `field`, quoted when it holds a comma, quote, CR or LF (quotes doubled).
 void AppendField(std::string_view field, bool first, std::string* out) {

@@ -3,10 +3,9 @@
 // All markup lives in the templates; this file computes what they show: highlight segments
 // (highlight.h), claim cells (claim_table.h), chart geometry, labels and counts. Every string
 // from the model reaches the page through mustache's escaping `{{...}}`.
-#include <kainjow/mustache.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <set>
 #include <string>
@@ -290,7 +289,8 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c) {
       AddMarkLayers(sentence, &layers);
       bool disputed = false;
       for (const ReportDiscrepancy& d : claim.discrepancies) {
-        const bool named = std::find(d.sentences.begin(), d.sentences.end(), ref) != d.sentences.end();
+        const bool named =
+            std::find(d.sentences.begin(), d.sentences.end(), ref) != d.sentences.end();
         for (const ReportDiscrepancySpan& part : d.spans) {
           if (!(part.sentence == ref)) continue;
           disputed = true;
@@ -336,8 +336,8 @@ data ProfileData(const ReportModel& model, int p, double scale_max) {
   out.set("anchor", "profile-" + std::to_string(p));
   out.set("chart_id", "chart-" + std::to_string(p));
   out.set("meta", CountOf(profile.articles, "article", "articles") + " \xC2\xB7 " +
-                     CountOf(profile.sentences, "sentence", "sentences") + " \xC2\xB7 " +
-                     CountOf(profile.words, "word", "words"));
+                      CountOf(profile.sentences, "sentence", "sentences") + " \xC2\xB7 " +
+                      CountOf(profile.words, "word", "words"));
   out.set("width", FormatFixed(kChartWidth, 0));
   const double height = kChartTop + kRowHeight * profile.bars.size() + 6;
   out.set("height", FormatFixed(height, 0));
@@ -401,8 +401,8 @@ data ProfileData(const ReportModel& model, int p, double scale_max) {
       const ReportSentence& sentence = article.sentences[ref.sentence];
       data item;
       item.set("href", "#" + SentenceAnchor(ref));
-      item.set("where", ArticleLabel(model, ref.article) + ", sentence " +
-                            std::to_string(sentence.index));
+      item.set("where",
+               ArticleLabel(model, ref.article) + ", sentence " + std::to_string(sentence.index));
       item.set("text", ShortenUtf8(CollapseSpaces(sentence.span.Of(article.text)), 320));
       items.push_back(item);
     }
@@ -444,10 +444,9 @@ data LegendData(const ReportModel& model) {
 
 StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& templates_dir) {
   PARALLAX_RETURN_IF_ERROR(ValidateReportModel(model));
-  PARALLAX_ASSIGN_OR_RETURN(
-      auto templates,
-      LoadTemplates(templates_dir, {"report.mustache", "sentence.mustache", "report.css",
-                                    "report.js"}));
+  PARALLAX_ASSIGN_OR_RETURN(auto templates,
+                            LoadTemplates(templates_dir, {"report.mustache", "sentence.mustache",
+                                                          "report.css", "report.js"}));
   const ClaimTable table = BuildClaimTable(model);
 
   data root;
@@ -496,7 +495,8 @@ StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& te
 
   double max_rate = 0;
   for (const ReportSourceProfile& profile : model.profiles) {
-    for (const ReportProfileBar& bar : profile.bars) max_rate = std::max(max_rate, bar.per_1000_words);
+    for (const ReportProfileBar& bar : profile.bars)
+      max_rate = std::max(max_rate, bar.per_1000_words);
   }
   const double scale_max = NiceCeiling(max_rate);
   mustache::list profiles;

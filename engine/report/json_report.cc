@@ -1,7 +1,6 @@
 // RenderJson: the report as JSON, in the shape reports/SCHEMA.md documents. Keys are written in
 // a fixed order (nlohmann::ordered_json) so that output is byte-identical for the same model.
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "engine/report/claim_table.h"
@@ -92,7 +91,8 @@ Json ArticleJson(const ReportArticle& article) {
     s["text"] = TextOf(article.text, sentence.span);
     s["claim_id"] = NullIfEmpty(sentence.claim_id);
     Json marks = Json::array();
-    for (const ReportMark* mark : MarksInOrder(sentence)) marks.push_back(MarkJson(*mark, article.text));
+    for (const ReportMark* mark : MarksInOrder(sentence))
+      marks.push_back(MarkJson(*mark, article.text));
     s["marks"] = std::move(marks);
     sentences.push_back(std::move(s));
   }

@@ -63,9 +63,11 @@ void AddProvenance(const std::string& title, const std::string& version,
   root->set("title", CleanUtf8(title));
   root->set("version", CleanUtf8(version.empty() ? "unknown" : version));
   root->set("lexicon_digest", CleanUtf8(lexicon_digest.empty() ? "none" : lexicon_digest));
-  root->set("lexicon_digest_short", CleanUtf8(ShortDigest(lexicon_digest.empty() ? "none" : lexicon_digest)));
+  root->set("lexicon_digest_short",
+            CleanUtf8(ShortDigest(lexicon_digest.empty() ? "none" : lexicon_digest)));
   root->set("rules_digest", CleanUtf8(rules_digest.empty() ? "none" : rules_digest));
-  root->set("rules_digest_short", CleanUtf8(ShortDigest(rules_digest.empty() ? "none" : rules_digest)));
+  root->set("rules_digest_short",
+            CleanUtf8(ShortDigest(rules_digest.empty() ? "none" : rules_digest)));
   root->set("has_generated_at", generated_at.has_value());
   root->set("generated_at", CleanUtf8(generated_at.value_or("")));
 }

@@ -6,7 +6,6 @@
 #define PARALLAX_ENGINE_REPORT_PAGE_PARTS_H_
 
 #include <kainjow/mustache.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,8 +27,7 @@ std::string CategoryDescription(std::string_view name);
 // Sets title, version, lexicon/rules digests and generated_at (only when given) on `root`.
 void AddProvenance(const std::string& title, const std::string& version,
                    const std::string& lexicon_digest, const std::string& rules_digest,
-                   const std::optional<std::string>& generated_at,
-                   kainjow::mustache::data* root);
+                   const std::optional<std::string>& generated_at, kainjow::mustache::data* root);
 
 }  // namespace parallax
 

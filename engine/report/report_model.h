@@ -84,9 +84,9 @@ struct ReportDiscrepancySpan {
 };
 
 struct ReportDiscrepancy {
-  std::string kind;         // number|date|place|speaker|negation|attribution
-  std::string description;  // one line a reader understands: "12 vs 20 killed"
-  std::vector<SentenceRef> sentences;       // the sentences that disagree
+  std::string kind;                          // number|date|place|speaker|negation|attribution
+  std::string description;                   // one line a reader understands: "12 vs 20 killed"
+  std::vector<SentenceRef> sentences;        // the sentences that disagree
   std::vector<ReportDiscrepancySpan> spans;  // the differing words, highlighted in the cells
 };
 

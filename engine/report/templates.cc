@@ -10,7 +10,8 @@ namespace {
 namespace mustache = kainjow::mustache;
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool ContainsNoCase(const std::string& haystack, const std::string& needle) {
@@ -30,13 +31,14 @@ StatusOr<std::map<std::string, std::string>> LoadTemplates(const std::string& di
     const std::string path = dir + "/" + file;
     StatusOr<std::string> text = ReadFile(path);
     if (!text.ok()) {
-      return text.status().WithContext(
-          "report template '" + file + "' (templates are read from reports/templates in the data "
-          "directory)");
+      return text.status().WithContext("report template '" + file +
+                                       "' (templates are read from reports/templates in the data "
+                                       "directory)");
     }
     if ((EndsWith(file, ".css") && ContainsNoCase(*text, "</style")) ||
         (EndsWith(file, ".js") && ContainsNoCase(*text, "</script"))) {
-      return Status::InvalidInput(path + ": holds a closing </style> or </script> tag, which would "
+      return Status::InvalidInput(path +
+                                  ": holds a closing </style> or </script> tag, which would "
                                   "end the inline block early");
     }
     templates.emplace(file, std::move(text).value());

@@ -13,7 +13,8 @@ std::string SpanText(const Span& span) {
 
 // Returns OK iff `span` is ordered and ends within `size` bytes.
 Status CheckSpan(const Span& span, size_t size, const std::string& what) {
-  if (span.end < span.start) return Status::InvalidInput(what + " " + SpanText(span) + " is reversed");
+  if (span.end < span.start)
+    return Status::InvalidInput(what + " " + SpanText(span) + " is reversed");
   if (span.end > size) {
     return Status::InvalidInput(what + " " + SpanText(span) + " ends past the text (" +
                                 std::to_string(size) + " bytes)");

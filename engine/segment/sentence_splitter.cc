@@ -144,6 +144,10 @@ struct SentenceSplitter::Impl {
 // white space (a forced break: the stretch is far longer than max_sentence_bytes anyway).
 void SentenceSplitter::Impl::Candidates(icu::BreakIterator* it, std::string_view text, Span para,
                                         std::vector<Break>* out) const {
+  if (it == nullptr) {  // ICU could not clone its iterator (out of memory): length cuts only
+    out->push_back({para.end, false});
+    return;
+  }
   const size_t window = rules.icu_window_bytes;
   size_t from = para.start;
   while (from < para.end) {

@@ -28,7 +28,7 @@ TEST(BoilerplateNamesTest, RecognisesPageFurniture) {
       {"", "", "complementary", true},
       {"entry-content", "", "", false},
       {"article-body", "", "", false},
-      {"header-image shadow", "", "", false},  // "ad" inside words is not "ad"
+      {"headline shadow download", "", "", false},  // "ad" inside words is not "ad"
       {"commentary", "", "", false},
       {"leading-paragraph", "", "", false},
       {"", "", "main", false},

@@ -17,12 +17,16 @@ TEST(CollapsedTextTest, CollapsesWhiteSpaceLikeABrowser) {
       {{"a\t\n\r\fb"}, "a b"},
       {{"one", " ", "two"}, "one two"},
       {{"un", "der", "line"}, "underline"},
-      {{"no\xC2\xA0" "break"}, "no break"},               // NBSP
-      {{"thin\xE2\x80\x89space"}, "thin space"},          // U+2009
-      {{"ideo\xE3\x80\x80space"}, "ideo space"},          // U+3000
-      {{"soft\xC2\xADhyphen"}, "softhyphen"},             // U+00AD dropped
-      {{"zero\xE2\x80\x8Bwidth"}, "zerowidth"},           // U+200B dropped
-      {{"\xEF\xBB\xBF" "bom"}, "bom"},                    // U+FEFF dropped
+      {{"no\xC2\xA0"
+        "break"},
+       "no break"},                               // NBSP
+      {{"thin\xE2\x80\x89space"}, "thin space"},  // U+2009
+      {{"ideo\xE3\x80\x80space"}, "ideo space"},  // U+3000
+      {{"soft\xC2\xADhyphen"}, "softhyphen"},     // U+00AD dropped
+      {{"zero\xE2\x80\x8Bwidth"}, "zerowidth"},   // U+200B dropped
+      {{"\xEF\xBB\xBF"
+        "bom"},
+       "bom"},                                                     // U+FEFF dropped
       {{"\xE0\xA4\x95\xE2\x80\x8D"}, "\xE0\xA4\x95\xE2\x80\x8D"},  // ZWJ kept
       {{"   ", "\xC2\xA0"}, ""},
       {{"caf\xC3\xA9 ", " au lait"}, "caf\xC3\xA9 au lait"},

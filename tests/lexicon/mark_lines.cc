@@ -1,7 +1,13 @@
 // mark_lines: a stand-in for `parallax mark --lines --format jsonl`, for evaluating and tuning
 // the lexicons before the CLI command exists (and independently of it).
 //
-//   mark_lines --lexicons DIR [FILE|-]
+//   mark_lines --lexicons DIR [--cue-model FILE | --no-cue-model] [--cue-features] [FILE|-]
+//
+// --cue-model replaces the directory's attribution cue model (attribution_cues.tsv) and
+// --no-cue-model drops it (lexicon-only attribution). --cue-features prints, instead of marks,
+// the cue model's view of each line for scripts/eval_lexicons_train_cues.py:
+//   {"line": N, "tokens": [[start, end], ...], "features": {"<token index>": ["feature", ...]}}
+// with the features of the tokens that pass the model's gate.
 //
 // Reads one sentence per line and prints one JSON object per line:
 //   {"line": N, "marks": [{"category", "start", "end", "cue", "entry", "stance", "source_kind",
@@ -10,6 +16,7 @@
 // double quotes (straight or curly), as the segmenter's quote finder would report it.
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -47,10 +54,19 @@ std::vector<parallax::Span> FindQuotes(const std::string& line) {
 int main(int argc, char** argv) {
   std::string lexicon_dir;
   std::string input = "-";
+  std::string cue_model;
+  bool no_cue_model = false;
+  bool cue_features = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--lexicons" && i + 1 < argc) {
       lexicon_dir = argv[++i];
+    } else if (arg == "--cue-model" && i + 1 < argc) {
+      cue_model = argv[++i];
+    } else if (arg == "--no-cue-model") {
+      no_cue_model = true;
+    } else if (arg == "--cue-features") {
+      cue_features = true;
     } else {
       input = arg;
     }
@@ -63,6 +79,15 @@ int main(int argc, char** argv) {
   if (!lexicon.ok()) {
     std::cerr << "mark_lines: " << lexicon.status().ToString() << "\n";
     return 1;
+  }
+  if (no_cue_model) lexicon->set_cue_model(nullptr);
+  if (!cue_model.empty()) {
+    parallax::StatusOr<parallax::CueModel> model = parallax::CueModel::Load(cue_model);
+    if (!model.ok()) {
+      std::cerr << "mark_lines: " << model.status().ToString() << "\n";
+      return 1;
+    }
+    lexicon->set_cue_model(std::make_shared<const parallax::CueModel>(std::move(*model)));
   }
   parallax::Marker marker(*lexicon);
   std::ifstream file;
@@ -82,6 +107,22 @@ int main(int argc, char** argv) {
     sentence.index = number;
     sentence.span = {0, line.size()};
     sentence.quotes = FindQuotes(line);
+    if (cue_features) {
+      std::vector<parallax::Token> tokens;
+      std::vector<char> gate;
+      std::vector<std::vector<std::string>> features;
+      marker.CueFeatures(line, sentence, &tokens, &gate, &features);
+      nlohmann::json spans = nlohmann::json::array();
+      nlohmann::json by_token = nlohmann::json::object();
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        spans.push_back({tokens[i].span.start, tokens[i].span.end});
+        if (gate[i]) by_token[std::to_string(i)] = features[i];
+      }
+      nlohmann::json out = {{"line", number}, {"tokens", std::move(spans)}, {"features", std::move(by_token)}};
+      std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      ++number;
+      continue;
+    }
     nlohmann::json marks = nlohmann::json::array();
     for (const parallax::Mark& m : marker.MarkSentence(line, sentence)) {
       nlohmann::json j = {{"category", std::string(parallax::CategoryName(m.category))},

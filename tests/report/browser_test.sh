@@ -49,10 +49,11 @@ run_chromium() {
     --user-data-dir="$(mktemp -d -p "$work")" "$@" "file://$page"
 }
 
-# Console errors, CSP refusals and uncaught exceptions, as chromium logs them.
+# Console output of any kind (the page logs nothing, and chromium logs console.error, uncaught
+# exceptions and CSP refusals alike as "INFO:CONSOLE" lines), CSP refusals, uncaught exceptions.
 check_console() {
   local log=$1 what=$2
-  if grep -E "Uncaught|Refused to|Content Security Policy|CONSOLE.*(Error|error)" "$log" >/dev/null; then
+  if grep -E "Uncaught|Refused to|Content Security Policy|:CONSOLE" "$log" >/dev/null; then
     fail "$what: console errors:"
     grep -E "Uncaught|Refused to|Content Security Policy|CONSOLE" "$log" | head -20
   fi
@@ -81,7 +82,7 @@ expect "$seeds_dom" '<label class="toggle"><input type="checkbox" checked="" dat
 expect "$seeds_dom" '<table class="claims">' "no claims table"
 expect "$seeds_dom" '<th scope="col">Firstpost</th><th scope="col">News site</th>' \
   "sources are not side by side in the claims table"
-claim0=$(tr '\n' ' ' <"$seeds_dom" | grep -Eo '<tr id="claim-0".{0,20000}?</tr>' | head -1)
+claim0=$(awk 'BEGIN { RS = "<tr " } /^id="claim-0"/ { print; exit }' "$seeds_dom")
 [[ $claim0 == *'data-source="Firstpost"><p class="cell-sentence'* ]] ||
   fail "claim C1 has no Firstpost sentence"
 [[ $claim0 == *'data-source="News site"><p class="cell-sentence'* ]] ||
@@ -97,6 +98,16 @@ done
 expect "$seeds_dom" '<ul class="legend">' "no legend"
 expect "$seeds_dom" '<svg class="chart"' "no profile chart"
 expect "$seeds_dom" 'tabindex="0"' "highlights are not keyboard reachable"
+
+# The show/hide toggle: unchecking "hedge" switches off hedge highlights and nothing else.
+sed 's|</body>|<script>var b = document.querySelector("input[data-toggle=hedge]"); b.checked = false; b.dispatchEvent(new Event("change"));</script></body>|' \
+  "$work/seeds.html" >"$work/toggled.html"
+run_chromium "$work/toggled.html" --enable-logging=stderr --v=0 --dump-dom \
+  >"$work/toggled.dom.html" 2>"$work/toggled.log" || fail "chromium --dump-dom failed on toggled.html"
+check_console "$work/toggled.log" "toggled.html"
+expect "$work/toggled.dom.html" 'class="m c-hedge[^"]* off" data-cat="hedge"' "the hedge toggle hid nothing"
+expect_not "$work/toggled.dom.html" 'class="m c-(evaluative|booster|attribution|scare_quote)[^"]* off"' \
+  "the hedge toggle hid other categories"
 
 shot=${REPORT_SCREENSHOT:-$work/report.png}
 run_chromium "$work/seeds.html" --window-size=1400,2400 --screenshot="$shot" \

@@ -64,12 +64,18 @@ TEST(FormatTest, OnlyHttpAndRelativeUrlsAreLinkTargets) {
 TEST(FormatTest, ShortensAtCharacterBoundary) {
   EXPECT_EQ(ShortenUtf8("short", 10), "short");
   // "ab—cd" cut at 3 bytes would split the dash: cut before it.
-  EXPECT_EQ(ShortenUtf8("ab\xE2\x80\x94" "cd", 3), "ab\xE2\x80\xA6");
+  EXPECT_EQ(ShortenUtf8("ab\xE2\x80\x94"
+                        "cd",
+                        3),
+            "ab\xE2\x80\xA6");
   EXPECT_EQ(ShortenUtf8("one two three", 8), "one two\xE2\x80\xA6");
 }
 
 TEST(FormatTest, RepairsInvalidUtf8AndCollapsesSpaces) {
-  EXPECT_EQ(CleanUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(CleanUtf8("a\xFF"
+                      "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(CleanUtf8("valid \xC3\xA9"), "valid \xC3\xA9");
   EXPECT_EQ(CollapseSpaces("  a \n\n b\t"), "a b");
 }

@@ -44,9 +44,11 @@ TEST(HighlightTest, SplitsOverlappingAndNestedLayersTable) {
       {{}, {{{0, 10}, {}}}},
       {{{2, 5}}, {{{0, 2}, {}}, {{2, 5}, {0}}, {{5, 10}, {}}}},
       // Overlap: [2,6) and [4,8).
-      {{{2, 6}, {4, 8}}, {{{0, 2}, {}}, {{2, 4}, {0}}, {{4, 6}, {0, 1}}, {{6, 8}, {1}}, {{8, 10}, {}}}},
+      {{{2, 6}, {4, 8}},
+       {{{0, 2}, {}}, {{2, 4}, {0}}, {{4, 6}, {0, 1}}, {{6, 8}, {1}}, {{8, 10}, {}}}},
       // Nesting, listed inner first: the outer range still comes first in each segment.
-      {{{3, 4}, {1, 9}}, {{{0, 1}, {}}, {{1, 3}, {1}}, {{3, 4}, {1, 0}}, {{4, 9}, {1}}, {{9, 10}, {}}}},
+      {{{3, 4}, {1, 9}},
+       {{{0, 1}, {}}, {{1, 3}, {1}}, {{3, 4}, {1, 0}}, {{4, 9}, {1}}, {{9, 10}, {}}}},
       // Identical ranges; an empty one is ignored; one past the end is clipped.
       {{{0, 3}, {0, 3}, {5, 5}, {8, 40}}, {{{0, 3}, {0, 1}}, {{3, 8}, {}}, {{8, 10}, {3}}}},
   };
@@ -57,7 +59,9 @@ TEST(HighlightTest, SplitsOverlappingAndNestedLayersTable) {
 
 TEST(HighlightTest, NeverCutsInsideMultiByteCharacter) {
   // "a—b": the em dash is 3 bytes at [1, 4).
-  const std::string text = "a\xE2\x80\x94" "b";
+  const std::string text =
+      "a\xE2\x80\x94"
+      "b";
   // A layer starting and ending inside the dash widens to the whole character.
   const auto segments = SplitIntoSegments(text, Span{0, 5}, {Span{2, 3}});
   ASSERT_EQ(segments.size(), 3u);

@@ -196,15 +196,24 @@ TEST(HtmlReportTest, RefusesModelWithSpansOutsideText) {
       {"sentence past end", [](ReportModel* m) { m->articles[0].sentences[0].span.end = 1 << 30; },
        "sentence 0: span"},
       {"mark past end",
-       [](ReportModel* m) { m->articles[0].sentences[0].marks.push_back(MarkAt(Span{5, 1 << 30})); },
+       [](ReportModel* m) {
+         m->articles[0].sentences[0].marks.push_back(MarkAt(Span{5, 1 << 30}));
+       },
        "mark"},
       {"reversed mark",
-       [](ReportModel* m) { m->articles[0].sentences[0].marks.push_back(MarkAt(Span{9, 3})); },
+       [](ReportModel* m) {
+         m->articles[0].sentences[0].marks.push_back(MarkAt(Span{9, 3}));
+       },
        "is reversed"},
-      {"claim ref", [](ReportModel* m) { m->claims[0].sentences.push_back({7, 0}); },
+      {"claim ref",
+       [](ReportModel* m) {
+         m->claims[0].sentences.push_back({7, 0});
+       },
        "does not exist"},
       {"evidence ref",
-       [](ReportModel* m) { m->profiles[0].bars[0].evidence.push_back({0, 100000}); },
+       [](ReportModel* m) {
+         m->profiles[0].bars[0].evidence.push_back({0, 100000});
+       },
        "evidence"},
   };
   for (const Case& c : cases) {

@@ -104,9 +104,8 @@ TEST(CsvReportTest, OneRowPerMarkWithRfc4180Quoting) {
   const auto records = ParseCsv(RenderMarksCsv(*model));
   ASSERT_EQ(records.size(), marks + 1);
   const std::vector<std::string> header = {
-      "article_id", "source",      "sentence_index", "category", "start",   "end",
-      "cue",        "entry",       "stance",         "source_kind", "polarity", "voice",
-      "negated",    "sentence_text"};
+      "article_id", "source", "sentence_index", "category", "start", "end",     "cue",
+      "entry",      "stance", "source_kind",    "polarity", "voice", "negated", "sentence_text"};
   EXPECT_EQ(records[0], header);
   for (size_t r = 1; r < records.size(); ++r) ASSERT_EQ(records[r].size(), header.size()) << r;
 }

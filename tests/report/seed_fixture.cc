@@ -38,13 +38,13 @@ std::vector<ReportSentence> SplitSentences(const std::string& text) {
         size_t word = i;
         while (word > start && !IsSpace(text[word - 1])) --word;
         if (kAbbreviations.count(text.substr(word, i - word))) continue;
-        sentences.push_back({static_cast<int>(sentences.size()), Span{start, end}, paragraph,
-                             heading, {}, ""});
+        sentences.push_back(
+            {static_cast<int>(sentences.size()), Span{start, end}, paragraph, heading, {}, ""});
         start = end + 1;
       }
       if (start < e) {
-        sentences.push_back({static_cast<int>(sentences.size()), Span{start, e}, paragraph,
-                             heading, {}, ""});
+        sentences.push_back(
+            {static_cast<int>(sentences.size()), Span{start, e}, paragraph, heading, {}, ""});
       }
       ++paragraph;
     }
@@ -61,7 +61,7 @@ struct MarkSpec {
   std::string stance = "", source_kind = "", polarity = "", voice = "outlet";
   std::string source_needle = "";  // attribution: the cited source, searched before the cue
   bool negated = false;
-  std::string entry = "";          // defaults to the needle, lower-cased
+  std::string entry = "";  // defaults to the needle, lower-cased
 };
 
 StatusOr<Span> Find(const std::string& text, const std::string& needle, int nth, size_t from = 0) {
@@ -69,8 +69,8 @@ StatusOr<Span> Find(const std::string& text, const std::string& needle, int nth,
   for (int i = 0; i < nth; ++i) {
     at = text.find(needle, i == 0 ? at : at + 1);
     if (at == std::string::npos) {
-      return Status::NotFound("fixture: '" + needle + "' occurs fewer than " +
-                              std::to_string(nth) + " times");
+      return Status::NotFound("fixture: '" + needle + "' occurs fewer than " + std::to_string(nth) +
+                              " times");
     }
   }
   return Span{at, at + needle.size()};
@@ -108,8 +108,8 @@ Status PlaceMarks(const std::vector<MarkSpec>& specs, ReportArticle* article) {
     mark.voice = spec.voice;
     mark.negated = spec.negated;
     if (!spec.source_needle.empty()) {
-      PARALLAX_ASSIGN_OR_RETURN(
-          Span source, Find(article->text, spec.source_needle, 1, article->sentences[s].span.start));
+      PARALLAX_ASSIGN_OR_RETURN(Span source, Find(article->text, spec.source_needle, 1,
+                                                  article->sentences[s].span.start));
       mark.source = source;
     }
     article->sentences[s].marks.push_back(mark);
@@ -204,7 +204,9 @@ const std::vector<MarkSpec>& FirstpostMarks() {
       {"looks only like", 1, "hedge"},
       {"ritualistic", 1, "evaluative", "", "", "negative"},
       {"claimed", 3, "attribution", "distancing", "none", "", "outlet"},
-      {"\xE2\x80\x9C" "consistent support\xE2\x80\x9D", 1, "scare_quote"},
+      {"\xE2\x80\x9C"
+       "consistent support\xE2\x80\x9D",
+       1, "scare_quote"},
       {"emphasised", 1, "attribution", "emphatic", "named", "", "outlet"},
       // The cue holds its source: nested highlights.
       {"reliable sources indicate", 1, "attribution", "neutral", "anonymous", "", "outlet",
@@ -245,7 +247,9 @@ const std::vector<MarkSpec>& NewsSiteMarks() {
       {"reliable", 1, "evaluative", "", "", "positive"},
       {"what they called", 1, "attribution", "distancing", "named", "", "outlet", "they"},
       {"reiterated", 1, "attribution", "neutral", "named", "", "outlet", "Wang"},
-      {"\xE2\x80\x9C" "cornerstone\xE2\x80\x9D", 1, "scare_quote"},
+      {"\xE2\x80\x9C"
+       "cornerstone\xE2\x80\x9D",
+       1, "scare_quote"},
       {"long-delayed", 1, "evaluative", "", "", "negative"},
       {"says", 1, "attribution", "neutral", "named", "", "outlet", "China"},
       {"emphasized", 1, "attribution", "emphatic", "named", "", "outlet", "Dar"},
@@ -259,7 +263,10 @@ const std::vector<MarkSpec>& NewsSiteMarks() {
 
 StatusOr<ReportModel> BuildSeedFixture(const std::string& seeds_dir) {
   ReportModel model;
-  model.title = "Asim Munir and Wang Yi \xE2\x80\x94 Pakistan\xE2\x80\x93" "China talks, July\xE2\x80\x93" "August 2025";
+  model.title =
+      "Asim Munir and Wang Yi \xE2\x80\x94 Pakistan\xE2\x80\x93"
+      "China talks, July\xE2\x80\x93"
+      "August 2025";
   model.parallax_version = "0.1.0-fixture";
   model.lexicon_digest = "sha256:" + std::string(64, '1');
   model.rules_digest = "sha256:" + std::string(64, '2');
@@ -296,11 +303,16 @@ StatusOr<ReportModel> BuildSeedFixture(const std::string& seeds_dir) {
     std::vector<std::pair<int, std::string>> sentences;
   };
   const std::vector<ClaimSpec> specs = {
-      {"support", 0.71,
+      {"support",
+       0.71,
        {{0, "appreciated China"}, {0, "deep appreciation"}, {1, "steadfast support"}}},
-      {"meeting", 0.58, {{0, "During his stay in Beijing"}, {1, "Chinese Foreign Minister Wang Yi met"}}},
-      {"counter-terrorism", 0.64,
-       {{0, "The military engagement between both sides"}, {1, "By stressing security cooperation"}}},
+      {"meeting",
+       0.58,
+       {{0, "During his stay in Beijing"}, {1, "Chinese Foreign Minister Wang Yi met"}}},
+      {"counter-terrorism",
+       0.64,
+       {{0, "The military engagement between both sides"},
+        {1, "By stressing security cooperation"}}},
       {"karachi-bombing", 1.0, {{0, "Karachi airport"}}},
   };
   for (const ClaimSpec& spec : specs) {
@@ -320,10 +332,12 @@ StatusOr<ReportModel> BuildSeedFixture(const std::string& seeds_dir) {
   place.description = "Beijing vs Islamabad";
   place.sentences = model.claims[1].sentences;
   PARALLAX_ASSIGN_OR_RETURN(Span beijing, Find(model.articles[0].text, "Beijing", 1));
-  PARALLAX_ASSIGN_OR_RETURN(Span islamabad,
-                            Find(model.articles[1].text, "Islamabad", 1,
-                                 model.articles[1].sentences[model.claims[1].sentences[1].sentence].span.start));
-  place.spans = {{model.claims[1].sentences[0], beijing}, {model.claims[1].sentences[1], islamabad}};
+  PARALLAX_ASSIGN_OR_RETURN(
+      Span islamabad,
+      Find(model.articles[1].text, "Islamabad", 1,
+           model.articles[1].sentences[model.claims[1].sentences[1].sentence].span.start));
+  place.spans = {{model.claims[1].sentences[0], beijing},
+                 {model.claims[1].sentences[1], islamabad}};
   model.claims[1].discrepancies.push_back(place);
 
   model.profiles = {Profile(model, 0), Profile(model, 1)};

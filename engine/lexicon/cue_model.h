@@ -1,0 +1,91 @@
+// CueModel: a learned scorer that decides which tokens of a sentence belong to an attribution
+// cue ("said", "said in a statement", "is expected", "according to", "asked about").
+//
+// The lexicon finds report verbs, but news attribution cues have a long tail and their extent
+// (auxiliaries, particles, "in a statement") depends on context. The model is a linear scorer
+// (averaged perceptron) over sparse features of each token: the word, its neighbours and
+// bigrams, a suffix, its shape, the punctuation around it, whether it is inside quotes, and
+// which attribution lexicon entry covers it or lies next to it. Its weights are data, read at
+// run time from a TSV file (lexicons/attribution_cues.tsv) written by
+// scripts/eval_lexicons_train_cues.py on the PolNeAR train split; the format is documented in
+// lexicons/README.md.
+//
+// Only "candidate" tokens are scored, for speed: a token whose word the model lists as a
+// candidate, or that lies within kCueWindow tokens of one or of an attribution lexicon cue.
+// Other tokens are never cue tokens. Training applies the same gate.
+//
+// Thread safety: a loaded CueModel is immutable; Score and Features may run on many threads.
+#ifndef PARALLAX_ENGINE_LEXICON_CUE_MODEL_H_
+#define PARALLAX_ENGINE_LEXICON_CUE_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/text/tokenizer.h"
+
+namespace parallax {
+
+// How far (in tokens) the gate reaches around a candidate word or a lexicon cue.
+inline constexpr int kCueWindow = 3;
+
+// What the features of a sentence's tokens are computed from. Built by the Marker (the same
+// code path for marking and for dumping training features). All vectors have one element per
+// token unless said otherwise.
+struct CueInput {
+  const std::vector<Token>* tokens = nullptr;
+  std::vector<uint64_t> hashes;  // HashWord(norm) of each token
+  // Punctuation classes between token i-1 and token i (index 0: before the first token, index
+  // n: after the last), at most 3 class characters in order: ',' ':' ';' 'q' (a quote mark)
+  // '(' (a bracket) '-' (a dash) '.' (., ?, !).
+  std::vector<std::string> punct;
+  std::vector<char> in_quote;     // the token lies inside quoted speech
+  std::vector<int> lexicon_cue;   // attribution lexicon entry whose cue covers the token, or -1
+  std::vector<char> lexicon_pos;  // 'B' first token of that cue, 'I' a later one, 0 none
+  std::vector<const std::string*> lexicon_text;  // that entry's pattern text, or nullptr
+  std::vector<char> hedge;        // the token is inside a hedge or booster cue
+};
+
+// FNV-1a, 64 bits: how words and feature values are keyed.
+uint64_t HashWord(std::string_view word);
+
+class CueModel {
+ public:
+  CueModel() = default;
+
+  // Reads a weights file. Returns IoError when it cannot be read, InvalidInput naming
+  // "<path>:<line>" for a malformed line or an unknown feature template.
+  static StatusOr<CueModel> Load(const std::string& path);
+  // Parses the text of a weights file; `name` is used in messages.
+  static StatusOr<CueModel> Parse(std::string_view text, const std::string& name);
+
+  // Sets (*candidate)[i] to 1 iff token i passes the gate described above.
+  void Gate(const CueInput& input, std::vector<char>* candidate) const;
+
+  // The score of token i; the token is a cue token iff the score exceeds threshold().
+  float Score(const CueInput& input, int i) const;
+
+  // The features of token i as "template\ta\tb" strings (the keys of the weights file).
+  static std::vector<std::string> Features(const CueInput& input, int i);
+
+  float threshold() const { return threshold_; }
+  size_t num_weights() const { return size_; }
+
+ private:
+  float Lookup(uint64_t key) const;
+  void Insert(uint64_t key, float weight);
+  bool IsCandidate(uint64_t word_hash) const;
+
+  float threshold_ = 0;
+  // Open-addressing tables keyed by feature hash (0 marks an empty slot).
+  std::vector<uint64_t> keys_;
+  std::vector<float> weights_;
+  size_t size_ = 0;
+  std::vector<uint64_t> candidates_;  // sorted word hashes
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_LEXICON_CUE_MODEL_H_

@@ -1,0 +1,162 @@
+#include "engine/pipeline/alignment.h"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+#include "engine/base/parallel_for.h"
+#include "engine/text/tokenizer.h"
+
+namespace parallax {
+namespace {
+
+// Source ids by first appearance; articles without a source are sources of their own.
+void AssignSources(const Corpus& corpus, Alignment* out) {
+  std::map<std::string, uint32_t> ids;
+  for (size_t a = 0; a < corpus.articles.size(); ++a) {
+    const Article& article = corpus.articles[a];
+    std::string name = article.source;
+    bool own = name.empty();
+    if (own) name = article.id.empty() ? "article " + std::to_string(a + 1) : article.id;
+    auto it = own ? ids.end() : ids.find(name);
+    if (it == ids.end()) {
+      const uint32_t id = static_cast<uint32_t>(out->sources.size());
+      out->sources.push_back(name);
+      if (!own) ids.emplace(name, id);
+      out->article_source.push_back(id);
+    } else {
+      out->article_source.push_back(it->second);
+    }
+  }
+}
+
+// A non-heading sentence of the corpus.
+struct SentenceRef {
+  uint32_t article = 0;
+  uint32_t sentence = 0;  // position in corpus.sentences[article]
+  std::string_view text;
+  size_t base = 0;
+};
+
+}  // namespace
+
+StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const AlignOptions& options) {
+  if (options.data_dir.empty()) return Status::InvalidInput("AlignCorpus: no data directory");
+  PARALLAX_ASSIGN_OR_RETURN(SimilarityResources resources,
+                            LoadSimilarityResources(options.data_dir));
+  return AlignCorpus(corpus, resources, options);
+}
+
+StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources& resources,
+                                const AlignOptions& options) {
+  if (corpus.sentences.size() != corpus.articles.size()) {
+    return Status::InvalidInput("AlignCorpus: corpus has sentences for " +
+                                std::to_string(corpus.sentences.size()) + " of " +
+                                std::to_string(corpus.articles.size()) + " articles");
+  }
+  const int threads = ResolveThreads(options.threads);
+  const size_t article_count = corpus.articles.size();
+  Alignment out;
+  AssignSources(corpus, &out);
+
+  // 1. The sentences taking part, and the model built from them.
+  std::vector<SentenceRef> refs;
+  std::vector<size_t> first_ref(article_count + 1, 0);
+  for (size_t a = 0; a < article_count; ++a) {
+    first_ref[a] = refs.size();
+    const std::string& text = corpus.articles[a].text;
+    const std::vector<Sentence>& sentences = corpus.sentences[a];
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const Sentence& sentence = sentences[s];
+      if (sentence.heading || sentence.span.empty() || sentence.span.end > text.size()) continue;
+      refs.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(s),
+                      sentence.span.Of(text), sentence.span.start});
+    }
+  }
+  first_ref[article_count] = refs.size();
+  std::vector<std::string_view> texts;
+  texts.reserve(refs.size());
+  for (const SentenceRef& r : refs) texts.push_back(r.text);
+  const SimilarityModel model =
+      SimilarityModel::Build(texts, resources.rules, &resources.aliases, &resources.wordnet);
+
+  // 2. Features, article by article (a Stemmer per task).
+  std::vector<SentenceFeatures> features(refs.size());
+  ParallelFor(article_count, threads, [&](size_t a) {
+    Stemmer stemmer;
+    for (size_t k = first_ref[a]; k < first_ref[a + 1]; ++k) {
+      features[k] = model.Featurize(refs[k].text, refs[k].base, &stemmer);
+    }
+  });
+
+  // 3. Candidates of the whole corpus, scored once.
+  std::vector<uint32_t> groups(refs.size());
+  std::vector<uint32_t> sentence_article(refs.size());
+  for (size_t k = 0; k < refs.size(); ++k) {
+    sentence_article[k] = refs[k].article;
+    groups[k] = out.article_source[refs[k].article];
+  }
+  const std::vector<ScoredPair> pairs =
+      ScoreCandidates(features, groups, model, options.claims.candidates, threads);
+
+  // 4. Stories.
+  if (options.group_stories) {
+    std::vector<StoryArticle> articles(article_count);
+    for (size_t a = 0; a < article_count; ++a) {
+      articles[a].source = out.article_source[a];
+      articles[a].date = corpus.articles[a].date;
+      articles[a].sentences = static_cast<uint32_t>(first_ref[a + 1] - first_ref[a]);
+    }
+    out.article_story = GroupStories(articles, sentence_article, pairs, options.stories);
+  } else {
+    out.article_story.assign(article_count, 0);
+  }
+  const size_t story_count =
+      article_count == 0
+          ? 0
+          : *std::max_element(out.article_story.begin(), out.article_story.end()) + 1;
+  out.stories.resize(story_count);
+  for (size_t s = 0; s < story_count; ++s) out.stories[s].id = "s" + std::to_string(s + 1);
+  for (size_t a = 0; a < article_count; ++a) {
+    AlignedStory& story = out.stories[out.article_story[a]];
+    story.articles.push_back(static_cast<uint32_t>(a));
+    story.sources.push_back(out.article_source[a]);
+  }
+  for (AlignedStory& story : out.stories) {
+    std::sort(story.sources.begin(), story.sources.end());
+    story.sources.erase(std::unique(story.sources.begin(), story.sources.end()),
+                        story.sources.end());
+  }
+
+  // 5. Claims, story by story: each story's sentences and the pairs inside it, renumbered.
+  std::vector<std::vector<ClaimSentence>> story_sentences(story_count);
+  std::vector<uint32_t> local(refs.size());
+  for (size_t k = 0; k < refs.size(); ++k) {
+    const SentenceRef& r = refs[k];
+    std::vector<ClaimSentence>& list = story_sentences[out.article_story[r.article]];
+    local[k] = static_cast<uint32_t>(list.size());
+    list.push_back({r.article, static_cast<uint32_t>(corpus.sentences[r.article][r.sentence].index),
+                    out.article_source[r.article], &features[k], r.text, r.base});
+  }
+  std::vector<std::vector<ScoredPair>> story_pairs(story_count);
+  for (const ScoredPair& p : pairs) {
+    const uint32_t story = out.article_story[refs[p.a].article];
+    if (out.article_story[refs[p.b].article] != story) continue;
+    story_pairs[story].push_back({local[p.a], local[p.b], p.score});
+  }
+  std::vector<std::vector<Claim>> story_claims(story_count);
+  ClaimOptions claim_options = options.claims;
+  claim_options.threads = 1;  // stories run in parallel instead
+  ParallelFor(story_count, threads, [&](size_t s) {
+    story_claims[s] = ClusterClaims(story_sentences[s], out.stories[s].sources, model,
+                                    claim_options, &story_pairs[s]);
+    for (Claim& c : story_claims[s]) c.story = static_cast<uint32_t>(s);
+  });
+  for (std::vector<Claim>& claims : story_claims) {
+    for (Claim& c : claims) out.claims.push_back(std::move(c));
+  }
+  NumberClaims(&out.claims);
+  return out;
+}
+
+}  // namespace parallax

@@ -1,0 +1,65 @@
+// Aligning a corpus: its articles grouped into stories (optional) and, within each story, its
+// sentences grouped into claims with the sources carrying and omitting each, and where the
+// versions differ (engine/align/claim_clusters.h, story_grouping.h).
+//
+// Steps: the similarity model is built from the corpus's own sentences (IDF from them), every
+// non-heading sentence is featurized (on `threads` threads), candidate pairs of the whole corpus
+// are found once and scored once, then stories are grouped from those scores (or all articles
+// make one story) and claims are clustered story by story (stories in parallel). The result
+// does not depend on the thread count.
+//
+// Sources: articles with the same non-empty Article::source are one source; an article without
+// a source is a source of its own (named by its id, or "article <n>").
+//
+// Thread safety: AlignCorpus holds no global state; the resources are only read.
+#ifndef PARALLAX_ENGINE_PIPELINE_ALIGNMENT_H_
+#define PARALLAX_ENGINE_PIPELINE_ALIGNMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/align/claim_clusters.h"
+#include "engine/align/similarity_model.h"
+#include "engine/align/story_grouping.h"
+#include "engine/base/status.h"
+#include "engine/pipeline/corpus.h"
+
+namespace parallax {
+
+struct AlignOptions {
+  // Folder holding rules/ (similarity.yaml, aliases.yaml); see base/data_dir.h.
+  std::string data_dir;
+  int threads = 0;             // 0: one per core
+  bool group_stories = false;  // false: all articles are one story
+  ClaimOptions claims;         // thresholds left negative come from rules/similarity.yaml
+  StoryOptions stories;
+};
+
+struct AlignedStory {
+  std::string id;                  // "s1", "s2", ... by first article
+  std::vector<uint32_t> articles;  // corpus article indices, ascending
+  std::vector<uint32_t> sources;   // source ids of those articles, sorted, distinct
+};
+
+struct Alignment {
+  std::vector<std::string> sources;      // source names; a source id indexes this
+  std::vector<uint32_t> article_source;  // per article: its source id
+  std::vector<uint32_t> article_story;   // per article: index into `stories`
+  std::vector<AlignedStory> stories;
+  // Claims of all stories, ordered and named as NumberClaims does (claim_clusters.h);
+  // Claim::story indexes `stories`, ClaimMember::article indexes corpus.articles and
+  // ClaimMember::sentence indexes corpus.sentences[article].
+  std::vector<Claim> claims;
+};
+
+// Loads the similarity resources from options.data_dir and aligns the corpus.
+StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const AlignOptions& options);
+
+// As above with resources already loaded (benchmarks and tests load them once).
+StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources& resources,
+                                const AlignOptions& options);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_PIPELINE_ALIGNMENT_H_
