@@ -82,7 +82,8 @@ void BM_BareXapianLoop(benchmark::State& state) {
 // alias table (tokenizer + alias matching), then AddArticle (a transaction per article that
 // first deletes any previous version, stemmed positional terms, source / article / sentence /
 // tag / entity terms, three values, the stored sentence record, the article record) and the
-// default commit policy (a commit every 20,000 sentences, and one at the end).
+// commit policy (by default a commit every IndexOptions::commit_every_sentences, and one at
+// the end).
 void BM_ParallaxIndexStage(benchmark::State& state) {
   const auto& articles = Articles();
   const size_t sentences = CountSentences(articles);
@@ -96,7 +97,9 @@ void BM_ParallaxIndexStage(benchmark::State& state) {
   for (auto _ : state) {
     const std::string dir = MakeTempDir();
     {
-      auto index = SentenceIndex::OpenForWrite(dir);
+      IndexOptions options;
+      if (state.range(1) > 0) options.commit_every_sentences = static_cast<size_t>(state.range(1));
+      auto index = SentenceIndex::OpenForWrite(dir, options);
       if (!index.ok()) {
         state.SkipWithError(index.status().message().c_str());
         return;
@@ -154,7 +157,8 @@ void BM_Search(benchmark::State& state) {
 }
 
 BENCHMARK(BM_BareXapianLoop)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
-BENCHMARK(BM_ParallaxIndexStage)->Arg(1)->Arg(0)->ArgName("entities")->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+// Args: entities (1: found by the alias table, 0: none), commit_every (0: the default).
+BENCHMARK(BM_ParallaxIndexStage)->Args({1, 0})->Args({0, 0})->Args({1, 10000})->Args({1, 50000})->ArgNames({"entities", "commit_every"})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 BENCHMARK(BM_Search)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

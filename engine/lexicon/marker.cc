@@ -270,7 +270,8 @@ void Marker::Analyze(std::string_view text, const Sentence& sentence, Analysis* 
 
 void Marker::CueFeatures(std::string_view text, const Sentence& sentence,
                          std::vector<Token>* tokens, std::vector<char>* gate,
-                         std::vector<std::vector<std::string>>* features) const {
+                         std::vector<std::vector<std::string>>* features,
+                         std::vector<float>* scores) const {
   Analysis a;
   Analyze(text, sentence, &a);
   const int n = static_cast<int>(a.tokens.size());
@@ -280,8 +281,11 @@ void Marker::CueFeatures(std::string_view text, const Sentence& sentence,
   } else {
     *gate = a.gate;
   }
+  if (scores != nullptr) scores->assign(n, 0);
   for (int i = 0; i < n; ++i) {
-    if ((*gate)[i]) (*features)[i] = CueModel::Features(a.cue, i);
+    if (!(*gate)[i]) continue;
+    (*features)[i] = CueModel::Features(a.cue, i);
+    if (scores != nullptr) (*scores)[i] = cue_model_->Score(a.cue, i);
   }
   *tokens = std::move(a.tokens);
 }
@@ -304,6 +308,7 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
     for (const Candidate& c : kept) {
       (c.entry->category == MarkCategory::kAttribution ? lexicon_cues : merged).push_back(c);
     }
+    std::vector<char> confirmed(lexicon_cues.size(), 0);
     const float threshold = cue_model_->threshold();
     for (int i = 0; i < n;) {
       if (!analysis.gate[i] || cue_model_->Score(analysis.cue, i) <= threshold) {
@@ -318,18 +323,42 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
       Candidate run{TokenMatch{}, &model_entry_};
       run.match.begin = run.match.cue_begin = i;
       run.match.end = run.match.cue_end = end;
-      for (const Candidate& c : lexicon_cues) {
+      for (size_t k = 0; k < lexicon_cues.size(); ++k) {
+        const Candidate& c = lexicon_cues[k];
         if (c.match.cue_begin < end && i < c.match.cue_end) {
+          // A construction whose source the pattern locates ("what he described as",
+          // "according to") keeps its whole pattern in the cue.
           run = c;
-          run.match.cue_begin = i;
-          run.match.cue_end = end;
+          const bool deliberate = c.entry->source_rule == SourceRule::kGap ||
+                                  c.entry->source_rule == SourceRule::kAfter;
+          run.match.cue_begin = deliberate ? std::min(c.match.cue_begin, i) : i;
+          run.match.cue_end = deliberate ? std::max(c.match.cue_end, end) : end;
           run.match.begin = std::min(c.match.begin, i);
           run.match.end = std::max(c.match.end, end);
+          confirmed[k] = 1;
           break;
         }
       }
       merged.push_back(run);
       i = end;
+    }
+    // Lexicon cues the model does not confirm stay when they are constructions rather than
+    // single ambiguous verbs: a phrase ("according to"), or an entry with its own source rule
+    // ("reportedly", "what he described as").
+    for (size_t k = 0; k < lexicon_cues.size(); ++k) {
+      const Candidate& c = lexicon_cues[k];
+      if (confirmed[k]) continue;
+      bool overlaps = false;
+      for (const Candidate& k : merged) {
+        if (k.entry->category == MarkCategory::kAttribution &&
+            k.match.cue_begin < c.match.cue_end && c.match.cue_begin < k.match.cue_end) {
+          overlaps = true;
+        }
+      }
+      if (!overlaps && (c.entry->source_rule != SourceRule::kBefore ||
+                        c.match.cue_end - c.match.cue_begin > 1)) {
+        merged.push_back(c);
+      }
     }
     std::sort(merged.begin(), merged.end(), [](const Candidate& x, const Candidate& y) {
       return x.match.cue_begin < y.match.cue_begin;

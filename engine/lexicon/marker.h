@@ -76,11 +76,13 @@ class Marker {
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }
 
-  // For training the cue model: the tokens of the sentence, whether each passes the model's
-  // gate (all do when there is no model), and the features of those that do (empty for the
-  // rest), exactly as MarkSentence computes them.
+  // For training and testing the cue model: the tokens of the sentence, whether each passes
+  // the model's gate (none does when there is no model), the features of those that do (empty
+  // for the rest) and, when `scores` is not null, their scores (0 for the rest), exactly as
+  // MarkSentence computes them.
   void CueFeatures(std::string_view text, const Sentence& sentence, std::vector<Token>* tokens,
-                   std::vector<char>* gate, std::vector<std::vector<std::string>>* features) const;
+                   std::vector<char>* gate, std::vector<std::vector<std::string>>* features,
+                   std::vector<float>* scores = nullptr) const;
 
  private:
   struct Analysis;  // a sentence's tokens, lexicon matches and cue model input

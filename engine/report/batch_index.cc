@@ -137,10 +137,12 @@ StatusOr<std::string> RenderBatchIndex(const BatchIndexModel& model,
   }
   root.set("stories", stories);
   root.set("has_stories", !stories.empty());
-  root.set("n_stories", FormatCount(model.stories.size()));
-  root.set("n_articles", FormatCount(articles));
-  root.set("n_sources", FormatCount(sources.size()));
-  root.set("n_failures", FormatCount(model.failures.size()));
+  mustache::list summary;
+  summary.push_back(SummaryItem(model.stories.size(), "story", "stories"));
+  summary.push_back(SummaryItem(articles, "article", "articles"));
+  summary.push_back(SummaryItem(sources.size(), "source", "sources"));
+  summary.push_back(SummaryItem(model.failures.size(), "input skipped", "inputs skipped"));
+  root.set("summary", summary);
 
   mustache::list failures;
   for (const BatchFailure& failure : model.failures) {

@@ -107,14 +107,6 @@ std::string CountOf(long long n, const char* singular, const char* plural) {
   return FormatCount(n) + " " + (n == 1 ? singular : plural);
 }
 
-// A summary item: the number in bold, then its noun.
-data SummaryItem(long long n, const char* singular, const char* plural) {
-  data item;
-  item.set("n", FormatCount(n));
-  item.set("word", n == 1 ? singular : plural);
-  return item;
-}
-
 std::string SentenceAnchor(const SentenceRef& ref) {
   return "s-" + std::to_string(ref.article) + "-" + std::to_string(ref.sentence);
 }

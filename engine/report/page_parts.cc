@@ -57,6 +57,13 @@ std::string CategoryDescription(std::string_view name) {
   return info ? std::string(info->description) : "a category this page has no description for";
 }
 
+kainjow::mustache::data SummaryItem(long long n, const char* singular, const char* plural) {
+  kainjow::mustache::data item;
+  item.set("n", FormatCount(n));
+  item.set("word", n == 1 ? singular : plural);
+  return item;
+}
+
 void AddProvenance(const std::string& title, const std::string& version,
                    const std::string& lexicon_digest, const std::string& rules_digest,
                    const std::optional<std::string>& generated_at, kainjow::mustache::data* root) {

@@ -24,6 +24,9 @@ std::string CategoryLetter(std::string_view name);
 // One line for the legend.
 std::string CategoryDescription(std::string_view name);
 
+// A summary item for the page header: {n: "12", word: "articles"} ("1 article").
+kainjow::mustache::data SummaryItem(long long n, const char* singular, const char* plural);
+
 // Sets title, version, lexicon/rules digests and generated_at (only when given) on `root`.
 void AddProvenance(const std::string& title, const std::string& version,
                    const std::string& lexicon_digest, const std::string& rules_digest,

@@ -1,0 +1,219 @@
+#include "engine/pipeline/analysis.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "engine/lexicon/profile.h"
+#include "engine/report/digest.h"
+
+namespace parallax {
+namespace {
+
+ReportMark ToReportMark(const Mark& m) {
+  ReportMark r;
+  r.span = m.span;
+  r.category = std::string(CategoryName(m.category));
+  r.cue = m.cue;
+  r.entry = m.entry;
+  r.lexicon = m.lexicon;
+  r.stance = m.stance;
+  r.source_kind = m.source_kind;
+  r.source = m.source;
+  r.polarity = m.polarity;
+  r.voice = m.voice;
+  r.negated = m.negated;
+  return r;
+}
+
+std::string Capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  for (char& c : s) {
+    if (c == '_') c = ' ';
+  }
+  return s;
+}
+
+// One bar per non-empty bucket, in the profile's order: categories, then stances and kinds of
+// attribution, then evaluative polarity.
+void AddBars(const std::vector<ProfileBucket>& group, const std::string& prefix, const std::string& category,
+             const std::unordered_map<int, int>& position, ReportSourceProfile* out) {
+  for (const ProfileBucket& b : group) {
+    ReportProfileBar bar;
+    bar.label = prefix.empty() ? Capitalised(b.name) : prefix + ": " + b.name;
+    bar.category = category.empty() ? b.name : category;
+    bar.count = b.count;
+    bar.per_1000_words = b.per_1000_words;
+    bar.own_voice_count = b.outlet_count;
+    bar.own_voice_per_1000_words = b.outlet_per_1000_words;
+    for (const Evidence& e : b.evidence) {
+      auto it = position.find(e.article);
+      if (it != position.end()) bar.evidence.push_back({it->second, e.sentence});
+    }
+    out->bars.push_back(std::move(bar));
+  }
+}
+
+std::string DescribeDiscrepancy(const Discrepancy& d, const std::string& source_a, const std::string& source_b) {
+  std::string kind = DiscrepancyKindName(d.kind);
+  auto side = [](const std::string& text) { return text.empty() ? std::string("(nothing)") : "\u201c" + text + "\u201d"; };
+  return Capitalised(kind) + ": " + source_a + " " + side(d.a_text) + " vs " + source_b + " " + side(d.b_text);
+}
+
+}  // namespace
+
+StatusOr<Analysis> AnalyzeCorpus(Corpus corpus, const AnalysisOptions& options) {
+  Analysis analysis;
+  PARALLAX_ASSIGN_OR_RETURN(std::unique_ptr<Marker> marker, LoadMarker(options.data_dir));
+  analysis.marks = MarkCorpus(corpus, *marker, options.threads);
+  AlignOptions align;
+  align.data_dir = options.data_dir;
+  align.threads = options.threads;
+  align.group_stories = options.group_stories;
+  PARALLAX_ASSIGN_OR_RETURN(analysis.alignment, AlignCorpus(corpus, align));
+  analysis.corpus = std::move(corpus);
+  return analysis;
+}
+
+StatusOr<Analysis> Analyze(const std::vector<std::string>& inputs, const AnalysisOptions& options) {
+  CorpusOptions corpus_options;
+  corpus_options.data_dir = options.data_dir;
+  corpus_options.threads = options.threads;
+  corpus_options.skip_bad_articles = options.skip_bad_articles;
+  PARALLAX_ASSIGN_OR_RETURN(Corpus corpus, LoadCorpus(inputs, corpus_options));
+  return AnalyzeCorpus(std::move(corpus), options);
+}
+
+std::vector<uint32_t> StoryArticles(const Analysis& analysis, size_t story) {
+  const auto& stories = analysis.alignment.stories;
+  if (story < stories.size()) return stories[story].articles;
+  std::vector<uint32_t> all(analysis.corpus.articles.size());
+  for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  return all;
+}
+
+StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vector<uint32_t>& articles,
+                                       const ReportOptions& options) {
+  const Corpus& corpus = analysis.corpus;
+  const Alignment& alignment = analysis.alignment;
+  ReportModel model;
+  model.parallax_version = PARALLAX_VERSION;
+  model.generated_at = options.generated_at;
+  if (!options.data_dir.empty()) {
+    PARALLAX_ASSIGN_OR_RETURN(model.lexicon_digest, DigestDirectory(options.data_dir + "/lexicons"));
+    PARALLAX_ASSIGN_OR_RETURN(model.rules_digest, DigestDirectory(options.data_dir + "/rules"));
+  }
+
+  // Articles, in the order given; `position` maps a corpus article index to its place here.
+  std::unordered_map<int, int> position;
+  for (uint32_t a : articles) {
+    if (a >= corpus.articles.size()) return Status::Internal("article index out of range");
+    const Article& article = corpus.articles[a];
+    position[static_cast<int>(a)] = static_cast<int>(model.articles.size());
+    ReportArticle r;
+    r.id = article.id;
+    r.source = article.source;
+    r.author = article.author;
+    r.date = article.date;
+    r.url = article.url;
+    r.title = article.title;
+    r.tags = article.tags;
+    r.notes = article.notes;
+    r.warnings = article.warnings;
+    r.text = article.text;
+    if (a < alignment.article_story.size() && alignment.article_story[a] < alignment.stories.size() &&
+        alignment.stories.size() > 1) {
+      r.story = alignment.stories[alignment.article_story[a]].id;
+    }
+    for (size_t s = 0; s < corpus.sentences[a].size(); ++s) {
+      const Sentence& sentence = corpus.sentences[a][s];
+      ReportSentence rs;
+      rs.index = sentence.index;
+      rs.span = sentence.span;
+      rs.paragraph = sentence.paragraph;
+      rs.heading = sentence.heading;
+      for (const Mark& m : analysis.marks[a][s]) rs.marks.push_back(ToReportMark(m));
+      r.sentences.push_back(std::move(rs));
+    }
+    if (std::find(model.sources.begin(), model.sources.end(), article.source) == model.sources.end()) {
+      model.sources.push_back(article.source);
+    }
+    model.articles.push_back(std::move(r));
+  }
+  model.title = options.title;
+  if (model.title.empty()) model.title = corpus.title;
+  if (model.title.empty() && !model.articles.empty()) model.title = model.articles[0].title;
+  if (model.title.empty()) model.title = "Parallax report";
+
+  // Claims touching these articles: shared ones first, then those of one source, each group in
+  // claim order.
+  std::vector<const Claim*> claims;
+  for (const Claim& c : alignment.claims) {
+    if (!c.members.empty() && position.count(static_cast<int>(c.members[0].article))) claims.push_back(&c);
+  }
+  std::stable_partition(claims.begin(), claims.end(), [](const Claim* c) { return c->sources.size() > 1; });
+  for (const Claim* c : claims) {
+    ReportClaim rc;
+    rc.id = c->id;
+    double total = 0;
+    for (const ClaimMember& m : c->members) {
+      SentenceRef ref{position.at(static_cast<int>(m.article)), static_cast<int>(m.sentence)};
+      rc.sentences.push_back(ref);
+      model.articles[ref.article].sentences[ref.sentence].claim_id = c->id;
+      total += m.score;
+    }
+    rc.score = c->members.size() > 1 ? total / static_cast<double>(c->members.size()) : 0.0;
+    for (const ClaimDiscrepancy& d : c->discrepancies) {
+      const ClaimMember& ma = c->members[d.a];
+      const ClaimMember& mb = c->members[d.b];
+      SentenceRef ra{position.at(static_cast<int>(ma.article)), static_cast<int>(ma.sentence)};
+      SentenceRef rb{position.at(static_cast<int>(mb.article)), static_cast<int>(mb.sentence)};
+      ReportDiscrepancy rd;
+      rd.kind = DiscrepancyKindName(d.discrepancy.kind);
+      rd.description = DescribeDiscrepancy(d.discrepancy, corpus.articles[ma.article].source,
+                                           corpus.articles[mb.article].source);
+      rd.sentences = {ra, rb};
+      for (const Span& s : d.discrepancy.a_spans) rd.spans.push_back({ra, s});
+      for (const Span& s : d.discrepancy.b_spans) rd.spans.push_back({rb, s});
+      rc.discrepancies.push_back(std::move(rd));
+    }
+    model.claims.push_back(std::move(rc));
+  }
+
+  // Source profiles, in column order.
+  std::map<std::string, std::vector<MarkedSentence>> by_source;
+  for (uint32_t a : articles) {
+    const Article& article = corpus.articles[a];
+    for (size_t s = 0; s < corpus.sentences[a].size(); ++s) {
+      const Sentence& sentence = corpus.sentences[a][s];
+      MarkedSentence ms;
+      ms.article = static_cast<int>(a);
+      ms.sentence = sentence.index;
+      ms.words = CountWords(sentence.span.Of(article.text));
+      ms.marks = analysis.marks[a][s];
+      by_source[article.source].push_back(std::move(ms));
+    }
+  }
+  for (const std::string& source : model.sources) {
+    SourceProfile p = BuildProfile(source, by_source[source]);
+    ReportSourceProfile rp;
+    rp.source = source;
+    rp.articles = p.articles;
+    rp.sentences = p.sentences;
+    rp.words = static_cast<int>(p.words);
+    AddBars(p.categories, "", "", position, &rp);
+    AddBars(p.stances, "Stance", "attribution", position, &rp);
+    AddBars(p.source_kinds, "Source", "attribution", position, &rp);
+    AddBars(p.polarities, "Evaluative", "evaluative", position, &rp);
+    model.profiles.push_back(std::move(rp));
+  }
+
+  if (model.sources.size() == 1) {
+    model.notices.push_back("Only one source (" + model.sources[0] +
+                            "): there is nothing to compare it with, so every claim is carried by it alone.");
+  }
+  for (const std::string& skipped : corpus.skipped) model.notices.push_back("Skipped: " + skipped);
+  return model;
+}
+
+}  // namespace parallax

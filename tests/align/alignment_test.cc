@@ -1,0 +1,145 @@
+// End to end: the bundled seeds corpus through LoadCorpus and AlignCorpus.
+#include "engine/pipeline/alignment.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/pipeline/corpus.h"
+
+namespace parallax {
+namespace {
+
+struct Aligned {
+  Corpus corpus;
+  Alignment alignment;
+
+  std::string Text(const ClaimMember& m) const {
+    const Article& a = corpus.articles[m.article];
+    return std::string(corpus.sentences[m.article][m.sentence].span.Of(a.text));
+  }
+  // The claim holding the sentence of `source` containing `needle`.
+  const Claim* Find(const std::string& source, const std::string& needle) const {
+    for (const Claim& c : alignment.claims) {
+      for (const ClaimMember& m : c.members) {
+        if (alignment.sources[m.source] == source && Text(m).find(needle) != std::string::npos) {
+          return &c;
+        }
+      }
+    }
+    return nullptr;
+  }
+};
+
+Aligned AlignSeeds(int threads) {
+  Aligned out;
+  CorpusOptions corpus_options;
+  corpus_options.data_dir = PARALLAX_SOURCE_DIR;
+  auto corpus =
+      LoadCorpus({std::string(PARALLAX_SOURCE_DIR) + "/examples/seeds/corpus.yaml"}, corpus_options);
+  EXPECT_TRUE(corpus.ok()) << corpus.status().message();
+  if (!corpus.ok()) return out;
+  out.corpus = std::move(*corpus);
+  AlignOptions options;
+  options.data_dir = PARALLAX_SOURCE_DIR;
+  options.threads = threads;
+  auto alignment = AlignCorpus(out.corpus, options);
+  EXPECT_TRUE(alignment.ok()) << alignment.status().message();
+  if (alignment.ok()) out.alignment = std::move(*alignment);
+  return out;
+}
+
+TEST(AlignmentTest, SeedsSupportSentencesAreOneClaim) {
+  Aligned a = AlignSeeds(2);
+  ASSERT_EQ(a.alignment.sources.size(), 2u);
+  const Claim* appreciated = a.Find("Firstpost", "appreciated China");
+  const Claim* deep = a.Find("Firstpost", "deep appreciation for Beijing");
+  const Claim* steadfast = a.Find("News site", "steadfast support");
+  ASSERT_NE(appreciated, nullptr);
+  EXPECT_EQ(appreciated, deep);
+  EXPECT_EQ(appreciated, steadfast);
+  EXPECT_EQ(appreciated->sources.size(), 2u);
+  EXPECT_TRUE(appreciated->omitted.empty());
+}
+
+TEST(AlignmentTest, SeedsMeetingSentencesAreOneClaim) {
+  Aligned a = AlignSeeds(2);
+  const Claim* called_on = a.Find("Firstpost", "called on Chinese Vice President");
+  const Claim* met = a.Find("News site", "for wide-ranging talks on regional security");
+  ASSERT_NE(called_on, nullptr);
+  EXPECT_EQ(called_on, met);
+}
+
+TEST(AlignmentTest, SeedsKarachiBombingIsCarriedByOneSourceOnly) {
+  Aligned a = AlignSeeds(2);
+  const Claim* karachi = a.Find("Firstpost", "Karachi airport");
+  ASSERT_NE(karachi, nullptr);
+  ASSERT_EQ(karachi->sources.size(), 1u);
+  EXPECT_EQ(a.alignment.sources[karachi->sources[0]], "Firstpost");
+  ASSERT_EQ(karachi->omitted.size(), 1u);
+  EXPECT_EQ(a.alignment.sources[karachi->omitted[0]], "News site");
+}
+
+TEST(AlignmentTest, HeadingsAreNotClaims) {
+  Aligned a = AlignSeeds(2);
+  for (const Claim& c : a.alignment.claims) {
+    for (const ClaimMember& m : c.members) {
+      EXPECT_FALSE(a.corpus.sentences[m.article][m.sentence].heading) << a.Text(m);
+    }
+  }
+}
+
+TEST(AlignmentTest, ResultDoesNotDependOnThreads) {
+  Aligned one = AlignSeeds(1);
+  Aligned four = AlignSeeds(4);
+  ASSERT_EQ(one.alignment.claims.size(), four.alignment.claims.size());
+  for (size_t i = 0; i < one.alignment.claims.size(); ++i) {
+    const Claim& x = one.alignment.claims[i];
+    const Claim& y = four.alignment.claims[i];
+    EXPECT_EQ(x.id, y.id);
+    ASSERT_EQ(x.members.size(), y.members.size());
+    for (size_t k = 0; k < x.members.size(); ++k) {
+      EXPECT_EQ(x.members[k].article, y.members[k].article);
+      EXPECT_EQ(x.members[k].sentence, y.members[k].sentence);
+    }
+    EXPECT_EQ(x.discrepancies.size(), y.discrepancies.size());
+  }
+}
+
+TEST(AlignmentTest, GroupsStoriesWhenAsked) {
+  Aligned a = AlignSeeds(2);
+  EXPECT_EQ(a.alignment.stories.size(), 1u);  // without grouping: one story
+  AlignOptions options;
+  options.data_dir = PARALLAX_SOURCE_DIR;
+  options.group_stories = true;
+  auto grouped = AlignCorpus(a.corpus, options);
+  ASSERT_TRUE(grouped.ok()) << grouped.status().message();
+  // Two reports of the same talks: one story.
+  ASSERT_EQ(grouped->stories.size(), 1u);
+  EXPECT_EQ(grouped->stories[0].id, "s1");
+  EXPECT_EQ(grouped->stories[0].articles, (std::vector<uint32_t>{0, 1}));
+}
+
+TEST(AlignmentTest, RejectsMissingDataDirAndMismatchedCorpus) {
+  Corpus corpus;
+  AlignOptions options;
+  EXPECT_FALSE(AlignCorpus(corpus, options).ok());
+  options.data_dir = "/nonexistent/parallax";
+  EXPECT_FALSE(AlignCorpus(corpus, options).ok());
+  corpus.articles.resize(1);  // no sentences for it
+  options.data_dir = PARALLAX_SOURCE_DIR;
+  EXPECT_FALSE(AlignCorpus(corpus, options).ok());
+}
+
+TEST(AlignmentTest, EmptyCorpusHasNoClaims) {
+  AlignOptions options;
+  options.data_dir = PARALLAX_SOURCE_DIR;
+  auto alignment = AlignCorpus(Corpus{}, options);
+  ASSERT_TRUE(alignment.ok()) << alignment.status().message();
+  EXPECT_TRUE(alignment->claims.empty());
+  EXPECT_TRUE(alignment->stories.empty());
+}
+
+}  // namespace
+}  // namespace parallax

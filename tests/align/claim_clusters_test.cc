@@ -1,0 +1,266 @@
+#include "engine/align/claim_clusters.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/align/voice.h"
+#include "tests/align/similarity_test_util.h"
+
+namespace parallax {
+namespace {
+
+// Sentences of several articles, featurized by a model built from them all.
+class Story {
+ public:
+  // Each entry: (article, source, text); sentence numbers count per article.
+  struct Line {
+    uint32_t article;
+    uint32_t source;
+    std::string text;
+  };
+  explicit Story(std::vector<Line> lines) : lines_(std::move(lines)) {
+    std::vector<std::string> texts;
+    for (const Line& l : lines_) texts.push_back(l.text);
+    model_ = ModelFor(texts);
+    Stemmer stemmer;
+    features_.reserve(lines_.size());
+    std::vector<uint32_t> next(16, 0);
+    for (const Line& l : lines_) {
+      features_.push_back(model_.Featurize(l.text, 0, &stemmer));
+      sentences_.push_back({l.article, next[l.article]++, l.source, &features_.back(), l.text, 0});
+      sources_.push_back(l.source);
+    }
+    std::sort(sources_.begin(), sources_.end());
+    sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
+  }
+
+  std::vector<Claim> Cluster(const ClaimOptions& options = {},
+                             const std::vector<ScoredPair>* scored = nullptr) const {
+    return ClusterClaims(sentences_, sources_, model_, options, scored);
+  }
+
+  // The claim holding sentence `line` (index into the lines), or null.
+  static const Claim* ClaimOf(const std::vector<Claim>& claims, const Line& line, uint32_t s) {
+    for (const Claim& c : claims) {
+      for (const ClaimMember& m : c.members) {
+        if (m.article == line.article && m.sentence == s) return &c;
+      }
+    }
+    return nullptr;
+  }
+
+  const std::vector<ClaimSentence>& sentences() const { return sentences_; }
+  const SimilarityModel& model() const { return model_; }
+
+ private:
+  std::vector<Line> lines_;
+  SimilarityModel model_;
+  std::vector<SentenceFeatures> features_;
+  std::vector<ClaimSentence> sentences_;
+  std::vector<uint32_t> sources_;
+};
+
+std::vector<std::string> Kinds(const Claim& c) {
+  std::vector<std::string> out;
+  for (const ClaimDiscrepancy& d : c.discrepancies) {
+    out.push_back(std::string(DiscrepancyKindName(d.discrepancy.kind)) + ":" +
+                  d.discrepancy.a_text + "|" + d.discrepancy.b_text);
+  }
+  return out;
+}
+
+const Claim* WithMembers(const std::vector<Claim>& claims, size_t n) {
+  for (const Claim& c : claims) {
+    if (c.members.size() == n) return &c;
+  }
+  return nullptr;
+}
+
+TEST(ClaimClustersTest, GroupsParaphrasesAndListsOmissions) {
+  Story story({
+      {0, 0, "The army killed twelve militants in a raid near the border on Monday."},
+      {0, 0, "Residents of the valley reported hearing gunfire through the night."},
+      {1, 1, "Twelve militants were killed by the army in a border raid on Monday."},
+      {1, 1, "The finance minister presented the annual budget to parliament."},
+      {2, 2, "Officials announced a new vaccination campaign for schoolchildren."},
+  });
+  std::vector<Claim> claims = story.Cluster();
+  ASSERT_EQ(claims.size(), 4u);  // the raid (two sources) and three singletons
+  const Claim& raid = claims[0];
+  EXPECT_EQ(raid.id, "c1");
+  ASSERT_EQ(raid.members.size(), 2u);
+  EXPECT_EQ(raid.members[0].article, 0u);
+  EXPECT_EQ(raid.members[1].article, 1u);
+  EXPECT_GT(raid.members[0].score, 0.5);
+  EXPECT_EQ(raid.sources, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(raid.omitted, (std::vector<uint32_t>{2}));
+  EXPECT_TRUE(raid.discrepancies.empty()) << testing::PrintToString(Kinds(raid));
+  // Singletons: carried by one source, omitted by the others, member score 0.
+  EXPECT_EQ(claims[1].id, "c2");
+  ASSERT_EQ(claims[1].members.size(), 1u);
+  EXPECT_EQ(claims[1].members[0].score, 0.0);
+  EXPECT_EQ(claims[1].sources, (std::vector<uint32_t>{0}));
+  EXPECT_EQ(claims[1].omitted, (std::vector<uint32_t>{1, 2}));
+}
+
+// Lexical similarity rates these as near-identical; they must be one claim that shows where
+// the versions disagree, not agreement.
+TEST(ClaimClustersTest, ContradictionsAreOneClaimWithADiscrepancy) {
+  struct Case {
+    const char* a;
+    const char* b;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"The army killed 12 militants in the raid near the border.",
+       "The army killed 20 militants in the raid near the border.", "number:12|20"},
+      {"The minister attended the summit in Geneva on Tuesday.",
+       "The minister did not attend the summit in Geneva on Tuesday.", "negation:|not"},
+      {"The bombing outside the airport happened on Monday, killing two engineers.",
+       "The bombing outside the airport happened on Sunday, killing two engineers.",
+       "date:monday|sunday"},
+      {"The opposition leader Smith said the election was rigged.",
+       "The opposition leader Jones said the election was rigged.", "speaker:smith|jones"},
+      {"The election was rigged, the opposition leader said.", "The election was rigged.",
+       "attribution:said|"},
+  };
+  for (const Case& c : cases) {
+    Story story({{0, 0, c.a},
+                 {1, 1, c.b},
+                 {0, 0, "The weather stayed cold for the whole week in the capital."},
+                 {1, 1, "Stock markets closed higher after a volatile session."}});
+    std::vector<Claim> claims = story.Cluster();
+    const Claim* pair = WithMembers(claims, 2);
+    ASSERT_NE(pair, nullptr) << c.a;
+    EXPECT_EQ(pair->members[0].article, 0u);
+    EXPECT_EQ(pair->members[1].article, 1u);
+    std::vector<std::string> kinds = Kinds(*pair);
+    EXPECT_NE(std::find(kinds.begin(), kinds.end(), c.expected), kinds.end())
+        << c.a << " | " << c.b << ": " << testing::PrintToString(kinds);
+  }
+}
+
+// A ~ B and B ~ C but A !~ C: average linkage must not chain C onto {A, B}.
+TEST(ClaimClustersTest, RefusesChains) {
+  Story story({
+      {0, 0, "Protesters marched to the parliament building in the capital."},
+      {1, 1, "Thousands of protesters marched to parliament."},
+      {2, 2, "Farmers delivered grain to the harbour warehouses."},
+  });
+  // B ~ C is made up: the texts do not support it, so A ~ C is scored on demand (low).
+  const std::vector<ScoredPair> scored = {{0, 1, 0.9f}, {1, 2, 0.8f}};
+  ClaimOptions options;
+  options.average_threshold = 0.7;
+  std::vector<Claim> claims = story.Cluster(options, &scored);
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].members.size(), 2u);  // A and B, the best edge
+  EXPECT_EQ(claims[1].members.size(), 1u);  // C alone
+  // Without the average test (threshold 0) the chain forms.
+  options.average_threshold = 0;
+  EXPECT_EQ(story.Cluster(options, &scored).size(), 1u);
+}
+
+TEST(ClaimClustersTest, CapsSentencesPerArticle) {
+  Story story({
+      {0, 0, "The president signed the trade agreement with Canada on Friday."},
+      {0, 0, "On Friday the president signed the trade agreement with Canada."},
+      {0, 0, "The trade agreement with Canada was signed by the president on Friday."},
+      {1, 1, "The president signed a trade agreement with Canada on Friday."},
+  });
+  ClaimOptions options;
+  options.max_per_article = 1;
+  const Claim* pair = WithMembers(story.Cluster(options), 2);
+  ASSERT_NE(pair, nullptr);
+  options.max_per_article = 3;
+  EXPECT_NE(WithMembers(story.Cluster(options), 4), nullptr);
+}
+
+TEST(ClaimClustersTest, IgnoresBadPairsAndEmptyInput) {
+  Story story({{0, 0, "The court upheld the ruling on Monday."},
+               {0, 0, "The court upheld the ruling on Monday again."},
+               {1, 1, "Lawmakers debated the budget late into the night."}});
+  // Out of range, self, and same-source pairs are ignored rather than trusted.
+  const std::vector<ScoredPair> scored = {{0, 7, 1.0f}, {2, 2, 1.0f}, {0, 1, 1.0f}};
+  std::vector<Claim> claims = story.Cluster({}, &scored);
+  EXPECT_EQ(claims.size(), 3u);
+  SimilarityModel model;
+  EXPECT_TRUE(ClusterClaims({}, {}, model, {}).empty());
+}
+
+TEST(ClaimClustersTest, PrescoredPairsGiveTheSameClaims) {
+  Story story({
+      {0, 0, "The central bank raised interest rates by half a point."},
+      {0, 0, "Inflation has stayed above target for a year."},
+      {1, 1, "Interest rates were raised by half a point by the central bank."},
+      {1, 1, "Inflation remained above the target for a year."},
+      {2, 2, "The bank raised its rates by half a point, the governor said."},
+  });
+  std::vector<SentenceFeatures> features;
+  std::vector<uint32_t> sources;
+  for (const ClaimSentence& s : story.sentences()) {
+    features.push_back(*s.features);
+    sources.push_back(s.source);
+  }
+  ClaimOptions options;
+  std::vector<ScoredPair> scored =
+      ScoreCandidates(features, sources, story.model(), options.candidates, 2);
+  std::vector<Claim> a = story.Cluster(options);
+  std::vector<Claim> b = story.Cluster(options, &scored);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].id, b[i].id);
+    ASSERT_EQ(a[i].members.size(), b[i].members.size());
+    for (size_t k = 0; k < a[i].members.size(); ++k) {
+      EXPECT_EQ(a[i].members[k].article, b[i].members[k].article);
+      EXPECT_EQ(a[i].members[k].sentence, b[i].members[k].sentence);
+    }
+  }
+  EXPECT_NE(WithMembers(a, 3), nullptr);  // the rate rise, in all three sources
+}
+
+TEST(ClaimClustersTest, NumbersClaimsByFirstMember) {
+  std::vector<Claim> claims(3);
+  claims[0].members = {{2, 0, 0, 0}};
+  claims[1].members = {{0, 5, 0, 0}};
+  claims[2].members = {{0, 1, 0, 0}, {2, 3, 1, 0}};
+  NumberClaims(&claims);
+  EXPECT_EQ(claims[0].members[0].sentence, 1u);
+  EXPECT_EQ(claims[0].id, "c1");
+  EXPECT_EQ(claims[1].members[0].sentence, 5u);
+  EXPECT_EQ(claims[2].id, "c3");
+}
+
+struct VoiceCase {
+  const char* text;
+  std::vector<std::string> speakers;
+  std::string cues;
+};
+
+TEST(VoiceTest, FindsCuesAndSpeakers) {
+  const VoiceCase cases[] = {
+      {"Mr. Steele said the war was a mistake.", {"steele"}, "said"},
+      {"The war was a mistake, said Michael Steele.", {"steele"}, "said"},
+      {"According to Pakistan's military media wing, both sides agreed.", {"Pakistan"},
+       "according to"},
+      {"Gen. Munir also said the talks went well.", {"Asim Munir"}, "said"},
+      {"He said the talks went well.", {}, "said"},
+      {"Officials said the talks went well.", {}, "said"},
+      {"The talks reportedly went well.", {}, "reportedly"},
+      {"The talks went well.", {}, ""},
+  };
+  SimilarityModel model = ModelFor({});
+  Stemmer stemmer;
+  for (const VoiceCase& c : cases) {
+    SentenceVoice v = FindVoice(model.Featurize(c.text, 100, &stemmer), c.text, 100);
+    std::vector<std::string> names;
+    for (const Speaker& s : v.speakers) names.push_back(s.name);
+    if (std::string(c.text).starts_with("Officials") && !HaveWordNet()) continue;
+    EXPECT_EQ(names, c.speakers) << c.text;
+    EXPECT_EQ(v.cue_text, c.cues) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace parallax

@@ -1,0 +1,171 @@
+#include "engine/lexicon/cue_model.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "engine/lexicon/lexicon.h"
+#include "engine/lexicon/marker.h"
+
+namespace parallax {
+namespace {
+
+TEST(CueModelTest, RefusesMalformedLinesWithTheirLineNumber) {
+  struct Case {
+    const char* text;
+    const char* message;
+  } cases[] = {
+      {"threshold\tabc\n", "m.tsv:1: bad threshold"},
+      {"# comment\nweight\tnope\tsaid\t\t1\n", "m.tsv:2: unknown feature template 'nope'"},
+      {"weight\tw\tsaid\t\tx\n", "m.tsv:1: bad weight"},
+      {"weight\tw\tsaid\t1\n", "m.tsv:1: expected"},
+      {"candidate\t\n", "m.tsv:1: empty candidate word"},
+      {"bogus\n", "m.tsv:1: expected"},
+  };
+  for (const Case& c : cases) {
+    StatusOr<CueModel> model = CueModel::Parse(c.text, "m.tsv");
+    ASSERT_FALSE(model.ok()) << c.text;
+    EXPECT_NE(model.status().message().find(c.message), std::string::npos)
+        << model.status().message();
+  }
+}
+
+TEST(CueModelTest, EmptyLinesCommentsAndCarriageReturnsAreFine) {
+  StatusOr<CueModel> model =
+      CueModel::Parse("# header\r\n\r\nthreshold\t0.5\r\ncandidate\tsaid\r\n", "m.tsv");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_FLOAT_EQ(model->threshold(), 0.5f);
+  EXPECT_EQ(model->num_weights(), 0u);
+}
+
+// Builds a Marker over a small lexicon and `model_text`.
+std::unique_ptr<Marker> MakeMarker(const std::string& model_text) {
+  Lexicon lexicon;
+  Status s = lexicon.AddText(
+      "category: attribution\nentries:\n  - say+|said\n  - {pattern: reportedly, source: none}\n"
+      "  - {pattern: \"according to\", source: after}\n",
+      "attribution");
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  StatusOr<CueModel> model = CueModel::Parse(model_text, "m.tsv");
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  lexicon.set_cue_model(std::make_shared<const CueModel>(std::move(*model)));
+  return std::make_unique<Marker>(lexicon);
+}
+
+std::vector<Mark> MarkLine(const Marker& marker, const std::string& text) {
+  Sentence s;
+  s.span = {0, text.size()};
+  return marker.MarkSentence(text, s);
+}
+
+// The optimised scorer (hashed keys, open addressing) against a reference that sums the
+// weights of the feature strings Features() names, looked up in a plain map.
+TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
+  const std::string model_text =
+      "threshold\t0\ncandidate\tsaid\ncandidate\tstatement\n"
+      "weight\tbias\t\t\t-1.5\nweight\tw\tsaid\t\t3\nweight\tp1\tsaid\t\t0.25\n"
+      "weight\tlex\tB\t\t1\nweight\tlexe\tsay+|said\t\t0.5\nweight\tp1w\tminister\tsaid\t0.125\n"
+      "weight\tshape\tC^\t\t-0.75\nweight\tlexn\t+2\ta\t2\n";
+  std::map<std::string, float> reference = {
+      {"bias\t\t", -1.5f},        {"w\tsaid\t", 3},        {"p1\tsaid\t", 0.25f},
+      {"lex\tB\t", 1},            {"lexe\tsay+|said\t", 0.5f}, {"p1w\tminister\tsaid", 0.125f},
+      {"shape\tC^\t", -0.75f},    {"lexn\t+2\ta", 2}};
+  StatusOr<CueModel> model = CueModel::Parse(model_text, "m.tsv");
+  ASSERT_TRUE(model.ok());
+  std::unique_ptr<Marker> marker = MakeMarker(model_text);
+  const std::string text = "The minister said in a statement that it was over.";
+  Sentence s;
+  s.span = {0, text.size()};
+  std::vector<Token> tokens;
+  std::vector<char> gate;
+  std::vector<std::vector<std::string>> features;
+  std::vector<float> scores;
+  marker->CueFeatures(text, s, &tokens, &gate, &features, &scores);
+  ASSERT_EQ(tokens.size(), 11u);
+  // Gate: within three tokens of "said" (2) or "statement" (5).
+  EXPECT_EQ(std::string(gate.begin(), gate.end()),
+            std::string("\1\1\1\1\1\1\1\1\1\0\0", 11));
+  int checked = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!gate[i]) {
+      EXPECT_TRUE(features[i].empty());
+      continue;
+    }
+    float expected = 0;
+    for (const std::string& f : features[i]) {
+      auto it = reference.find(f);
+      if (it != reference.end()) expected += it->second;
+    }
+    EXPECT_FLOAT_EQ(scores[i], expected) << tokens[i].norm;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 9);
+  // "said" scores -1.5 + 3 + 1 + 0.5 + 0.125 = 3.125 > 0; "in" (p1 said) -1.5 + 0.25 < 0;
+  // "a" (two after the lexicon cue) -1.5 + 2 > 0 but is not next to "said": its own run.
+  std::vector<Mark> marks = MarkLine(*marker, text);
+  std::vector<std::string> cues;
+  for (const Mark& m : marks) {
+    if (m.category == MarkCategory::kAttribution) cues.push_back(m.cue);
+  }
+  EXPECT_EQ(cues, (std::vector<std::string>{"said", "a"}));
+}
+
+TEST(CueModelTest, RunsOfCueTokensBecomeOneCueWithTheLexiconEntry) {
+  std::unique_ptr<Marker> marker = MakeMarker(
+      "threshold\t0\ncandidate\tsaid\nweight\tw\tsaid\t\t1\nweight\tw\tin\t\t1\n"
+      "weight\tw\ta\t\t1\nweight\tw\tstatement\t\t1\nweight\tbias\t\t\t-0.5\n");
+  std::vector<Mark> marks = MarkLine(*marker, "Officials said in a statement the talks failed.");
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks[0].cue, "said in a statement");
+  EXPECT_EQ(marks[0].entry, "say+|said");
+  EXPECT_EQ(marks[0].source_kind, "anonymous");
+}
+
+TEST(CueModelTest, UnconfirmedConstructionsStayAndSingleVerbsGo) {
+  // Nothing scores above the threshold: "reportedly" (its own source rule) and "according
+  // to" (a phrase) stay; the bare verb "said" is dropped.
+  std::unique_ptr<Marker> marker = MakeMarker("threshold\t0\nweight\tbias\t\t\t-1\n");
+  std::vector<Mark> marks =
+      MarkLine(*marker, "The border was reportedly closed, according to the ministry, he said.");
+  std::vector<std::string> cues;
+  for (const Mark& m : marks) cues.push_back(m.cue);
+  EXPECT_EQ(cues, (std::vector<std::string>{"reportedly", "according to"}));
+}
+
+TEST(CueModelTest, PassiveCueHasNoSourceAndDummyItIsNotASource) {
+  std::unique_ptr<Marker> marker = MakeMarker(
+      "threshold\t0\ncandidate\tasked\ncandidate\tappears\nweight\tw\twas\t\t1\n"
+      "weight\tw\tasked\t\t1\nweight\tw\tappears\t\t1\nweight\tbias\t\t\t-0.5\n");
+  std::vector<Mark> marks = MarkLine(*marker, "Sanders was asked about the loan.");
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks[0].cue, "was asked");
+  EXPECT_EQ(marks[0].source_kind, "none");
+  marks = MarkLine(*marker, "It appears the deal is off.");
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks[0].source_kind, "none");
+  EXPECT_FALSE(marks[0].source.has_value());
+}
+
+TEST(CueModelTest, ColonBeforeAQuotationIsACue) {
+  std::unique_ptr<Marker> marker = MakeMarker("threshold\t0\nweight\tbias\t\t\t-1\n");
+  std::vector<Mark> marks = MarkLine(*marker, "Sanders put it plainly: \"We need change.\"");
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks[0].cue, ":");
+  EXPECT_EQ(marks[0].category, MarkCategory::kAttribution);
+  marks = MarkLine(*marker, "John McCain: Republican Anger Appeals to Voters");
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks[0].source_kind, "named");
+  EXPECT_TRUE(MarkLine(*marker, "The score at 10:30 was close.").empty());
+}
+
+TEST(CueModelTest, ShippedModelLoadsWithTheLexicons) {
+  StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  ASSERT_NE(lexicon->cue_model(), nullptr);
+  EXPECT_GT(lexicon->cue_model()->num_weights(), 1000u);
+}
+
+}  // namespace
+}  // namespace parallax
