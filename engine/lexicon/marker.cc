@@ -564,7 +564,7 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
       mark.entry = headline ? "(speaker and colon)" : "(colon before a quotation)";
       mark.stance = "neutral";
       mark.voice = in_quote(colon_span) ? "quoted" : "outlet";
-      int b = i;
+      int b = i - 1;
       while (b > 0 && i - b < options_.max_source_tokens && !break_before[b] &&
              !IsClauseWord(tokens[b - 1].norm)) {
         --b;
