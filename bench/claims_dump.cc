@@ -37,7 +37,9 @@ int main(int argc, char** argv) {
     }
   }
   if (inputs.empty()) {
-    std::fprintf(stderr, "usage: claims_dump [--stories] [--all] [--threshold T] [--pairs-above S] INPUT...\n");
+    std::fprintf(
+        stderr,
+        "usage: claims_dump [--stories] [--all] [--threshold T] [--pairs-above S] INPUT...\n");
     return 2;
   }
   const char* env = std::getenv("PARALLAX_DATA_DIR");

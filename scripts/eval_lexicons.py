@@ -82,13 +82,17 @@ def run_marker(cmd, sentences):
             pos += len(ch.encode("utf-8"))
         b2c[pos] = len(s)
         marks = []
-        for m in json.loads(line).get("marks", []):
+        obj = json.loads(line)
+        # `parallax mark --lines` gives offsets into the whole input and the sentence's own
+        # "start"; mark_lines gives offsets into the line.
+        base = obj["start"] if "text" in obj and isinstance(obj.get("start"), int) else 0
+        for m in obj.get("marks", []):
             m = dict(m)
-            m["start"] = b2c.get(m["start"], 0)
-            m["end"] = b2c.get(m["end"], len(s))
+            m["start"] = b2c.get(m["start"] - base, 0)
+            m["end"] = b2c.get(m["end"] - base, len(s))
             if m.get("source_start") is not None:
-                m["source_start"] = b2c.get(m["source_start"], 0)
-                m["source_end"] = b2c.get(m["source_end"], len(s))
+                m["source_start"] = b2c.get(m["source_start"] - base, 0)
+                m["source_end"] = b2c.get(m["source_end"] - base, len(s))
             marks.append(m)
         result.append(marks)
     return result

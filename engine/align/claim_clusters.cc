@@ -27,8 +27,8 @@ class PairScores {
   float Get(uint32_t a, uint32_t b) {
     auto [it, inserted] = cache_.try_emplace(PairKey(a, b), 0.0f);
     if (inserted) {
-      it->second = static_cast<float>(
-          model_.Score(*sentences_[a].features, *sentences_[b].features));
+      it->second =
+          static_cast<float>(model_.Score(*sentences_[a].features, *sentences_[b].features));
     }
     return it->second;
   }
@@ -145,9 +145,9 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
   const size_t n = sentences.size();
   const double edge_threshold =
       options.edge_threshold >= 0 ? options.edge_threshold : model.rules().claim_threshold;
-  const double best_threshold = std::min(
-      edge_threshold,
-      options.best_threshold >= 0 ? options.best_threshold : model.rules().claim_best_threshold);
+  const double best_threshold =
+      std::min(edge_threshold, options.best_threshold >= 0 ? options.best_threshold
+                                                           : model.rules().claim_best_threshold);
   const double average_threshold =
       options.average_threshold >= 0 ? options.average_threshold : best_threshold;
 

@@ -85,8 +85,8 @@ struct ClaimDiscrepancy {
 };
 
 struct Claim {
-  std::string id;     // "c<n>", see the file comment
-  uint32_t story = 0;  // set by callers that align several stories
+  std::string id;                    // "c<n>", see the file comment
+  uint32_t story = 0;                // set by callers that align several stories
   std::vector<ClaimMember> members;  // sorted by (article, sentence)
   std::vector<uint32_t> sources;     // sources carrying the claim, sorted
   std::vector<uint32_t> omitted;     // sources of the story carrying none of it, sorted

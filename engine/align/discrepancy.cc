@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 
 namespace parallax {
 namespace {
@@ -46,6 +48,17 @@ std::string FormatNumber(double v) {
 
 bool IsPlaceKind(const std::string& kind) {
   return kind == "country" || kind == "place" || kind == "city";
+}
+
+// A place named where something happens ("in Karachi", "outside Lahore"), not as an actor or
+// an adjective ("Chinese officials", "Pakistan's army"): only those can disagree.
+bool IsLocative(const SentenceFeatures& s, const EntityRef& e) {
+  static constexpr std::string_view kPrepositions[] = {
+      "in", "at", "near", "outside", "inside", "into", "across", "from", "throughout"};
+  if (e.first_word == 0 || e.first_word > s.words.size()) return false;
+  const std::string& before = s.words[e.first_word - 1].norm;
+  return std::find(std::begin(kPrepositions), std::end(kPrepositions), before) !=
+         std::end(kPrepositions);
 }
 
 }  // namespace
@@ -152,10 +165,10 @@ std::vector<Discrepancy> FindDiscrepancies(const SentenceFeatures& a, const Sent
   std::vector<const EntityRef*> pa;
   std::vector<const EntityRef*> pb;
   for (const EntityRef& e : a.entities) {
-    if (IsPlaceKind(e.kind)) pa.push_back(&e);
+    if (IsPlaceKind(e.kind) && IsLocative(a, e)) pa.push_back(&e);
   }
   for (const EntityRef& e : b.entities) {
-    if (IsPlaceKind(e.kind)) pb.push_back(&e);
+    if (IsPlaceKind(e.kind) && IsLocative(b, e)) pb.push_back(&e);
   }
   auto same_place = [](const EntityRef& x, const EntityRef& y) {
     return x.canonical == y.canonical;

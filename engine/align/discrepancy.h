@@ -12,8 +12,9 @@
 //   kNegation  the count of negation words differs in parity ("did" / "did not");
 //   kDate      for one kind of date word (year, month, weekday, yesterday/today/...), both name
 //              one and each names one the other lacks;
-//   kPlace     both name places (entities of kind country, place or city) and each names one the
-//              other lacks.
+//   kPlace     both name places (entities of kind country, place or city) after a locative
+//              preposition ("in", "at", "near", "outside", ...) and each names one the other
+//              lacks ("Pakistan's army" and "Chinese officials" name actors, not places).
 // A sentence that simply leaves a detail out is an omission, not a discrepancy.
 // Two more kinds, kSpeaker (different people quoted) and kAttribution (one side attributes what
 // the other states as fact), need the sentence text and come from voice.h.

@@ -50,7 +50,7 @@ std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& ar
                                              const std::vector<ScoredPair>& pairs,
                                              const StoryOptions& options) {
   // For each ordered (sentence, other article): does the sentence have a strong pair there?
-  std::unordered_set<uint64_t> strong;  // (sentence, article)
+  std::unordered_set<uint64_t> strong;            // (sentence, article)
   std::unordered_map<uint64_t, uint32_t> shared;  // (article a, article b), a < b -> count
   auto note = [&](uint32_t sentence, uint32_t other) {
     if (!strong.insert(Key(sentence, other)).second) return;

@@ -10,24 +10,24 @@ namespace {
 
 // Report verbs after which (or before which) a speaker is named.
 constexpr std::array<std::string_view, 34> kReportVerbs = {
-    "say",       "says",      "said",     "saying",     "tell",       "tells",      "told",
-    "claim",     "claims",    "claimed",  "claiming",   "state",      "stated",     "states",
-    "insist",    "insists",   "insisted", "add",        "added",      "adds",       "announced",
-    "asserted",  "argued",    "argues",   "noted",      "notes",      "warned",     "warns",
-    "maintained", "contended", "alleged", "acknowledged", "declared", "testified"};
+    "say",        "says",      "said",     "saying",       "tell",     "tells",    "told",
+    "claim",      "claims",    "claimed",  "claiming",     "state",    "stated",   "states",
+    "insist",     "insists",   "insisted", "add",          "added",    "adds",     "announced",
+    "asserted",   "argued",    "argues",   "noted",        "notes",    "warned",   "warns",
+    "maintained", "contended", "alleged",  "acknowledged", "declared", "testified"};
 
 // Cues that attribute without naming anyone next to them.
 constexpr std::array<std::string_view, 3> kAdverbCues = {"reportedly", "allegedly", "purportedly"};
 
 // Words that may stand between a speaker and the verb ("Steele also said", "he has said").
 constexpr std::array<std::string_view, 9> kBridge = {"also", "later",   "then", "has",  "had",
-                                                      "have", "earlier", "once", "again"};
+                                                     "have", "earlier", "once", "again"};
 
 // Titles and honorifics: part of a name's run but never the name itself.
 constexpr std::array<std::string_view, 22> kTitles = {
-    "mr",     "mrs",       "ms",       "dr",         "gen",    "general", "president", "sen",
-    "senator", "rep",      "gov",      "governor",   "minister", "prime",  "secretary", "chief",
-    "field",  "marshal",   "vice",     "foreign",    "deputy", "lt"};
+    "mr",      "mrs",     "ms",   "dr",       "gen",      "general", "president", "sen",
+    "senator", "rep",     "gov",  "governor", "minister", "prime",   "secretary", "chief",
+    "field",   "marshal", "vice", "foreign",  "deputy",   "lt"};
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& list, std::string_view w) {

@@ -58,6 +58,15 @@ void ToIndexedArticle(const std::string& id, const schema::ArticleRecord& r, Ind
   out->sentence_count = r.sentence_count;
 }
 
+// The article id of document `doc`: its XA term. Empty if it has none.
+std::string ArticleIdOf(const Xapian::Database& db, Xapian::docid doc) {
+  const std::string prefix(schema::kArticlePrefix);
+  Xapian::TermIterator t = db.termlist_begin(doc);
+  t.skip_to(prefix);
+  if (t == db.termlist_end(doc) || (*t).compare(0, prefix.size(), prefix) != 0) return "";
+  return (*t).substr(prefix.size());
+}
+
 // The article records and texts a search or a scan needs, each read once.
 class ArticleCache {
  public:
@@ -236,12 +245,13 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
         return Status::Corruption(dir_ + ": index is corrupt (bad data in sentence document " +
                                   std::to_string(*it) + ")");
       }
-      StatusOr<const ArticleCache::Entry*> article = articles.Get(record.article_id);
+      std::string article_id = ArticleIdOf(db, *it);
+      StatusOr<const ArticleCache::Entry*> article = articles.Get(article_id);
       if (!article.ok()) return article.status();
       const ArticleCache::Entry& entry = **article;
       if (record.span.end > entry.text.size() || record.span.start > record.span.end) {
         return Status::Corruption(dir_ + ": index is corrupt (sentence " + std::to_string(record.sentence_index) +
-                                  " of article '" + record.article_id + "' lies outside its text)");
+                                  " of article '" + article_id + "' lies outside its text)");
       }
       std::unordered_set<std::string> matched;
       for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
@@ -253,7 +263,7 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
       hit.title = entry.record.title;
       hit.source = entry.record.source;
       hit.date = entry.record.date;
-      hit.article_id = std::move(record.article_id);
+      hit.article_id = std::move(article_id);
       hit.sentence_index = record.sentence_index;
       hit.span = record.span;
       hit.rank = rank;
@@ -308,6 +318,7 @@ Status IndexReader::ForEachSentence(const std::function<void(const SentenceTerms
     SentenceTerms sentence;
     schema::SentenceRecord record;
     const std::string entity_prefix(schema::kEntityPrefix);
+    const std::string article_prefix(schema::kArticlePrefix);
     for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc) {
       sentence.doc = *doc;
       sentence.stems.clear();
@@ -316,25 +327,27 @@ Status IndexReader::ForEachSentence(const std::function<void(const SentenceTerms
         return Status::Corruption(dir_ + ": index is corrupt (bad data in sentence document " +
                                   std::to_string(*doc) + ")");
       }
-      if (record.article_id != sentence.article_id || sentence.source.empty()) {
-        schema::ArticleRecord article;
-        if (!schema::DecodeArticle(db.get_metadata(std::string(schema::kArticleKeyPrefix) + record.article_id),
-                                   &article)) {
-          return Status::Corruption(dir_ + ": index is corrupt (missing or bad record for article '" +
-                                    record.article_id + "')");
-        }
-        sentence.source = std::move(article.source);
-      }
-      sentence.article_id = std::move(record.article_id);
-      sentence.sentence_index = record.sentence_index;
+      std::string article_id;
       for (auto t = db.termlist_begin(*doc); t != db.termlist_end(*doc); ++t) {
         const std::string& term = *t;
         if (!IsPrefixed(term)) {
           sentence.stems.emplace_back(term, t.get_wdf());
         } else if (term.compare(0, entity_prefix.size(), entity_prefix) == 0) {
           sentence.entities.push_back(term.substr(entity_prefix.size()));
+        } else if (term.compare(0, article_prefix.size(), article_prefix) == 0) {
+          article_id = term.substr(article_prefix.size());
         }
       }
+      if (article_id != sentence.article_id || sentence.source.empty()) {
+        schema::ArticleRecord article;
+        if (!schema::DecodeArticle(db.get_metadata(std::string(schema::kArticleKeyPrefix) + article_id), &article)) {
+          return Status::Corruption(dir_ + ": index is corrupt (missing or bad record for article '" + article_id +
+                                    "')");
+        }
+        sentence.source = std::move(article.source);
+      }
+      sentence.article_id = std::move(article_id);
+      sentence.sentence_index = record.sentence_index;
       fn(sentence);
     }
   } catch (const Xapian::Error& e) {

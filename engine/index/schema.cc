@@ -136,9 +136,8 @@ bool DateBound(std::string_view date, bool upper, std::string* out) {
 
 std::string EncodeSentence(const SentenceRecord& r) {
   std::string out;
-  out.reserve(r.article_id.size() + 16);
+  out.reserve(16);
   out.push_back(kSentenceFormat);
-  PutString(r.article_id, &out);
   PutVarint(static_cast<uint64_t>(r.sentence_index), &out);
   PutVarint(r.span.start, &out);
   PutVarint(r.span.end - r.span.start, &out);
@@ -151,7 +150,7 @@ bool DecodeSentence(std::string_view in, SentenceRecord* r) {
   if (in.empty() || in.front() != kSentenceFormat) return false;
   in.remove_prefix(1);
   size_t length = 0;
-  if (!GetString(&in, &r->article_id) || !GetInt(&in, &r->sentence_index) ||
+  if (!GetInt(&in, &r->sentence_index) ||
       !GetSize(&in, &r->span.start) || !GetSize(&in, &length) || !GetInt(&in, &r->paragraph) ||
       in.empty()) {
     return false;

@@ -19,7 +19,9 @@ namespace parallax::schema {
 // upper-case ASCII letter, so prefixed terms never collide with them.
 inline constexpr std::string_view kSourcePrefix = "XS";   // + folded source name
 inline constexpr std::string_view kArticlePrefix = "XA";  // + article id (exact)
-inline constexpr std::string_view kSentencePrefix = "Q";  // + article id + "#" + index: unique
+// No unique per-sentence term ("Q<id>#<n>"): it would add one posting-list key per sentence
+// (measured: several percent of indexing time) and nothing needs it, since XA<id> together
+// with the position value names a sentence.
 inline constexpr std::string_view kTagPrefix = "XT";      // + folded tag
 inline constexpr std::string_view kEntityPrefix = "XE";   // + folded canonical entity name
 
@@ -53,13 +55,14 @@ std::string DateValue(std::string_view date);
 // Returns false when `date` has none of these forms.
 bool DateBound(std::string_view date, bool upper, std::string* out);
 
-// Document data: which bytes of which article the sentence is. The sentence's text is
-// span.Of(metadata "text:<id>") and its source, date and title come from the article record:
-// both are stored once per article, not once per sentence, because Xapian zlib-compresses
-// every document-data item, which made a per-sentence copy of the text cost about a quarter of
-// the indexing throughput (measured with bench/index_bench.cc) and half again the index size.
+// Document data: which bytes of its article the sentence is, in a few bytes. The article id is
+// the document's XA term; the sentence's text is span.Of(metadata "text:<id>"); its source,
+// date and title come from the article record. Text and article fields are stored once per
+// article rather than once per sentence because Xapian zlib-compresses every document-data
+// item: a per-sentence copy of the text cost about a quarter of the indexing throughput, and
+// the article id alone (BASIL ids are 50 bytes) several percent (measured with
+// bench/index_bench.cc).
 struct SentenceRecord {
-  std::string article_id;
   int sentence_index = 0;
   Span span;  // in the article's text
   int paragraph = 0;

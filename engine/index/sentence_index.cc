@@ -129,7 +129,6 @@ Status SentenceIndex::AddArticle(const Article& article, const std::vector<Sente
   article_record.sentence_count = static_cast<int>(sentences.size());
 
   schema::SentenceRecord record;
-  record.article_id = article.id;
 
   Xapian::WritableDatabase& db = impl_->db;
   Xapian::TermGenerator& generator = impl_->generator;
@@ -146,8 +145,6 @@ Status SentenceIndex::AddArticle(const Article& article, const std::vector<Sente
       generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()));
       doc.add_boolean_term(source_term);
       doc.add_boolean_term(article_term);
-      doc.add_boolean_term(std::string(schema::kSentencePrefix) + article.id + "#" +
-                           std::to_string(s.index));
       for (const std::string& term : tag_terms) doc.add_boolean_term(term);
       if (!entities.empty()) {
         for (const std::string& name : entities[i]) {

@@ -12,16 +12,16 @@ namespace {
 // Feature templates. The names are the first column of weight lines; the order is part of the
 // key, so append new templates at the end.
 enum Template {
-  kBias,     // always on
-  kWord,     // the token
-  kPrev1,    // the token before
-  kNext1,    // the token after
-  kPrev2,    // two before
-  kNext2,    // two after
-  kPrevWord,  // (token before, token)
-  kWordNext,  // (token, token after)
-  kSuffix,    // last three letters of a word of five or more
-  kShape,     // capitalised / all caps / number / lower, "^" when it opens the sentence
+  kBias,             // always on
+  kWord,             // the token
+  kPrev1,            // the token before
+  kNext1,            // the token after
+  kPrev2,            // two before
+  kNext2,            // two after
+  kPrevWord,         // (token before, token)
+  kWordNext,         // (token, token after)
+  kSuffix,           // last three letters of a word of five or more
+  kShape,            // capitalised / all caps / number / lower, "^" when it opens the sentence
   kPunctBefore,      // punctuation classes before the token
   kPunctAfter,       // punctuation classes after the token
   kPunctBeforeWord,  // (punctuation before, token)
@@ -37,7 +37,7 @@ enum Template {
 };
 
 constexpr std::string_view kTemplateNames[kNumTemplates] = {
-    "bias", "w",  "p1",  "n1",  "p2",   "n2",   "p1w", "wn1", "sfx",  "shape",
+    "bias", "w",  "p1",  "n1",  "p2",   "n2",   "p1w", "wn1",   "sfx", "shape",
     "pb",   "pa", "pbw", "lex", "lexe", "lexn", "q",   "hedge", "qn"};
 
 // A crude lemma: the word without -s, -es, -ed, -d, -ing, so that inflections of a rare
@@ -78,9 +78,7 @@ template <bool kStrings, typename Sink>
 void ForEachFeature(const CueInput& in, int i, Sink&& sink) {
   const std::vector<Token>& tokens = *in.tokens;
   const int n = static_cast<int>(tokens.size());
-  auto word_hash = [&](int j) {
-    return j < 0 ? kHashStart : j >= n ? kHashEnd : in.hashes[j];
-  };
+  auto word_hash = [&](int j) { return j < 0 ? kHashStart : j >= n ? kHashEnd : in.hashes[j]; };
   auto word = [&](int j) -> std::string_view {
     if constexpr (kStrings) {
       return j < 0 ? "<s>" : j >= n ? "</s>" : std::string_view(tokens[j].norm);

@@ -45,7 +45,7 @@ struct CueInput {
   std::vector<int> lexicon_cue;   // attribution lexicon entry whose cue covers the token, or -1
   std::vector<char> lexicon_pos;  // 'B' first token of that cue, 'I' a later one, 0 none
   std::vector<const std::string*> lexicon_text;  // that entry's pattern text, or nullptr
-  std::vector<char> hedge;        // the token is inside a hedge or booster cue
+  std::vector<char> hedge;                       // the token is inside a hedge or booster cue
 };
 
 // FNV-1a, 64 bits: how words and feature values are keyed.

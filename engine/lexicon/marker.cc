@@ -50,15 +50,15 @@ bool IsBeForm(std::string_view w);
 
 // Past participles of a passive report ("was asked", "is expected", "was shown").
 bool IsParticiple(std::string_view w) {
-  return w.ends_with("ed") || IsIn(w, {"known", "shown", "told", "seen", "said", "thought",
-                                       "heard", "written", "given", "made", "held", "taken",
-                                       "understood", "drawn", "quoted", "cited"});
+  return w.ends_with("ed") ||
+         IsIn(w, {"known", "shown", "told", "seen", "said", "thought", "heard", "written", "given",
+                  "made", "held", "taken", "understood", "drawn", "quoted", "cited"});
 }
 
 // Verbs of impression and "be", whose "it" or "there" subject is a dummy.
 bool IsImpression(std::string_view w) {
-  return IsBeForm(w) || w.starts_with("seem") || w.starts_with("appear") ||
-         w.starts_with("look") || w.starts_with("sound");
+  return IsBeForm(w) || w.starts_with("seem") || w.starts_with("appear") || w.starts_with("look") ||
+         w.starts_with("sound");
 }
 
 bool IsBeForm(std::string_view w) {
@@ -132,18 +132,36 @@ std::string PunctClasses(std::string_view between) {
   for (size_t i = 0; i < between.size(); ++i) {
     char c = between[i];
     switch (c) {
-      case ',': case ':': case ';': add(c); break;
-      case '"': case '\'': add('q'); break;
-      case '(': case ')': case '[': case ']': add('('); break;
-      case '-': add('-'); break;
-      case '.': case '?': case '!': add('.'); break;
+      case ',':
+      case ':':
+      case ';':
+        add(c);
+        break;
+      case '"':
+      case '\'':
+        add('q');
+        break;
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+        add('(');
+        break;
+      case '-':
+        add('-');
+        break;
+      case '.':
+      case '?':
+      case '!':
+        add('.');
+        break;
       default:
         if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < between.size() &&
             static_cast<unsigned char>(between[i + 1]) == 0x80) {
           unsigned char d = static_cast<unsigned char>(between[i + 2]);
-          if (d == 0x93 || d == 0x94) add('-');                                   // – —
-          if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D) add('q');         // ‘ ’ “ ”
-          if (d == 0xA6) add('.');                                                // …
+          if (d == 0x93 || d == 0x94) add('-');                            // – —
+          if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D) add('q');  // ‘ ’ “ ”
+          if (d == 0xA6) add('.');                                         // …
           i += 2;
         }
     }
@@ -413,8 +431,8 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
     mark.category = e.category;
     mark.span = span_of(m.cue_begin, m.cue_end);
     if (e.category == MarkCategory::kAttribution && options_.extend_attribution_cues &&
-        cue_model_ == nullptr &&
-        e.source_rule != SourceRule::kAfter && e.source_rule != SourceRule::kGap &&
+        cue_model_ == nullptr && e.source_rule != SourceRule::kAfter &&
+        e.source_rule != SourceRule::kGap &&
         !tokens[m.cue_begin].norm.ends_with("ly")) {  // not adverbs: "was reportedly"
       int b = m.cue_begin, en = m.cue_end;
       while (b > 0 && !break_before[b] && IsVerbGroupWord(tokens[b - 1].norm)) --b;

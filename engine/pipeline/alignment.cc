@@ -69,8 +69,8 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
     for (size_t s = 0; s < sentences.size(); ++s) {
       const Sentence& sentence = sentences[s];
       if (sentence.heading || sentence.span.empty() || sentence.span.end > text.size()) continue;
-      refs.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(s),
-                      sentence.span.Of(text), sentence.span.start});
+      refs.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(s), sentence.span.Of(text),
+                      sentence.span.start});
     }
   }
   first_ref[article_count] = refs.size();

@@ -36,8 +36,8 @@ Aligned AlignSeeds(int threads) {
   Aligned out;
   CorpusOptions corpus_options;
   corpus_options.data_dir = PARALLAX_SOURCE_DIR;
-  auto corpus =
-      LoadCorpus({std::string(PARALLAX_SOURCE_DIR) + "/examples/seeds/corpus.yaml"}, corpus_options);
+  auto corpus = LoadCorpus({std::string(PARALLAX_SOURCE_DIR) + "/examples/seeds/corpus.yaml"},
+                           corpus_options);
   EXPECT_TRUE(corpus.ok()) << corpus.status().message();
   if (!corpus.ok()) return out;
   out.corpus = std::move(*corpus);

@@ -168,6 +168,10 @@ TEST(ClaimClustersTest, CapsSentencesPerArticle) {
       {0, 0, "On Friday the president signed the trade agreement with Canada."},
       {0, 0, "The trade agreement with Canada was signed by the president on Friday."},
       {1, 1, "The president signed a trade agreement with Canada on Friday."},
+      // Unrelated text, so that the words above are rarer than the function words.
+      {2, 2, "Heavy rain flooded several streets in the old town."},
+      {2, 2, "The football club announced its new coach."},
+      {2, 2, "Scientists discovered a new species of frog in the rainforest."},
   });
   ClaimOptions options;
   options.max_per_article = 1;
@@ -242,8 +246,9 @@ TEST(VoiceTest, FindsCuesAndSpeakers) {
   const VoiceCase cases[] = {
       {"Mr. Steele said the war was a mistake.", {"steele"}, "said"},
       {"The war was a mistake, said Michael Steele.", {"steele"}, "said"},
-      {"According to Pakistan's military media wing, both sides agreed.", {"Pakistan"},
-       "according to"},
+      {"According to Pakistan's military media wing, both sides agreed.",
+       {"Pakistan Army"},
+       "according to"},  // rules/aliases.yaml: "Pakistani military" and kin
       {"Gen. Munir also said the talks went well.", {"Asim Munir"}, "said"},
       {"He said the talks went well.", {}, "said"},
       {"Officials said the talks went well.", {}, "said"},

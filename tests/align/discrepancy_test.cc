@@ -34,6 +34,8 @@ TEST(DiscrepancyTest, ReportsWhatTheSentencesDisagreeOn) {
        {"date:monday|tuesday"}},
       {"It opened in June 2014.", "It opened in June 2015.", {"date:2014|2015"}},
       {"Talks were held in Beijing.", "Talks were held in Moscow.", {"place:China|Russia"}},
+      // Places as actors or adjectives are not where it happened.
+      {"Chinese officials met the minister.", "Pakistan's officials met the minister.", {}},
       // Leaving a detail out is an omission, not a discrepancy.
       {"The army killed 12 militants on Monday.", "The army killed militants.", {}},
       {"China backed Pakistan.", "China backed Pakistan strongly.", {}},

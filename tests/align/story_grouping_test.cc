@@ -30,7 +30,8 @@ struct Fixture {
 TEST(StoryGroupingTest, GroupsArticlesSharingSentences) {
   Fixture f;
   for (uint32_t event = 0; event < 2; ++event) {
-    for (uint32_t source = 0; source < 3; ++source) f.AddArticle(source, "2014-05-0" + std::to_string(event + 1), 10);
+    for (uint32_t source = 0; source < 3; ++source)
+      f.AddArticle(source, "2014-05-0" + std::to_string(event + 1), 10);
   }
   // Event 0 = articles 0, 1, 2; event 1 = articles 3, 4, 5 (ordered to test numbering).
   f.Link(0, 1, 4, 0.6f);
@@ -60,8 +61,7 @@ TEST(StoryGroupingTest, DistantDatesWeakenLinks) {
   f.AddArticle(2, "2013-06-01", 10);
   f.Link(0, 1, 2, 0.6f);
   f.Link(0, 2, 2, 0.6f);
-  std::vector<ArticleLink> links =
-      ArticleSimilarities(f.articles, f.sentence_article, f.pairs, {});
+  std::vector<ArticleLink> links = ArticleSimilarities(f.articles, f.sentence_article, f.pairs, {});
   ASSERT_EQ(links.size(), 2u);
   EXPECT_DOUBLE_EQ(links[0].similarity, 4.0 / 20);  // (2 + 2) / (10 + 10)
   EXPECT_DOUBLE_EQ(links[1].similarity, 4.0 / 20 * StoryOptions().date_penalty);

@@ -69,9 +69,10 @@ TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
       "weight\tlex\tB\t\t1\nweight\tlexe\tsay+|said\t\t0.5\nweight\tp1w\tminister\tsaid\t0.125\n"
       "weight\tshape\tC^\t\t-0.75\nweight\tlexn\t-2\ta\t2\n";
   std::map<std::string, float> reference = {
-      {"bias\t\t", -1.5f},        {"w\tsaid\t", 3},        {"p1\tsaid\t", 0.25f},
-      {"lex\tB\t", 1},            {"lexe\tsay+|said\t", 0.5f}, {"p1w\tminister\tsaid", 0.125f},
-      {"shape\tC^\t", -0.75f},    {"lexn\t-2\ta", 2}};
+      {"bias\t\t", -1.5f},         {"w\tsaid\t", 3},
+      {"p1\tsaid\t", 0.25f},       {"lex\tB\t", 1},
+      {"lexe\tsay+|said\t", 0.5f}, {"p1w\tminister\tsaid", 0.125f},
+      {"shape\tC^\t", -0.75f},     {"lexn\t-2\ta", 2}};
   StatusOr<CueModel> model = CueModel::Parse(model_text, "m.tsv");
   ASSERT_TRUE(model.ok());
   std::unique_ptr<Marker> marker = MakeMarker(model_text);
@@ -85,8 +86,7 @@ TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
   marker->CueFeatures(text, s, &tokens, &gate, &features, &scores);
   ASSERT_EQ(tokens.size(), 10u);
   // Gate: within three tokens of "said" (2) or "statement" (5).
-  EXPECT_EQ(std::string(gate.begin(), gate.end()),
-            std::string("\1\1\1\1\1\1\1\1\1\0", 10));
+  EXPECT_EQ(std::string(gate.begin(), gate.end()), std::string("\1\1\1\1\1\1\1\1\1\0", 10));
   int checked = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!gate[i]) {
@@ -116,7 +116,8 @@ TEST(CueModelTest, RunsOfCueTokensBecomeOneCueWithTheLexiconEntry) {
   std::unique_ptr<Marker> marker = MakeMarker(
       "threshold\t0\ncandidate\tsaid\nweight\tw\tsaid\t\t1\nweight\tw\tin\t\t1\n"
       "weight\tw\ta\t\t1\nweight\tw\tstatement\t\t1\nweight\tbias\t\t\t-0.5\n");
-  std::vector<Mark> marks = MarkLine(*marker, "Two officials said in a statement the talks failed.");
+  std::vector<Mark> marks =
+      MarkLine(*marker, "Two officials said in a statement the talks failed.");
   ASSERT_EQ(marks.size(), 1u);
   EXPECT_EQ(marks[0].cue, "said in a statement");
   EXPECT_EQ(marks[0].entry, "say+|said");

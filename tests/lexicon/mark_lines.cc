@@ -118,7 +118,8 @@ int main(int argc, char** argv) {
         spans.push_back({tokens[i].span.start, tokens[i].span.end});
         if (gate[i]) by_token[std::to_string(i)] = features[i];
       }
-      nlohmann::json out = {{"line", number}, {"tokens", std::move(spans)}, {"features", std::move(by_token)}};
+      nlohmann::json out = {
+          {"line", number}, {"tokens", std::move(spans)}, {"features", std::move(by_token)}};
       std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       ++number;
       continue;

@@ -1,0 +1,221 @@
+// End-to-end tests of the parallax executable, run as a user would run it.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace parallax {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs `parallax ARGS` through the shell, with `stdin_text` on standard input.
+RunResult RunParallax(const std::string& args, const std::string& stdin_text = "") {
+  fs::path dir = fs::temp_directory_path() / ("parallax_cli_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "in", std::ios::binary) << stdin_text;
+  std::string cmd = std::string(PARALLAX_BINARY) + " " + args + " <" + (dir / "in").string() + " >" +
+                    (dir / "out").string() + " 2>" + (dir / "err").string();
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(dir / "out");
+  r.err = Slurp(dir / "err");
+  return r;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() / (std::string("parallax_cli_") + info->name() + "_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+  std::string Path(const std::string& name) { return (dir_ / name).string(); }
+  fs::path dir_;
+};
+
+const std::string kSeeds = std::string(PARALLAX_SOURCE_DIR) + "/examples/seeds/";
+
+TEST_F(CliTest, HelpAndUsageErrors) {
+  RunResult r = RunParallax("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* command : {"report", "batch", "mark", "index", "search", "similarity"}) {
+    EXPECT_NE(r.out.find(command), std::string::npos) << command;
+    RunResult help = RunParallax(std::string(command) + " --help");
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_NE(help.out.find("usage: parallax " + std::string(command)), std::string::npos) << help.out;
+  }
+  EXPECT_EQ(RunParallax("").exit_code, 2);
+  r = RunParallax("frobnicate");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown command 'frobnicate'"), std::string::npos);
+  r = RunParallax("report " + kSeeds + "corpus.yaml");  // no -o
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("output"), std::string::npos) << r.err;
+  r = RunParallax("mark --format xml");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CliTest, ReportOnSeedsWritesHtmlJsonCsvReproducibly) {
+  std::string args = "report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --json " + Path("r.json") +
+                     " --csv " + Path("r.csv");
+  RunResult r = RunParallax(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string html = Slurp(Path("r.html"));
+  EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+  EXPECT_NE(html.find("Firstpost"), std::string::npos);
+  auto json = nlohmann::json::parse(Slurp(Path("r.json")));
+  EXPECT_EQ(json["sources"].size(), 2u);
+  EXPECT_FALSE(json["claims"].empty());
+  EXPECT_GT(Slurp(Path("r.csv")).size(), 100u);
+  // Same input, same lexicons: byte-identical outputs.
+  std::string first_html = html, first_json = Slurp(Path("r.json"));
+  ASSERT_EQ(RunParallax(args).exit_code, 0);
+  EXPECT_EQ(Slurp(Path("r.html")), first_html);
+  EXPECT_EQ(Slurp(Path("r.json")), first_json);
+}
+
+TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
+  ASSERT_EQ(RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --json " + Path("r.json")).exit_code, 0);
+  auto json = nlohmann::json::parse(Slurp(Path("r.json")));
+  // Find the claim holding the news site's "steadfast support" sentence.
+  bool found = false;
+  for (const auto& claim : json["claims"]) {
+    bool columnist = false, news = false;
+    for (const auto& ref : claim["sentences"]) {
+      const auto& article = json["articles"][ref["article"].get<int>()];
+      const auto& sentence = article["sentences"][ref["sentence"].get<int>()];
+      std::string text = sentence["text"];
+      if (text.find("steadfast support") != std::string::npos) news = true;
+      if (text.find("consistent support") != std::string::npos) columnist = true;
+    }
+    found = found || (columnist && news);
+  }
+  EXPECT_TRUE(found) << "the columnist's 'consistent support' and the news site's 'steadfast support' share a claim";
+}
+
+TEST_F(CliTest, HostileArticleTextStaysText) {
+  std::string manifest = Write("m.yaml",
+                               "articles:\n"
+                               "  - {id: a, source: \"<b>Evil</b> Outlet\", path: a.txt, url: \"javascript:alert(1)\"}\n"
+                               "  - {id: b, source: Other, path: b.txt}\n");
+  Write("a.txt", "Officials said <script>alert('x')</script> the talks ended.\n"
+                 "\"><img src=x onerror=alert(1)> was quoted. </textarea> closes nothing.\n");
+  Write("b.txt", "Officials said the talks ended on Friday.\n");
+  RunResult r = RunParallax("report " + manifest + " -o " + Path("r.html"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string html = Slurp(Path("r.html"));
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(html.find("<img src=x"), std::string::npos);
+  EXPECT_EQ(html.find("<b>Evil"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+}
+
+TEST_F(CliTest, OneSourceIsSaidNotFailed) {
+  Write("solo/a.txt", "The minister met the delegation on Friday. Both sides agreed to meet again.\n");
+  ASSERT_EQ(RunParallax("report " + Path("solo") + " -o " + Path("r.html") + " --json " + Path("r.json")).exit_code, 0);
+  auto json = nlohmann::json::parse(Slurp(Path("r.json")));
+  ASSERT_FALSE(json["notices"].empty());
+  EXPECT_NE(json["notices"][0].get<std::string>().find("Only one source"), std::string::npos);
+}
+
+TEST_F(CliTest, BadInputsFailWithTheFileNamedAndNoReportLeft) {
+  struct Case {
+    std::string args;
+    std::string message;
+  };
+  std::string bad_yaml = Write("bad.yaml", "articles:\n  - id: a\n    outlett: X\n    path: a.txt\n");
+  std::string empty_dir = Path("empty");
+  fs::create_directories(empty_dir);
+  const std::vector<Case> cases = {
+      {"report " + Path("missing.yaml") + " -o " + Path("r.html"), "missing.yaml: no such file or directory"},
+      {"report " + bad_yaml + " -o " + Path("r.html"), "bad.yaml:3:14: unknown key 'outlett'"},
+      {"report " + empty_dir + " -o " + Path("r.html"), "directory holds no articles"},
+      {"report " + Write("bin.txt", std::string("\x7f" "ELF\0\0\0", 7)) + " -o " + Path("r.html"), "binary data"},
+      {"mark " + Path("nope.txt"), "nope.txt: no such file or directory"},
+      {"mark " + Write("u16.txt", std::string("\xFF\xFEh\0i\0", 6)), "UTF-16"},
+      {"report " + kSeeds + "corpus.yaml -o " + Path("no/such/dir/r.html"), "cannot create"},
+  };
+  for (const Case& c : cases) {
+    RunResult r = RunParallax(c.args);
+    EXPECT_EQ(r.exit_code, 1) << c.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << "\n" << r.err;
+  }
+  EXPECT_FALSE(fs::exists(Path("r.html")));
+}
+
+TEST_F(CliTest, MarkLinesKeepsOneOutputLinePerInputLineWithByteOffsets) {
+  std::string input = "Officials said the talks ended.\n\nIt seems far-fetched, reliable sources indicate.\n";
+  RunResult r = RunParallax("mark --lines --format jsonl", input);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<nlohmann::json> lines;
+  std::istringstream out(r.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1]["text"], "");
+  const auto& third = lines[2];
+  EXPECT_EQ(third["start"].get<size_t>(), input.find("It seems"));
+  bool hedge = false;
+  for (const auto& m : third["marks"]) {
+    std::string cue = input.substr(m["start"].get<size_t>(), m["end"].get<size_t>() - m["start"].get<size_t>());
+    EXPECT_EQ(cue, m["cue"].get<std::string>());
+    hedge = hedge || (m["category"] == "hedge" && cue == "seems");
+  }
+  EXPECT_TRUE(hedge) << r.out;
+}
+
+TEST_F(CliTest, MarkSplitsAnArticleFile) {
+  RunResult r = RunParallax("mark " + kSeeds + "news-site-report.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("Related Posts"), std::string::npos);
+  EXPECT_NE(r.out.find("\"heading\":true"), std::string::npos);
+  EXPECT_NE(r.out.find("Gen. Munir thanked Beijing"), std::string::npos);
+}
+
+TEST_F(CliTest, BatchWritesOneReportPerStoryAndSkipsBadArticles) {
+  std::string feed =
+      R"({"id": "a1", "source_domain": "fox", "story": "x", "date_publish": "2014-05-01", "maintext": "The senate passed the budget bill on Tuesday after a long debate. The vote was 60 to 40."})" "\n"
+      R"({"id": "a2", "source_domain": "nyt", "story": "x", "date_publish": "2014-05-01", "maintext": "The Senate approved the budget bill on Tuesday, 60 votes to 40, after a long debate."})" "\n"
+      "{broken\n";
+  std::string input = Write("feed.jsonl", feed);
+  RunResult r = RunParallax("batch " + input + " -o " + Path("out"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("feed.jsonl:3"), std::string::npos) << "the bad line is reported: " << r.err;
+  EXPECT_TRUE(fs::exists(Path("out/index.html")));
+  auto map = nlohmann::json::parse(Slurp(Path("out/stories.json")));
+  ASSERT_EQ(map["articles"].size(), 2u);
+  std::string story = map["articles"]["a1"];
+  EXPECT_EQ(map["articles"]["a2"], story);
+  EXPECT_TRUE(fs::exists(Path("out/stories/story-" + story + ".html")));
+}
+
+}  // namespace
+}  // namespace parallax
