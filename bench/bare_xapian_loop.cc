@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
   const auto articles = parallax::bench::LoadBenchArticles(PARALLAX_SHARED_DIR);
   const size_t sentences = parallax::bench::CountSentences(articles);
   if (sentences == 0) {
-    std::fprintf(stderr, "bare_xapian_loop: no evaluation data under %s/eval\n", PARALLAX_SHARED_DIR);
+    std::fprintf(stderr, "bare_xapian_loop: no evaluation data under %s/eval\n",
+                 PARALLAX_SHARED_DIR);
     return 1;
   }
   std::printf("%zu articles, %zu sentences, strategy %s\n", articles.size(), sentences,
@@ -50,10 +51,11 @@ int main(int argc, char** argv) {
       }
       db.commit();
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const uint64_t bytes = parallax::bench::DirectoryBytes(dir);
-    std::printf("run %d: %.3f s, %.0f sentences/s, %.1f bytes/sentence\n", r + 1, seconds, sentences / seconds,
-                static_cast<double>(bytes) / sentences);
+    std::printf("run %d: %.3f s, %.0f sentences/s, %.1f bytes/sentence\n", r + 1, seconds,
+                sentences / seconds, static_cast<double>(bytes) / sentences);
     std::filesystem::remove_all(dir);
   }
   return 0;

@@ -38,8 +38,8 @@ std::string MakeTempDir() {
 }
 
 void Report(benchmark::State& state, size_t sentences, uint64_t bytes) {
-  state.counters["sentences/s"] =
-      benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(sentences),
+                                                     benchmark::Counter::kIsIterationInvariantRate);
   state.counters["bytes/sentence"] = static_cast<double>(bytes) / static_cast<double>(sentences);
   state.counters["sentences"] = static_cast<double>(sentences);
 }
@@ -105,9 +105,10 @@ void BM_ParallaxIndexStage(benchmark::State& state) {
         return;
       }
       for (const auto& a : articles) {
-        Status status = (*index)->AddArticle(
-            a.article, a.sentences,
-            entities ? FindEntityNames(aliases, a.article, a.sentences) : std::vector<std::vector<std::string>>());
+        Status status =
+            (*index)->AddArticle(a.article, a.sentences,
+                                 entities ? FindEntityNames(aliases, a.article, a.sentences)
+                                          : std::vector<std::vector<std::string>>());
         if (!status.ok()) {
           state.SkipWithError(status.message().c_str());
           return;
@@ -144,7 +145,8 @@ void BM_Search(benchmark::State& state) {
     state.SkipWithError(reader.status().message().c_str());
     return;
   }
-  const char* queries[] = {"clinton campaign", "said president", "health care", "\"white house\"", "obama policy"};
+  const char* queries[] = {"clinton campaign", "said president", "health care", "\"white house\"",
+                           "obama policy"};
   size_t i = 0;
   for (auto _ : state) {
     SearchRequest request;
@@ -158,7 +160,15 @@ void BM_Search(benchmark::State& state) {
 
 BENCHMARK(BM_BareXapianLoop)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 // Args: entities (1: found by the alias table, 0: none), commit_every (0: the default).
-BENCHMARK(BM_ParallaxIndexStage)->Args({1, 0})->Args({0, 0})->Args({1, 10000})->Args({1, 50000})->ArgNames({"entities", "commit_every"})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_ParallaxIndexStage)
+    ->Args({1, 0})
+    ->Args({0, 0})
+    ->Args({1, 10000})
+    ->Args({1, 50000})
+    ->ArgNames({"entities", "commit_every"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
 BENCHMARK(BM_Search)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

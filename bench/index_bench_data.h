@@ -34,7 +34,8 @@ inline std::string Slurp(const std::filesystem::path& path) {
   return out.str();
 }
 
-inline std::vector<std::filesystem::path> SortedFiles(const std::filesystem::path& dir, const std::string& ext) {
+inline std::vector<std::filesystem::path> SortedFiles(const std::filesystem::path& dir,
+                                                      const std::string& ext) {
   std::vector<std::filesystem::path> paths;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return paths;
@@ -46,7 +47,8 @@ inline std::vector<std::filesystem::path> SortedFiles(const std::filesystem::pat
 }
 
 // Appends `sentence` to the article's text (after `separator`) and records its span.
-inline void AppendSentence(BenchArticle* a, const std::string& separator, std::string_view sentence, int paragraph) {
+inline void AppendSentence(BenchArticle* a, const std::string& separator, std::string_view sentence,
+                           int paragraph) {
   if (!a->article.text.empty()) a->article.text += separator;
   Sentence s;
   s.index = static_cast<int>(a->sentences.size());
@@ -61,8 +63,10 @@ inline bool IsBreakAfter(std::string_view text, size_t i) {
   // text[i] is . ! or ?; skip closing quotes/brackets, need space then a sentence start.
   size_t j = i + 1;
   while (j < text.size() && (text[j] == '"' || text[j] == '\'' || text[j] == ')')) ++j;
-  if (j + 2 < text.size() && static_cast<unsigned char>(text[j]) == 0xe2 && static_cast<unsigned char>(text[j + 1]) == 0x80 &&
-      (static_cast<unsigned char>(text[j + 2]) == 0x9d || static_cast<unsigned char>(text[j + 2]) == 0x99)) {
+  if (j + 2 < text.size() && static_cast<unsigned char>(text[j]) == 0xe2 &&
+      static_cast<unsigned char>(text[j + 1]) == 0x80 &&
+      (static_cast<unsigned char>(text[j + 2]) == 0x9d ||
+       static_cast<unsigned char>(text[j + 2]) == 0x99)) {
     j += 3;  // ” or ’
   }
   if (j >= text.size() || text[j] != ' ') return false;

@@ -195,7 +195,7 @@ def main():
     ap.add_argument("--shared", default=os.path.join(repo, "..", "shared"))
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-rate", type=float, default=0.05)
+    ap.add_argument("--min-rate", type=float, default=0.1)
     ap.add_argument("--min-feature-count", type=int, default=2)
     args = ap.parse_args()
 

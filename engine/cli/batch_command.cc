@@ -68,7 +68,8 @@ int RunBatch(const Args& args) {
       "output,o", po::value<std::string>()->required(), "folder for index.html, stories.json and the story reports")(
       "json", po::bool_switch(), "also write each story's report as JSON")(
       "timestamp", po::bool_switch(), "record the time of the run in the reports")(
-      "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)");
+      "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)")(
+      "timings", po::bool_switch(), "print the wall time of each stage to stderr");
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
           "batch", "INPUT... -o OUTDIR",
@@ -78,6 +79,7 @@ int RunBatch(const Args& args) {
           options, "input", args, &vm)) {
     return *exit;
   }
+  StageClock total_clock;
   auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
   if (!data_dir.ok()) return Fail(data_dir.status());
   const std::string out_dir = vm["output"].as<std::string>();
@@ -94,6 +96,8 @@ int RunBatch(const Args& args) {
   auto analysis = Analyze(vm["input"].as<std::vector<std::string>>(), analysis_options);
   if (!analysis.ok()) return Fail(analysis.status());
   for (const std::string& skipped : analysis->corpus.skipped) std::cerr << "parallax: skipped: " << skipped << "\n";
+  StageTimes times = analysis->times;
+  StageClock clock;
 
   ReportOptions report_options;
   report_options.data_dir = *data_dir;
@@ -151,6 +155,7 @@ int RunBatch(const Args& args) {
   for (const Status& s : errors) {
     if (!s.ok()) return Fail(s);
   }
+  times.Add("stories", clock.Lap());  // model, render and write of every story, in parallel
 
   BatchIndexModel index;
   index.title = analysis->corpus.title.empty() ? "Parallax batch" : analysis->corpus.title;
@@ -191,8 +196,13 @@ int RunBatch(const Args& args) {
       !s.ok()) {
     return Fail(s);
   }
+  times.Add("index", clock.Lap());
   std::cerr << "parallax: " << analysis->corpus.articles.size() << " articles in " << stories.size()
             << " stories; wrote " << (fs::path(out_dir) / "index.html").string() << "\n";
+  if (vm["timings"].as<bool>()) {
+    times.Add("total", total_clock.Lap());
+    std::cerr << times.Format();
+  }
   return kExitOk;
 }
 

@@ -18,7 +18,8 @@ namespace {
 constexpr char kUsage[] =
     "usage: parallax index ACTION [OPTIONS]\n\n"
     "actions:\n"
-    "  add INPUT... --index DIR   add articles (manifests, files, folders, JSONL); an article whose\n"
+    "  add INPUT... --index DIR   add articles (manifests, files, folders, JSONL); an article "
+    "whose\n"
     "                             id is already indexed is replaced\n"
     "  list --index DIR           the indexed articles: id, source, date, sentences, title\n"
     "  remove ID... --index DIR   remove articles by id\n"
@@ -27,18 +28,23 @@ constexpr char kUsage[] =
 
 int RunAdd(const Args& args) {
   po::options_description options("options");
-  options.add_options()("index", po::value<std::string>()->required(), "index directory (created if missing)")(
-      "input", po::value<std::vector<std::string>>()->required(), "manifest, article file, folder or JSONL")(
+  options.add_options()("index", po::value<std::string>()->required(),
+                        "index directory (created if missing)")(
+      "input", po::value<std::vector<std::string>>()->required(),
+      "manifest, article file, folder or JSONL")(
       "commit-every", po::value<size_t>()->default_value(IndexOptions().commit_every_sentences),
       "commit after this many sentences (at an article boundary); 0 commits only at the end")(
-      "skip-bad", po::bool_switch(), "report and skip articles that cannot be read instead of stopping")(
-      "threads", po::value<int>()->default_value(0), "threads for reading and splitting (0: one per core)");
+      "skip-bad", po::bool_switch(),
+      "report and skip articles that cannot be read instead of stopping")(
+      "threads", po::value<int>()->default_value(0),
+      "threads for reading and splitting (0: one per core)");
   po::variables_map vm;
-  if (auto exit = ParseCommandLine("index add", "INPUT... --index DIR",
-                                   "Reads the inputs, splits them into sentences and adds them to the index.\n"
-                                   "Work is committed in batches of whole articles: if the run is stopped, the\n"
-                                   "index keeps every batch committed before.",
-                                   options, "input", args, &vm)) {
+  if (auto exit = ParseCommandLine(
+          "index add", "INPUT... --index DIR",
+          "Reads the inputs, splits them into sentences and adds them to the index.\n"
+          "Work is committed in batches of whole articles: if the run is stopped, the\n"
+          "index keeps every batch committed before.",
+          options, "input", args, &vm)) {
     return *exit;
   }
   const std::string dir = vm["index"].as<std::string>();
@@ -59,7 +65,8 @@ int RunAdd(const Args& args) {
   corpus_options.threads = vm["threads"].as<int>();
   auto corpus = LoadCorpus(vm["input"].as<std::vector<std::string>>(), corpus_options);
   if (!corpus.ok()) return Fail(corpus.status());
-  for (const std::string& message : corpus->skipped) std::cerr << "parallax: skipped " << message << "\n";
+  for (const std::string& message : corpus->skipped)
+    std::cerr << "parallax: skipped " << message << "\n";
 
   size_t sentences = 0;
   const size_t total = corpus->articles.size();
@@ -69,17 +76,18 @@ int RunAdd(const Args& args) {
       std::cerr << "parallax: " << article.origin << ": " << warning << "\n";
     }
     const auto& article_sentences = corpus->sentences[i];
-    Status status =
-        (*index)->AddArticle(article, article_sentences, FindEntityNames(*aliases, article, article_sentences));
+    Status status = (*index)->AddArticle(article, article_sentences,
+                                         FindEntityNames(*aliases, article, article_sentences));
     if (!status.ok()) return Fail(status.WithContext(article.origin));
     sentences += article_sentences.size();
-    if ((i + 1) % 100 == 0) std::cerr << "indexed " << (i + 1) << "/" << total << " articles\r" << std::flush;
+    if ((i + 1) % 100 == 0)
+      std::cerr << "indexed " << (i + 1) << "/" << total << " articles\r" << std::flush;
   }
   Status status = (*index)->Commit();
   if (!status.ok()) return Fail(status);
   if (total >= 100) std::cerr << "\n";
-  std::cout << "added " << total << " articles (" << sentences << " sentences) to " << dir << "; it holds "
-            << (*index)->sentence_count() << " sentences\n";
+  std::cout << "added " << total << " articles (" << sentences << " sentences) to " << dir
+            << "; it holds " << (*index)->sentence_count() << " sentences\n";
   return kExitOk;
 }
 
@@ -88,15 +96,17 @@ int RunList(const Args& args) {
   options.add_options()("index", po::value<std::string>()->required(), "index directory")(
       "format", po::value<std::string>()->default_value("text"), "text (tab-separated) or json");
   po::variables_map vm;
-  if (auto exit = ParseCommandLine("index list", "--index DIR [--format text|json]",
-                                   "Lists the indexed articles, sorted by id: id, source, date, sentence count, "
-                                   "title.",
-                                   options, "", args, &vm)) {
+  if (auto exit = ParseCommandLine(
+          "index list", "--index DIR [--format text|json]",
+          "Lists the indexed articles, sorted by id: id, source, date, sentence count, "
+          "title.",
+          options, "", args, &vm)) {
     return *exit;
   }
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") {
-    return Fail(Status::InvalidInput("index list: --format must be text or json, not '" + format + "'"));
+    return Fail(
+        Status::InvalidInput("index list: --format must be text or json, not '" + format + "'"));
   }
   auto reader = IndexReader::Open(vm["index"].as<std::string>());
   if (!reader.ok()) return Fail(reader.status());
@@ -105,9 +115,14 @@ int RunList(const Args& args) {
   if (format == "json") {
     nlohmann::json out = nlohmann::json::array();
     for (const IndexedArticle& a : *articles) {
-      out.push_back({{"id", a.id},       {"source", a.source}, {"date", a.date},
-                     {"title", a.title}, {"author", a.author}, {"url", a.url},
-                     {"tags", a.tags},   {"sentences", a.sentence_count}});
+      out.push_back({{"id", a.id},
+                     {"source", a.source},
+                     {"date", a.date},
+                     {"title", a.title},
+                     {"author", a.author},
+                     {"url", a.url},
+                     {"tags", a.tags},
+                     {"sentences", a.sentence_count}});
     }
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
@@ -124,10 +139,11 @@ int RunRemove(const Args& args) {
   options.add_options()("index", po::value<std::string>()->required(), "index directory")(
       "id", po::value<std::vector<std::string>>()->required(), "article id");
   po::variables_map vm;
-  if (auto exit = ParseCommandLine("index remove", "ID... --index DIR",
-                                   "Removes the articles with these ids and all their sentences. Fails, removing "
-                                   "nothing, if any id is not in the index.",
-                                   options, "id", args, &vm)) {
+  if (auto exit = ParseCommandLine(
+          "index remove", "ID... --index DIR",
+          "Removes the articles with these ids and all their sentences. Fails, removing "
+          "nothing, if any id is not in the index.",
+          options, "id", args, &vm)) {
     return *exit;
   }
   IndexOptions index_options;
@@ -156,10 +172,11 @@ int RunCheck(const Args& args) {
   po::options_description options("options");
   options.add_options()("index", po::value<std::string>()->required(), "index directory");
   po::variables_map vm;
-  if (auto exit = ParseCommandLine("index check", "--index DIR",
-                                   "Verifies that every indexed article is whole and prints\n"
-                                   "'<articles> articles, <sentences> sentences'. Exit status 1 if not.",
-                                   options, "", args, &vm)) {
+  if (auto exit =
+          ParseCommandLine("index check", "--index DIR",
+                           "Verifies that every indexed article is whole and prints\n"
+                           "'<articles> articles, <sentences> sentences'. Exit status 1 if not.",
+                           options, "", args, &vm)) {
     return *exit;
   }
   auto reader = IndexReader::Open(vm["index"].as<std::string>());

@@ -33,7 +33,8 @@ int RunReport(const Args& args) {
       "csv", po::value<std::string>()->default_value(""), "also write one CSV row per mark here")(
       "title", po::value<std::string>()->default_value(""), "report title (default: the manifest's)")(
       "timestamp", po::bool_switch(), "record the time of the run (reports are otherwise byte-identical)")(
-      "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)");
+      "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)")(
+      "timings", po::bool_switch(), "print the wall time of each stage to stderr");
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
           "report", "INPUT... -o REPORT.html [--json OUT.json] [--csv OUT.csv]",
@@ -42,6 +43,7 @@ int RunReport(const Args& args) {
           options, "input", args, &vm)) {
     return *exit;
   }
+  StageClock total_clock;
   auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
   if (!data_dir.ok()) return Fail(data_dir.status());
 
@@ -58,20 +60,31 @@ int RunReport(const Args& args) {
   report_options.data_dir = *data_dir;
   report_options.title = vm["title"].as<std::string>();
   if (vm["timestamp"].as<bool>()) report_options.generated_at = UtcNow();
+  StageTimes times = analysis->times;
+  StageClock clock;
   auto model = BuildReportModel(*analysis, StoryArticles(*analysis, 0), report_options);
   if (!model.ok()) return Fail(model.status());
+  times.Add("model", clock.Lap());
   auto html = RenderHtml(*model, *data_dir + "/reports/templates");
   if (!html.ok()) return Fail(html.status());
+  times.Add("render.html", clock.Lap());
 
   // Every output is written to a temporary file and renamed into place: a failed run never
   // leaves a half-written report.
   const std::string output = vm["output"].as<std::string>();
   if (Status s = WriteFileAtomically(output, *html); !s.ok()) return Fail(s);
+  times.Add("write", clock.Lap());
   if (const std::string& json = vm["json"].as<std::string>(); !json.empty()) {
-    if (Status s = WriteFileAtomically(json, RenderJson(*model)); !s.ok()) return Fail(s);
+    const std::string text = RenderJson(*model);
+    times.Add("render.json", clock.Lap());
+    if (Status s = WriteFileAtomically(json, text); !s.ok()) return Fail(s);
+    times.Add("write", clock.Lap());
   }
   if (const std::string& csv = vm["csv"].as<std::string>(); !csv.empty()) {
-    if (Status s = WriteFileAtomically(csv, RenderMarksCsv(*model)); !s.ok()) return Fail(s);
+    const std::string text = RenderMarksCsv(*model);
+    times.Add("render.csv", clock.Lap());
+    if (Status s = WriteFileAtomically(csv, text); !s.ok()) return Fail(s);
+    times.Add("write", clock.Lap());
   }
   size_t shared = 0;
   for (const ReportClaim& c : model->claims) {
@@ -85,6 +98,10 @@ int RunReport(const Args& args) {
   std::cerr << "parallax: " << model->articles.size() << " articles from " << model->sources.size()
             << " sources, " << model->claims.size() << " claims (" << shared << " shared by several sources); wrote "
             << output << "\n";
+  if (vm["timings"].as<bool>()) {
+    times.Add("total", total_clock.Lap());
+    std::cerr << times.Format();
+  }
   return kExitOk;
 }
 

@@ -21,7 +21,10 @@ std::string Marked(const SearchHit& hit, const std::string& open, const std::str
   std::string out;
   size_t at = 0;
   for (const Span& s : hit.highlights) {
-    out.append(hit.text, at, s.start - at).append(open).append(hit.text, s.start, s.size()).append(close);
+    out.append(hit.text, at, s.start - at)
+        .append(open)
+        .append(hit.text, s.start, s.size())
+        .append(close);
     at = s.end;
   }
   out.append(hit.text, at, std::string::npos);
@@ -64,7 +67,8 @@ void PrintJson(const std::string& query, const SearchResults& results) {
     }
     groups.push_back({{"source", g.source}, {"hits", hits}});
   }
-  nlohmann::json out = {{"query", query}, {"estimated_matches", results.estimated_matches}, {"groups", groups}};
+  nlohmann::json out = {
+      {"query", query}, {"estimated_matches", results.estimated_matches}, {"groups", groups}};
   std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
@@ -74,22 +78,28 @@ int RunSearch(const Args& args) {
   using Strings = std::vector<std::string>;
   po::options_description options("options");
   options.add_options()("index", po::value<std::string>()->required(), "index directory")(
-      "query", po::value<Strings>()->default_value(Strings(), ""), "query words (joined by spaces)")(
-      "source", po::value<Strings>()->default_value(Strings(), ""), "only this source (repeatable)")(
-      "tag", po::value<Strings>()->default_value(Strings(), ""), "only articles with this tag (repeatable)")(
+      "query", po::value<Strings>()->default_value(Strings(), ""),
+      "query words (joined by spaces)")(
+      "source", po::value<Strings>()->default_value(Strings(), ""),
+      "only this source (repeatable)")("tag", po::value<Strings>()->default_value(Strings(), ""),
+                                       "only articles with this tag (repeatable)")(
       "entity", po::value<Strings>()->default_value(Strings(), ""),
       "only sentences naming this entity, by any alias of rules/aliases.yaml (repeatable)")(
-      "from", po::value<std::string>()->default_value(""), "articles dated on or after YYYY[-MM[-DD]]")(
-      "to", po::value<std::string>()->default_value(""), "articles dated on or before YYYY[-MM[-DD]]")(
+      "from", po::value<std::string>()->default_value(""),
+      "articles dated on or after YYYY[-MM[-DD]]")("to",
+                                                   po::value<std::string>()->default_value(""),
+                                                   "articles dated on or before YYYY[-MM[-DD]]")(
       "limit", po::value<size_t>()->default_value(20), "at most this many sentences")(
-      "per-source", po::value<size_t>()->default_value(0), "at most this many sentences per source (0: no cap)")(
+      "per-source", po::value<size_t>()->default_value(0),
+      "at most this many sentences per source (0: no cap)")(
       "any", po::bool_switch(), "match sentences with any of the words (default: all of them)")(
       "format", po::value<std::string>()->default_value("text"), "text or json");
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
           "search", "--index DIR \"QUERY\" [OPTIONS]",
           "Finds indexed sentences matching QUERY, grouped by source, best first. Query syntax\n"
-          "(Xapian's): words are stemmed and must all match (see --any); \"a phrase\"; AND, OR, NOT,\n"
+          "(Xapian's): words are stemmed and must all match (see --any); \"a phrase\"; AND, OR, "
+          "NOT,\n"
           "parentheses; +word, -word; word* for prefixes; filters source:NAME, tag:NAME,\n"
           "entity:NAME, article:ID (quote values with spaces: source:\"News site\").\n"
           "Text output marks matching words in [brackets] (bold on a terminal); --format json\n"
@@ -99,7 +109,8 @@ int RunSearch(const Args& args) {
   }
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") {
-    return Fail(Status::InvalidInput("search: --format must be text or json, not '" + format + "'"));
+    return Fail(
+        Status::InvalidInput("search: --format must be text or json, not '" + format + "'"));
   }
   SearchRequest request;
   for (const std::string& word : vm["query"].as<Strings>()) {

@@ -16,7 +16,8 @@ std::vector<std::vector<std::string>> FindEntityNames(const AliasTable& aliases,
   for (size_t i = 0; i < sentences.size(); ++i) {
     tokens.clear();
     Tokenize(sentences[i].span.Of(article.text), sentences[i].span.start, &tokens);
-    for (EntityMention& mention : aliases.Find(tokens)) names[i].push_back(std::move(mention.canonical));
+    for (EntityMention& mention : aliases.Find(tokens))
+      names[i].push_back(std::move(mention.canonical));
     std::sort(names[i].begin(), names[i].end());
     names[i].erase(std::unique(names[i].begin(), names[i].end()), names[i].end());
   }

@@ -10,7 +10,8 @@ bool IsHyphen(char32_t c) { return c == U'-' || (c >= U'\u2010' && c <= U'\u2013
 
 }  // namespace
 
-std::vector<Span> HighlightMatches(std::string_view text, const std::unordered_set<std::string>& stems,
+std::vector<Span> HighlightMatches(std::string_view text,
+                                   const std::unordered_set<std::string>& stems,
                                    const Xapian::Stem& stemmer) {
   std::vector<Span> spans;
   if (stems.empty()) return spans;

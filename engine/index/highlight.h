@@ -22,7 +22,8 @@
 namespace parallax {
 
 // Byte spans into `text`, in order, never overlapping.
-std::vector<Span> HighlightMatches(std::string_view text, const std::unordered_set<std::string>& stems,
+std::vector<Span> HighlightMatches(std::string_view text,
+                                   const std::unordered_set<std::string>& stems,
                                    const Xapian::Stem& stemmer);
 
 }  // namespace parallax

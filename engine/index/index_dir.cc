@@ -30,7 +30,8 @@ Status CheckSchema(const Xapian::Database& db, const std::string& dir, bool fres
     if (fresh_ok && db.get_doccount() == 0 && db.metadata_keys_begin() == db.metadata_keys_end()) {
       return Status::Ok();
     }
-    return Status::InvalidInput(dir + ": not a Parallax index (a Xapian database without the "
+    return Status::InvalidInput(dir +
+                                ": not a Parallax index (a Xapian database without the "
                                 "parallax_schema stamp)");
   }
   if (version != std::to_string(kIndexSchemaVersion)) {

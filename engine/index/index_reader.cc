@@ -1,5 +1,6 @@
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -37,7 +38,9 @@ class LabelField : public Xapian::FieldProcessor {
   bool fold_;
 };
 
-bool IsPrefixed(const std::string& term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
+bool IsPrefixed(const std::string& term) {
+  return !term.empty() && term[0] >= 'A' && term[0] <= 'Z';
+}
 
 Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& labels) {
   std::vector<Xapian::Query> terms;
@@ -82,8 +85,10 @@ class ArticleCache {
     auto it = entries_.find(id);
     if (it != entries_.end()) return &it->second;
     Entry entry;
-    if (!schema::DecodeArticle(db_.get_metadata(std::string(schema::kArticleKeyPrefix) + id), &entry.record)) {
-      return Status::Corruption(dir_ + ": index is corrupt (missing or bad record for article '" + id + "')");
+    if (!schema::DecodeArticle(db_.get_metadata(std::string(schema::kArticleKeyPrefix) + id),
+                               &entry.record)) {
+      return Status::Corruption(dir_ + ": index is corrupt (missing or bad record for article '" +
+                                id + "')");
     }
     entry.text = db_.get_metadata(std::string(schema::kTextKeyPrefix) + id);
     return &entries_.emplace(id, std::move(entry)).first->second;
@@ -111,7 +116,8 @@ StatusOr<std::unique_ptr<IndexReader>> IndexReader::Open(const std::string& dir)
   try {
     Xapian::Database db(dir, Xapian::DB_BACKEND_GLASS);
     PARALLAX_RETURN_IF_ERROR(CheckSchema(db, dir, /*fresh_ok=*/false));
-    return std::unique_ptr<IndexReader>(new IndexReader(dir, std::make_unique<Impl>(std::move(db))));
+    return std::unique_ptr<IndexReader>(
+        new IndexReader(dir, std::make_unique<Impl>(std::move(db))));
   } catch (const Xapian::Error& e) {
     return XapianStatus(e, dir);
   }
@@ -192,10 +198,12 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
   if (!request.entities.empty()) add_filter(AnyOf(schema::kEntityPrefix, request.entities));
   std::string from, to;
   if (!request.from_date.empty() && !schema::DateBound(request.from_date, false, &from)) {
-    return Status::InvalidInput("--from: '" + request.from_date + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+    return Status::InvalidInput("--from: '" + request.from_date +
+                                "' is not YYYY, YYYY-MM or YYYY-MM-DD");
   }
   if (!request.to_date.empty() && !schema::DateBound(request.to_date, true, &to)) {
-    return Status::InvalidInput("--to: '" + request.to_date + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+    return Status::InvalidInput("--to: '" + request.to_date +
+                                "' is not YYYY, YYYY-MM or YYYY-MM-DD");
   }
   if (!from.empty() && !to.empty()) {
     add_filter(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to));
@@ -216,14 +224,17 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
       parser.set_database(db);
       parser.set_stemmer(stemmer);
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
-      parser.set_stopper((new Xapian::SimpleStopper(std::begin(kStopWords), std::end(kStopWords)))->release());
+      parser.set_stopper(
+          (new Xapian::SimpleStopper(std::begin(kStopWords), std::end(kStopWords)))->release());
       parser.set_default_op(request.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
       parser.add_boolean_prefix("source", (new LabelField(schema::kSourcePrefix, true))->release());
       parser.add_boolean_prefix("tag", (new LabelField(schema::kTagPrefix, true))->release());
       parser.add_boolean_prefix("entity", (new LabelField(schema::kEntityPrefix, true))->release());
-      parser.add_boolean_prefix("article", (new LabelField(schema::kArticlePrefix, false))->release());
+      parser.add_boolean_prefix("article",
+                                (new LabelField(schema::kArticlePrefix, false))->release());
       const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                             Xapian::QueryParser::FLAG_LOVEHATE |
+                             Xapian::QueryParser::FLAG_WILDCARD |
                              Xapian::QueryParser::FLAG_PURE_NOT;
       query = parser.parse_query(request.query, flags);
     }
@@ -232,49 +243,60 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
     }
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (request.per_source > 0) enquire.set_collapse_key(schema::kSourceSlot, request.per_source);
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
-    results.estimated_matches = mset.get_matches_estimated();
-
     std::map<std::string, size_t> group_of_source;  // folded source -> index in groups
+    std::map<std::string, size_t> per_source;       // folded source -> hits kept
     ArticleCache articles(db, dir_);
-    int rank = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it, ++rank) {
-      schema::SentenceRecord record;
-      if (!schema::DecodeSentence(it.get_document().get_data(), &record)) {
-        return Status::Corruption(dir_ + ": index is corrupt (bad data in sentence document " +
-                                  std::to_string(*it) + ")");
+    size_t kept = 0;
+    // Walk the ranked list in pages; with a per-source cap, hits past the cap are skipped and
+    // later pages fill the limit.
+    const Xapian::doccount page = static_cast<Xapian::doccount>(
+        request.per_source > 0 ? std::max<size_t>(4 * request.limit, 100) : request.limit);
+    for (Xapian::doccount offset = 0; kept < request.limit;) {
+      const Xapian::MSet mset = enquire.get_mset(offset, page);
+      if (offset == 0) results.estimated_matches = mset.get_matches_estimated();
+      for (auto it = mset.begin(); it != mset.end() && kept < request.limit; ++it) {
+        schema::SentenceRecord record;
+        if (!schema::DecodeSentence(it.get_document().get_data(), &record)) {
+          return Status::Corruption(dir_ + ": index is corrupt (bad data in sentence document " +
+                                    std::to_string(*it) + ")");
+        }
+        std::string article_id = ArticleIdOf(db, *it);
+        StatusOr<const ArticleCache::Entry*> article = articles.Get(article_id);
+        if (!article.ok()) return article.status();
+        const ArticleCache::Entry& entry = **article;
+        if (record.span.end > entry.text.size() || record.span.start > record.span.end) {
+          return Status::Corruption(dir_ + ": index is corrupt (sentence " +
+                                    std::to_string(record.sentence_index) + " of article '" +
+                                    article_id + "' lies outside its text)");
+        }
+        const std::string key = schema::FoldLabel(entry.record.source);
+        if (request.per_source > 0 && per_source[key]++ >= request.per_source) continue;
+        std::unordered_set<std::string> matched;
+        for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+             ++t) {
+          if (!IsPrefixed(*t)) matched.insert(*t);
+        }
+        SearchHit hit;
+        hit.text.assign(record.span.Of(entry.text));
+        hit.highlights = HighlightMatches(hit.text, matched, stemmer);
+        hit.title = entry.record.title;
+        hit.source = entry.record.source;
+        hit.date = entry.record.date;
+        hit.article_id = std::move(article_id);
+        hit.sentence_index = record.sentence_index;
+        hit.span = record.span;
+        hit.rank = static_cast<int>(it.get_rank());
+        hit.weight = it.get_weight();
+        auto group = group_of_source.find(key);
+        if (group == group_of_source.end()) {
+          group = group_of_source.emplace(key, results.groups.size()).first;
+          results.groups.emplace_back().source = hit.source;
+        }
+        results.groups[group->second].hits.push_back(std::move(hit));
+        ++kept;
       }
-      std::string article_id = ArticleIdOf(db, *it);
-      StatusOr<const ArticleCache::Entry*> article = articles.Get(article_id);
-      if (!article.ok()) return article.status();
-      const ArticleCache::Entry& entry = **article;
-      if (record.span.end > entry.text.size() || record.span.start > record.span.end) {
-        return Status::Corruption(dir_ + ": index is corrupt (sentence " + std::to_string(record.sentence_index) +
-                                  " of article '" + article_id + "' lies outside its text)");
-      }
-      std::unordered_set<std::string> matched;
-      for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
-        if (!IsPrefixed(*t)) matched.insert(*t);
-      }
-      SearchHit hit;
-      hit.text.assign(record.span.Of(entry.text));
-      hit.highlights = HighlightMatches(hit.text, matched, stemmer);
-      hit.title = entry.record.title;
-      hit.source = entry.record.source;
-      hit.date = entry.record.date;
-      hit.article_id = std::move(article_id);
-      hit.sentence_index = record.sentence_index;
-      hit.span = record.span;
-      hit.rank = rank;
-      hit.weight = it.get_weight();
-      const std::string key = schema::FoldLabel(hit.source);
-      auto group = group_of_source.find(key);
-      if (group == group_of_source.end()) {
-        group = group_of_source.emplace(key, results.groups.size()).first;
-        results.groups.emplace_back().source = hit.source;
-      }
-      results.groups[group->second].hits.push_back(std::move(hit));
+      if (mset.size() < page) break;
+      offset += page;
     }
     return Status::Ok();
   });
@@ -340,9 +362,10 @@ Status IndexReader::ForEachSentence(const std::function<void(const SentenceTerms
       }
       if (article_id != sentence.article_id || sentence.source.empty()) {
         schema::ArticleRecord article;
-        if (!schema::DecodeArticle(db.get_metadata(std::string(schema::kArticleKeyPrefix) + article_id), &article)) {
-          return Status::Corruption(dir_ + ": index is corrupt (missing or bad record for article '" + article_id +
-                                    "')");
+        if (!schema::DecodeArticle(
+                db.get_metadata(std::string(schema::kArticleKeyPrefix) + article_id), &article)) {
+          return Status::Corruption(
+              dir_ + ": index is corrupt (missing or bad record for article '" + article_id + "')");
         }
         sentence.source = std::move(article.source);
       }
@@ -363,18 +386,22 @@ Status IndexReader::CheckConsistency() {
     const std::string term_prefix(schema::kArticlePrefix);
     uint64_t total = 0;
     std::unordered_set<std::string> recorded;
-    for (auto it = db.metadata_keys_begin(key_prefix); it != db.metadata_keys_end(key_prefix); ++it) {
+    for (auto it = db.metadata_keys_begin(key_prefix); it != db.metadata_keys_end(key_prefix);
+         ++it) {
       const std::string id = (*it).substr(key_prefix.size());
       schema::ArticleRecord record;
       if (!schema::DecodeArticle(db.get_metadata(*it), &record)) {
-        return Status::Corruption(dir_ + ": index is corrupt (bad record for article '" + id + "')");
+        return Status::Corruption(dir_ + ": index is corrupt (bad record for article '" + id +
+                                  "')");
       }
       const Xapian::doccount have = db.get_termfreq(term_prefix + id);
       if (have != static_cast<Xapian::doccount>(record.sentence_count)) {
         return Status::Corruption(dir_ + ": article '" + id + "' has " + std::to_string(have) +
-                                  " sentences, its record says " + std::to_string(record.sentence_count));
+                                  " sentences, its record says " +
+                                  std::to_string(record.sentence_count));
       }
-      if (record.sentence_count > 0 && db.get_metadata(std::string(schema::kTextKeyPrefix) + id).empty()) {
+      if (record.sentence_count > 0 &&
+          db.get_metadata(std::string(schema::kTextKeyPrefix) + id).empty()) {
         return Status::Corruption(dir_ + ": article '" + id + "' has sentences but no stored text");
       }
       total += have;
@@ -388,7 +415,8 @@ Status IndexReader::CheckConsistency() {
     }
     if (total != db.get_doccount()) {
       return Status::Corruption(dir_ + ": " + std::to_string(db.get_doccount()) +
-                                " sentences, the article records account for " + std::to_string(total));
+                                " sentences, the article records account for " +
+                                std::to_string(total));
     }
     return Status::Ok();
   });

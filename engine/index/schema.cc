@@ -122,7 +122,8 @@ bool DateBound(std::string_view date, bool upper, std::string* out) {
   if (date.size() == 4) {
     digits = std::string(date) + (upper ? "9999" : "0000");
   } else if (date.size() == 7 && date[4] == '-') {
-    digits = std::string(date.substr(0, 4)) + std::string(date.substr(5, 2)) + (upper ? "99" : "00");
+    digits =
+        std::string(date.substr(0, 4)) + std::string(date.substr(5, 2)) + (upper ? "99" : "00");
   } else if (date.size() == 10) {
     digits = DateValue(date);
     if (digits.empty()) return false;
@@ -150,9 +151,8 @@ bool DecodeSentence(std::string_view in, SentenceRecord* r) {
   if (in.empty() || in.front() != kSentenceFormat) return false;
   in.remove_prefix(1);
   size_t length = 0;
-  if (!GetInt(&in, &r->sentence_index) ||
-      !GetSize(&in, &r->span.start) || !GetSize(&in, &length) || !GetInt(&in, &r->paragraph) ||
-      in.empty()) {
+  if (!GetInt(&in, &r->sentence_index) || !GetSize(&in, &r->span.start) || !GetSize(&in, &length) ||
+      !GetInt(&in, &r->paragraph) || in.empty()) {
     return false;
   }
   r->span.end = r->span.start + length;

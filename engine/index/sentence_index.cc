@@ -1,8 +1,7 @@
 #include "engine/index/sentence_index.h"
 
-#include <xapian.h>
-
 #include <stdlib.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <system_error>
@@ -74,7 +73,8 @@ StatusOr<std::unique_ptr<SentenceIndex>> SentenceIndex::OpenTemporary() {
   // A glass database in a fresh temporary directory rather than Xapian's in-memory backend,
   // which has neither transactions nor metadata iteration: one code path for both kinds.
   std::error_code ec;
-  std::string pattern = (std::filesystem::temp_directory_path(ec) / "parallax-index-XXXXXX").string();
+  std::string pattern =
+      (std::filesystem::temp_directory_path(ec) / "parallax-index-XXXXXX").string();
   if (ec || mkdtemp(pattern.data()) == nullptr) {
     return Status::IoError("cannot create a temporary index directory in " + pattern);
   }
@@ -111,8 +111,8 @@ Status SentenceIndex::AddArticle(const Article& article, const std::vector<Sente
 
   // Terms and values shared by every sentence of the article.
   const std::string article_term = std::string(schema::kArticlePrefix) + article.id;
-  const std::string folded_source = schema::FoldLabel(article.source);
-  const std::string source_term = schema::LabelTerm(schema::kSourcePrefix, folded_source);
+  const std::string source_term =
+      schema::LabelTerm(schema::kSourcePrefix, schema::FoldLabel(article.source));
   std::vector<std::string> tag_terms;
   for (const std::string& tag : article.tags) {
     tag_terms.push_back(schema::LabelTerm(schema::kTagPrefix, schema::FoldLabel(tag)));
@@ -152,8 +152,6 @@ Status SentenceIndex::AddArticle(const Article& article, const std::vector<Sente
         }
       }
       if (!date_value.empty()) doc.add_value(schema::kDateSlot, date_value);
-      doc.add_value(schema::kPositionSlot, Xapian::sortable_serialise(s.index));
-      doc.add_value(schema::kSourceSlot, folded_source);
       record.sentence_index = s.index;
       record.span = s.span;
       record.paragraph = s.paragraph;

@@ -181,7 +181,7 @@ struct SentenceTerms {
 struct IndexStats {
   uint64_t sentences = 0;
   uint64_t articles = 0;
-  uint32_t last_doc = 0;  // largest document number in use (size a matrix with it)
+  uint32_t last_doc = 0;      // largest document number in use (size a matrix with it)
   double average_length = 0;  // terms per sentence
 };
 

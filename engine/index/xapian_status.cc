@@ -10,7 +10,8 @@ Status XapianStatus(const Xapian::Error& e, const std::string& dir) {
     return Status::Locked(dir + ": index is locked by another process");
   }
   if (type == "DatabaseVersionError") {
-    return Status::Corruption(dir + ": index was written by an incompatible Xapian version" + detail);
+    return Status::Corruption(dir + ": index was written by an incompatible Xapian version" +
+                              detail);
   }
   if (type == "DatabaseCorruptError") {
     return Status::Corruption(dir + ": index is corrupt" + detail);

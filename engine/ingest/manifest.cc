@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "engine/base/file_io.h"
 #include "engine/yaml/yaml_tree.h"
 
 namespace parallax {
@@ -26,7 +27,12 @@ bool IsIsoDate(const std::string& date) {
 }
 
 StatusOr<Manifest> LoadManifest(const std::string& path) {
-  PARALLAX_ASSIGN_OR_RETURN(YamlNode root, LoadYamlFile(path));
+  PARALLAX_ASSIGN_OR_RETURN(std::string yaml, ReadFile(path));
+  return ParseManifest(yaml, path);
+}
+
+StatusOr<Manifest> ParseManifest(std::string_view yaml, const std::string& path) {
+  PARALLAX_ASSIGN_OR_RETURN(YamlNode root, ParseYaml(yaml, path));
   if (!root.IsMap()) return root.Error("a manifest is a map with the key 'articles'");
   Manifest manifest;
   const YamlNode* articles = nullptr;

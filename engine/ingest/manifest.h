@@ -18,6 +18,7 @@
 #define PARALLAX_ENGINE_INGEST_MANIFEST_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/base/status.h"
@@ -42,7 +43,12 @@ struct Manifest {
   std::vector<ManifestEntry> articles;
 };
 
+// Reads and checks the manifest file at `path`.
 StatusOr<Manifest> LoadManifest(const std::string& path);
+
+// Checks a manifest already in memory; `path` names it in messages and article paths are
+// resolved against its folder. LoadManifest is ReadFile + ParseManifest.
+StatusOr<Manifest> ParseManifest(std::string_view yaml, const std::string& path);
 
 // Returns true iff `date` is a valid YYYY-MM-DD date.
 bool IsIsoDate(const std::string& date);

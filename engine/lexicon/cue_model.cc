@@ -36,9 +36,10 @@ enum Template {
   kNumTemplates,
 };
 
-constexpr std::string_view kTemplateNames[kNumTemplates] = {
-    "bias", "w",  "p1",  "n1",  "p2",   "n2",   "p1w", "wn1",   "sfx", "shape",
-    "pb",   "pa", "pbw", "lex", "lexe", "lexn", "q",   "hedge", "qn"};
+constexpr std::string_view kTemplateNames[] = {
+    "bias", "w",   "p1",  "n1",   "p2",   "n2", "p1w",   "wn1", "sfx", "shape", "pb",
+    "pa",   "pbw", "lex", "lexe", "lexn", "q",  "hedge", "qn",  "lem", "p1lem"};
+static_assert(std::size(kTemplateNames) == kNumTemplates, "one name per template");
 
 // A crude lemma: the word without -s, -es, -ed, -d, -ing, so that inflections of a rare
 // reporting verb share evidence. Only words of five letters or more are stripped.
@@ -62,9 +63,15 @@ uint64_t Mix(uint64_t x) {
 }
 
 uint64_t Key(int templ, uint64_t a, uint64_t b) {
-  uint64_t k = Mix(Mix(static_cast<uint64_t>(templ + 1) * 0x9E3779B97F4A7C15ULL + a) +
-                   b * 0xC2B2AE3D27D4EB4FULL);
-  return k == 0 ? 1 : k;
+  // a and b are FNV hashes already; one finaliser over their rotated mix is enough.
+  return Mix(static_cast<uint64_t>(templ + 1) * 0x9E3779B97F4A7C15ULL ^ a ^
+             ((b << 29) | (b >> 35)) * 0xC2B2AE3D27D4EB4FULL);
+}
+
+// The high half of a key, never 0 (0 marks an empty slot).
+uint32_t Fingerprint(uint64_t key) {
+  uint32_t f = static_cast<uint32_t>(key >> 32);
+  return f == 0 ? 1 : f;
 }
 
 const uint64_t kHashEmpty = HashWord("");
@@ -86,12 +93,12 @@ void ForEachFeature(const CueInput& in, int i, Sink&& sink) {
     return {};
   };
   const std::string_view w = tokens[i].norm;
-  sink(kBias, kHashEmpty, kHashEmpty, "", "");
+  if constexpr (kStrings) sink(kBias, kHashEmpty, kHashEmpty, "", "");  // scoring adds bias_
   sink(kWord, word_hash(i), kHashEmpty, word(i), "");
   sink(kPrev1, word_hash(i - 1), kHashEmpty, word(i - 1), "");
   sink(kNext1, word_hash(i + 1), kHashEmpty, word(i + 1), "");
-  sink(kPrev2, word_hash(i - 2), kHashEmpty, word(i - 2), "");
-  sink(kNext2, word_hash(i + 2), kHashEmpty, word(i + 2), "");
+  // kPrev2 and kNext2 are not computed any more (they cost time for little); their names
+  // stay so that the keys of later templates do not change.
   sink(kPrevWord, word_hash(i - 1), word_hash(i), word(i - 1), word(i));
   sink(kWordNext, word_hash(i), word_hash(i + 1), word(i), word(i + 1));
   if (w.size() >= 5) {
@@ -110,9 +117,9 @@ void ForEachFeature(const CueInput& in, int i, Sink&& sink) {
   sink(kShape, HashWord(shape_view), kHashEmpty, shape_view, "");
   const std::string& before = in.punct[i];
   const std::string& after = in.punct[i + 1];
-  sink(kPunctBefore, HashWord(before), kHashEmpty, before, "");
-  sink(kPunctAfter, HashWord(after), kHashEmpty, after, "");
-  if (!before.empty()) sink(kPunctBeforeWord, HashWord(before), word_hash(i), before, word(i));
+  sink(kPunctBefore, in.punct_hashes[i], kHashEmpty, before, "");
+  sink(kPunctAfter, in.punct_hashes[i + 1], kHashEmpty, after, "");
+  if (!before.empty()) sink(kPunctBeforeWord, in.punct_hashes[i], word_hash(i), before, word(i));
   if (in.lexicon_pos[i] != 0) {
     std::string_view pos = in.lexicon_pos[i] == 'B' ? "B" : "I";
     sink(kLexicon, HashWord(pos), kHashEmpty, pos, "");
@@ -142,7 +149,7 @@ void ForEachFeature(const CueInput& in, int i, Sink&& sink) {
   bool any = false;
   for (int k = 0; k < 4; ++k) {
     int b = i - 1 + k;
-    bool q = b >= 0 && b <= n && in.punct[b].find('q') != std::string::npos;
+    bool q = b >= 0 && b <= n && in.punct_quote[b];
     quotes[k] = q ? '1' : '0';
     any |= q;
   }
@@ -164,24 +171,25 @@ uint64_t HashWord(std::string_view word) {
 }
 
 float CueModel::Lookup(uint64_t key) const {
-  if (keys_.empty()) return 0;
-  const size_t mask = keys_.size() - 1;
+  if (table_.empty()) return 0;
+  const size_t mask = table_.size() - 1;
+  const uint32_t fingerprint = Fingerprint(key);
   for (size_t slot = key & mask;; slot = (slot + 1) & mask) {
-    if (keys_[slot] == key) return weights_[slot];
-    if (keys_[slot] == 0) return 0;
+    if (table_[slot].fingerprint == fingerprint) return table_[slot].weight;
+    if (table_[slot].fingerprint == 0) return 0;
   }
 }
 
 void CueModel::Insert(uint64_t key, float weight) {
-  const size_t mask = keys_.size() - 1;
+  const size_t mask = table_.size() - 1;
+  const uint32_t fingerprint = Fingerprint(key);
   for (size_t slot = key & mask;; slot = (slot + 1) & mask) {
-    if (keys_[slot] == key) {
-      weights_[slot] += weight;  // two strings with one hash: sum, as the trainer could not
+    if (table_[slot].fingerprint == fingerprint) {
+      table_[slot].weight += weight;  // two features with one key: sum (vanishingly rare)
       return;
     }
-    if (keys_[slot] == 0) {
-      keys_[slot] = key;
-      weights_[slot] = weight;
+    if (table_[slot].fingerprint == 0) {
+      table_[slot] = {fingerprint, weight};
       ++size_;
       return;
     }
@@ -189,7 +197,13 @@ void CueModel::Insert(uint64_t key, float weight) {
 }
 
 bool CueModel::IsCandidate(uint64_t word_hash) const {
-  return std::binary_search(candidates_.begin(), candidates_.end(), word_hash);
+  if (candidates_.empty()) return false;
+  const size_t mask = candidates_.size() - 1;
+  const uint64_t h = word_hash == 0 ? 1 : word_hash;
+  for (size_t slot = Mix(h) & mask;; slot = (slot + 1) & mask) {
+    if (candidates_[slot] == h) return true;
+    if (candidates_[slot] == 0) return false;
+  }
 }
 
 StatusOr<CueModel> CueModel::Load(const std::string& path) {
@@ -203,6 +217,7 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
     float weight;
   };
   std::vector<Line> lines;
+  std::vector<uint64_t> words;  // candidate word hashes
   CueModel model;
   size_t pos = 0;
   int number = 0;
@@ -234,7 +249,7 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
       if (!parse_float(fields[1], &model.threshold_)) return error("bad threshold");
     } else if (fields[0] == "candidate" && fields.size() == 2) {
       if (fields[1].empty()) return error("empty candidate word");
-      model.candidates_.push_back(HashWord(fields[1]));
+      words.push_back(HashWord(fields[1]));
     } else if (fields[0] == "weight" && fields.size() == 5) {
       auto it = std::find(std::begin(kTemplateNames), std::end(kTemplateNames), fields[1]);
       if (it == std::end(kTemplateNames)) {
@@ -243,6 +258,10 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
       float w;
       if (!parse_float(fields[4], &w)) return error("bad weight");
       int templ = static_cast<int>(it - std::begin(kTemplateNames));
+      if (templ == kBias) {
+        model.bias_ += w;  // on for every token: kept out of the table
+        continue;
+      }
       lines.push_back({Key(templ, HashWord(fields[2]), HashWord(fields[3])), w});
     } else {
       return error(
@@ -251,35 +270,51 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
     }
   }
   size_t capacity = 16;
-  while (capacity < 2 * lines.size()) capacity *= 2;
-  model.keys_.assign(capacity, 0);
-  model.weights_.assign(capacity, 0);
+  while (capacity * 3 < 4 * lines.size()) capacity *= 2;  // load factor at most 3/4
+  model.table_.assign(capacity, Slot());
   for (const Line& l : lines) model.Insert(l.key, l.weight);
-  std::sort(model.candidates_.begin(), model.candidates_.end());
+  capacity = 16;
+  while (capacity < 4 * words.size()) capacity *= 2;
+  model.candidates_.assign(capacity, 0);
+  for (uint64_t w : words) {
+    if (w == 0) w = 1;
+    size_t slot = Mix(w) & (capacity - 1);
+    while (model.candidates_[slot] != 0 && model.candidates_[slot] != w) {
+      slot = (slot + 1) & (capacity - 1);
+    }
+    model.candidates_[slot] = w;
+  }
   return model;
 }
 
 void CueModel::Gate(const CueInput& input, std::vector<char>* candidate) const {
   const int n = static_cast<int>(input.hashes.size());
   candidate->assign(n, 0);
-  int last = -1000;  // last anchor seen, for the forward reach
+  int last = -1000;  // the last anchor: a candidate word or a lexicon cue token
   for (int i = 0; i < n; ++i) {
-    if (input.lexicon_cue[i] >= 0 || IsCandidate(input.hashes[i])) last = i;
+    if (input.lexicon_cue[i] >= 0 || IsCandidate(input.hashes[i])) {
+      for (int j = std::max({i - kCueWindow, last + 1, 0}); j < i; ++j) (*candidate)[j] = 1;
+      last = i;
+    }
     if (i - last <= kCueWindow) (*candidate)[i] = 1;
-  }
-  last = 1000000;
-  for (int i = n - 1; i >= 0; --i) {
-    if (input.lexicon_cue[i] >= 0 || IsCandidate(input.hashes[i])) last = i;
-    if (last - i <= kCueWindow) (*candidate)[i] = 1;
   }
 }
 
 float CueModel::Score(const CueInput& input, int i) const {
-  float score = 0;
+  if (table_.empty()) return bias_;
+  // Keys first, with their slots prefetched, then the lookups: the table does not fit in the
+  // cache, and this lets the memory accesses overlap.
+  uint64_t keys[kNumTemplates];
+  int count = 0;
+  const size_t mask = table_.size() - 1;
   ForEachFeature<false>(input, i,
                         [&](int templ, uint64_t a, uint64_t b, std::string_view, std::string_view) {
-                          score += Lookup(Key(templ, a, b));
+                          uint64_t key = Key(templ, a, b);
+                          __builtin_prefetch(&table_[key & mask]);
+                          keys[count++] = key;
                         });
+  float score = bias_;
+  for (int k = 0; k < count; ++k) score += Lookup(keys[k]);
   return score;
 }
 

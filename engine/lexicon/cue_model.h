@@ -29,7 +29,7 @@
 namespace parallax {
 
 // How far (in tokens) the gate reaches around a candidate word or a lexicon cue.
-inline constexpr int kCueWindow = 3;
+inline constexpr int kCueWindow = 2;
 
 // What the features of a sentence's tokens are computed from. Built by the Marker (the same
 // code path for marking and for dumping training features). All vectors have one element per
@@ -41,7 +41,9 @@ struct CueInput {
   // n: after the last), at most 3 class characters in order: ',' ':' ';' 'q' (a quote mark)
   // '(' (a bracket) '-' (a dash) '.' (., ?, !).
   std::vector<std::string> punct;
-  std::vector<char> in_quote;     // the token lies inside quoted speech
+  std::vector<uint64_t> punct_hashes;  // HashWord of each punct entry
+  std::vector<char> punct_quote;       // punct entry holds 'q'
+  std::vector<char> in_quote;          // the token lies inside quoted speech
   std::vector<int> lexicon_cue;   // attribution lexicon entry whose cue covers the token, or -1
   std::vector<char> lexicon_pos;  // 'B' first token of that cue, 'I' a later one, 0 none
   std::vector<const std::string*> lexicon_text;  // that entry's pattern text, or nullptr
@@ -79,11 +81,17 @@ class CueModel {
   bool IsCandidate(uint64_t word_hash) const;
 
   float threshold_ = 0;
-  // Open-addressing tables keyed by feature hash (0 marks an empty slot).
-  std::vector<uint64_t> keys_;
-  std::vector<float> weights_;
+  float bias_ = 0;  // the "bias" feature's weight, on for every token
+  // Open-addressing table keyed by feature hash: the low bits pick the slot, the high 32 bits
+  // are the fingerprint stored with the weight (0 marks an empty slot), so that a lookup
+  // touches one cache line.
+  struct Slot {
+    uint32_t fingerprint = 0;
+    float weight = 0;
+  };
+  std::vector<Slot> table_;
   size_t size_ = 0;
-  std::vector<uint64_t> candidates_;  // sorted word hashes
+  std::vector<uint64_t> candidates_;  // open-addressing set of candidate word hashes (0 empty)
 };
 
 }  // namespace parallax

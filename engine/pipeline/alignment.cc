@@ -42,9 +42,16 @@ struct SentenceRef {
 
 StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const AlignOptions& options) {
   if (options.data_dir.empty()) return Status::InvalidInput("AlignCorpus: no data directory");
+  StageClock clock;
   PARALLAX_ASSIGN_OR_RETURN(SimilarityResources resources,
                             LoadSimilarityResources(options.data_dir));
-  return AlignCorpus(corpus, resources, options);
+  const double load_seconds = clock.Lap();
+  PARALLAX_ASSIGN_OR_RETURN(Alignment alignment, AlignCorpus(corpus, resources, options));
+  StageTimes times;
+  times.Add("load", load_seconds);
+  times.Append(alignment.times);
+  alignment.times = std::move(times);
+  return alignment;
 }
 
 StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources& resources,
@@ -54,6 +61,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
                                 std::to_string(corpus.sentences.size()) + " of " +
                                 std::to_string(corpus.articles.size()) + " articles");
   }
+  StageClock clock;
   const int threads = ResolveThreads(options.threads);
   const size_t article_count = corpus.articles.size();
   Alignment out;
@@ -79,6 +87,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
   for (const SentenceRef& r : refs) texts.push_back(r.text);
   const SimilarityModel model =
       SimilarityModel::Build(texts, resources.rules, &resources.aliases, &resources.wordnet);
+  out.times.Add("model", clock.Lap());
 
   // 2. Features, article by article (a Stemmer per task).
   std::vector<SentenceFeatures> features(refs.size());
@@ -88,6 +97,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
       features[k] = model.Featurize(refs[k].text, refs[k].base, &stemmer);
     }
   });
+  out.times.Add("features", clock.Lap());
 
   // 3. Candidates of the whole corpus, scored once.
   std::vector<uint32_t> groups(refs.size());
@@ -98,6 +108,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
   }
   const std::vector<ScoredPair> pairs =
       ScoreCandidates(features, groups, model, options.claims.candidates, threads);
+  out.times.Add("candidates", clock.Lap());
 
   // 4. Stories.
   if (options.group_stories) {
@@ -127,6 +138,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
     story.sources.erase(std::unique(story.sources.begin(), story.sources.end()),
                         story.sources.end());
   }
+  out.times.Add("stories", clock.Lap());
 
   // 5. Claims, story by story: each story's sentences and the pairs inside it, renumbered.
   std::vector<std::vector<ClaimSentence>> story_sentences(story_count);
@@ -156,6 +168,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
     for (Claim& c : claims) out.claims.push_back(std::move(c));
   }
   NumberClaims(&out.claims);
+  out.times.Add("claims", clock.Lap());
   return out;
 }
 

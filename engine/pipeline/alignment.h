@@ -24,6 +24,7 @@
 #include "engine/align/story_grouping.h"
 #include "engine/base/status.h"
 #include "engine/pipeline/corpus.h"
+#include "engine/pipeline/stage_times.h"
 
 namespace parallax {
 
@@ -51,6 +52,9 @@ struct Alignment {
   // Claim::story indexes `stories`, ClaimMember::article indexes corpus.articles and
   // ClaimMember::sentence indexes corpus.sentences[article].
   std::vector<Claim> claims;
+  // Wall seconds of the steps: "load" (resources), "model", "features", "candidates", "stories",
+  // "claims".
+  StageTimes times;
 };
 
 // Loads the similarity resources from options.data_dir and aligns the corpus.

@@ -64,13 +64,18 @@ std::string DescribeDiscrepancy(const Discrepancy& d, const std::string& source_
 
 StatusOr<Analysis> AnalyzeCorpus(Corpus corpus, const AnalysisOptions& options) {
   Analysis analysis;
+  analysis.times = corpus.times;
+  StageClock clock;
   PARALLAX_ASSIGN_OR_RETURN(std::unique_ptr<Marker> marker, LoadMarker(options.data_dir));
+  analysis.times.Add("mark.load", clock.Lap());
   analysis.marks = MarkCorpus(corpus, *marker, options.threads);
+  analysis.times.Add("mark", clock.Lap());
   AlignOptions align;
   align.data_dir = options.data_dir;
   align.threads = options.threads;
   align.group_stories = options.group_stories;
   PARALLAX_ASSIGN_OR_RETURN(analysis.alignment, AlignCorpus(corpus, align));
+  analysis.times.Append(analysis.alignment.times, "align.");
   analysis.corpus = std::move(corpus);
   return analysis;
 }

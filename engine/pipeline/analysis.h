@@ -19,6 +19,7 @@
 #include "engine/pipeline/alignment.h"
 #include "engine/pipeline/corpus.h"
 #include "engine/pipeline/marking.h"
+#include "engine/pipeline/stage_times.h"
 #include "engine/report/report_model.h"
 
 namespace parallax {
@@ -34,6 +35,9 @@ struct Analysis {
   Corpus corpus;
   CorpusMarks marks;
   Alignment alignment;
+  // Wall seconds per stage: "read", "split" (when Analyze read the inputs), "mark.load", "mark",
+  // "align.load", "align.model", ... (alignment.h).
+  StageTimes times;
 };
 
 // Reads, splits, marks and aligns the inputs.

@@ -17,6 +17,7 @@ int ResolveThreads(int threads) {
 }
 
 StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const CorpusOptions& options) {
+  StageClock clock;
   PARALLAX_ASSIGN_OR_RETURN(SegmentRules rules, SegmentRules::Load(options.data_dir + "/rules/segmentation.yaml"));
   PARALLAX_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter, SentenceSplitter::Create(rules));
   Corpus corpus;
@@ -26,17 +27,24 @@ StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const CorpusOption
   });
   corpus.articles = std::move(articles);
   corpus.stories.assign(corpus.articles.size(), "");
+  corpus.times.Add("split", clock.Lap());
   return corpus;
 }
 
 StatusOr<Corpus> LoadCorpus(const std::vector<std::string>& inputs, const CorpusOptions& options) {
+  StageClock clock;
   PARALLAX_ASSIGN_OR_RETURN(BoilerplateRules rules,
                             BoilerplateRules::Load(options.data_dir + "/rules/boilerplate.yaml"));
   ReadOptions read_options;
   read_options.skip_bad_articles = options.skip_bad_articles;
   ArticleReader reader(std::move(rules), read_options);
   PARALLAX_ASSIGN_OR_RETURN(ReadResult read, reader.ReadAll(inputs));
+  const double read_seconds = clock.Lap();
   PARALLAX_ASSIGN_OR_RETURN(Corpus corpus, SplitArticles(std::move(read.articles), options));
+  StageTimes times;
+  times.Add("read", read_seconds);
+  times.Append(corpus.times);
+  corpus.times = std::move(times);
   corpus.title = std::move(read.title);
   corpus.stories = std::move(read.stories);
   corpus.skipped = std::move(read.skipped);

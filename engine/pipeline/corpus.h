@@ -13,6 +13,7 @@
 
 #include "engine/base/status.h"
 #include "engine/ingest/article.h"
+#include "engine/pipeline/stage_times.h"
 #include "engine/segment/sentence.h"
 
 namespace parallax {
@@ -32,6 +33,7 @@ struct Corpus {
   std::vector<std::vector<Sentence>> sentences;  // sentences[i] are articles[i]'s
   std::vector<std::string> stories;              // per article: story label from the input, or ""
   std::vector<std::string> skipped;              // messages for articles skipped (batch mode)
+  StageTimes times;                              // "read", "split": wall seconds of LoadCorpus
 };
 
 // Reads the inputs (manifests, article files, JSONL files, directories) and splits every

@@ -26,10 +26,11 @@ using testing_util::TestArticle;
     std::vector<std::string> sentences;
     const int count = 5 + (n * 7 + round) % 20;  // articles of different lengths
     for (int i = 0; i < count; ++i) {
-      sentences.push_back("Round " + std::to_string(round) + " article " + std::to_string(n) + " sentence " +
-                          std::to_string(i) + " about security talks and support.");
+      sentences.push_back("Round " + std::to_string(round) + " article " + std::to_string(n) +
+                          " sentence " + std::to_string(i) + " about security talks and support.");
     }
-    TestArticle t = MakeArticle("art" + std::to_string(n % 97), "Source" + std::to_string(n % 5), sentences);
+    TestArticle t =
+        MakeArticle("art" + std::to_string(n % 97), "Source" + std::to_string(n % 5), sentences);
     if (!(*writer)->AddArticle(t.article, t.sentences).ok()) _exit(4);
     if ((n + 1) % per_commit == 0) {
       if (!(*writer)->Commit().ok()) _exit(5);

@@ -31,7 +31,8 @@ void BuildIndex(const std::string& dir) {
   ASSERT_TRUE((*writer)->Commit().ok());
 }
 
-void ExpectError(const Status& status, Status::Code code, const std::string& dir, const std::string& words) {
+void ExpectError(const Status& status, Status::Code code, const std::string& dir,
+                 const std::string& words) {
   EXPECT_EQ(status.code(), code) << status.message();
   EXPECT_NE(status.message().find(dir), std::string::npos) << status.message();
   EXPECT_NE(status.message().find(words), std::string::npos) << status.message();
@@ -39,11 +40,12 @@ void ExpectError(const Status& status, Status::Code code, const std::string& dir
 
 TEST(IndexErrorsTest, MissingDirectoryIsNotFoundForReaders) {
   TempDir tmp;
-  ExpectError(IndexReader::Open(tmp.Sub("none")).status(), Status::Code::kNotFound, tmp.Sub("none"), "no index");
+  ExpectError(IndexReader::Open(tmp.Sub("none")).status(), Status::Code::kNotFound, tmp.Sub("none"),
+              "no index");
   IndexOptions options;
   options.create_if_missing = false;
-  ExpectError(SentenceIndex::OpenForWrite(tmp.Sub("none"), options).status(), Status::Code::kNotFound,
-              tmp.Sub("none"), "no index");
+  ExpectError(SentenceIndex::OpenForWrite(tmp.Sub("none"), options).status(),
+              Status::Code::kNotFound, tmp.Sub("none"), "no index");
 }
 
 TEST(IndexErrorsTest, DirectoryWithOtherFilesIsNotAnIndexAndIsLeftAlone) {
@@ -51,8 +53,8 @@ TEST(IndexErrorsTest, DirectoryWithOtherFilesIsNotAnIndexAndIsLeftAlone) {
   WriteFile(tmp.Sub("notes.txt"), "my notes");
   ExpectError(IndexReader::Open(tmp.path()).status(), Status::Code::kInvalidInput, tmp.path(),
               "not a Parallax index");
-  ExpectError(SentenceIndex::OpenForWrite(tmp.path()).status(), Status::Code::kInvalidInput, tmp.path(),
-              "not a Parallax index");
+  ExpectError(SentenceIndex::OpenForWrite(tmp.path()).status(), Status::Code::kInvalidInput,
+              tmp.path(), "not a Parallax index");
   size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(tmp.path())) {
     (void)entry;
@@ -64,8 +66,8 @@ TEST(IndexErrorsTest, DirectoryWithOtherFilesIsNotAnIndexAndIsLeftAlone) {
 TEST(IndexErrorsTest, PlainFileIsNotAnIndex) {
   TempDir tmp;
   WriteFile(tmp.Sub("file"), "x");
-  ExpectError(IndexReader::Open(tmp.Sub("file")).status(), Status::Code::kInvalidInput, tmp.Sub("file"),
-              "not a Parallax index");
+  ExpectError(IndexReader::Open(tmp.Sub("file")).status(), Status::Code::kInvalidInput,
+              tmp.Sub("file"), "not a Parallax index");
   ExpectError(SentenceIndex::OpenForWrite(tmp.Sub("file")).status(), Status::Code::kInvalidInput,
               tmp.Sub("file"), "not a Parallax index");
 }
@@ -89,8 +91,8 @@ TEST(IndexErrorsTest, ForeignXapianDatabaseIsNotAParallaxIndex) {
   }
   ExpectError(IndexReader::Open(tmp.path()).status(), Status::Code::kInvalidInput, tmp.path(),
               "not a Parallax index");
-  ExpectError(SentenceIndex::OpenForWrite(tmp.path()).status(), Status::Code::kInvalidInput, tmp.path(),
-              "not a Parallax index");
+  ExpectError(SentenceIndex::OpenForWrite(tmp.path()).status(), Status::Code::kInvalidInput,
+              tmp.path(), "not a Parallax index");
 }
 
 TEST(IndexErrorsTest, OtherSchemaVersionIsCorruptionNamingBothVersions) {
@@ -113,7 +115,8 @@ TEST(IndexErrorsTest, DamagedVersionFileIsCorruption) {
   BuildIndex(tmp.path());
   WriteFile(tmp.Sub("iamglass"), std::string(64, '\x5a'));
   ExpectError(IndexReader::Open(tmp.path()).status(), Status::Code::kCorruption, tmp.path(), "");
-  ExpectError(SentenceIndex::OpenForWrite(tmp.path()).status(), Status::Code::kCorruption, tmp.path(), "");
+  ExpectError(SentenceIndex::OpenForWrite(tmp.path()).status(), Status::Code::kCorruption,
+              tmp.path(), "");
 }
 
 TEST(IndexErrorsTest, DamagedTablesAreCorruptionNotACrash) {

@@ -21,7 +21,8 @@ struct TestArticle {
 
 // An article whose text is `sentences` joined by single spaces, one paragraph, with exact spans.
 inline TestArticle MakeArticle(const std::string& id, const std::string& source,
-                               const std::vector<std::string>& sentences, const std::string& date = "",
+                               const std::vector<std::string>& sentences,
+                               const std::string& date = "",
                                const std::vector<std::string>& tags = {}) {
   TestArticle t;
   t.article.id = id;
@@ -46,7 +47,8 @@ inline TestArticle MakeArticle(const std::string& id, const std::string& source,
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "parallax-index-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "parallax-index-XXXXXX").string();
     path_ = mkdtemp(pattern.data());
   }
   ~TempDir() {

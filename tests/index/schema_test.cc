@@ -54,9 +54,10 @@ TEST(SchemaTest, DateBoundCompletesPartialDates) {
     bool upper;
     const char* want;  // nullptr: rejected
   } cases[] = {
-      {"2025", false, "20250000"},   {"2025", true, "20259999"},  {"2025-07", false, "20250700"},
-      {"2025-07", true, "20250799"}, {"2025-07-24", true, "20250724"}, {"2025-7", false, nullptr},
-      {"July", false, nullptr},      {"20x5", true, nullptr},
+      {"2025", false, "20250000"},      {"2025", true, "20259999"},
+      {"2025-07", false, "20250700"},   {"2025-07", true, "20250799"},
+      {"2025-07-24", true, "20250724"}, {"2025-7", false, nullptr},
+      {"July", false, nullptr},         {"20x5", true, nullptr},
   };
   for (const auto& c : cases) {
     std::string out;

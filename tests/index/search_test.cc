@@ -26,11 +26,13 @@ class SearchTest : public ::testing::Test {
                     "2025-07-24", {"columnist", "Indian media"}),
         {{"China", "Asim Munir"}, {}, {}});
     Add(MakeArticle("ns", "News site",
-                    {"Wang underscored China's steadfast support, and Munir thanked Beijing for consistent backing.",
+                    {"Wang underscored China's steadfast support, and Munir thanked Beijing for "
+                     "consistent backing.",
                      "Talks covered regional security and counter-terrorism."},
                     "2025-08-01", {"news report"}),
         {{"China", "Asim Munir"}, {}});
-    Add(MakeArticle("old", "Archive", {"Support for the port project was consistent in 2019."}, "2019-03-02"),
+    Add(MakeArticle("old", "Archive", {"Support for the port project was consistent in 2019."},
+                    "2019-03-02"),
         {});
     auto reader = writer_->NewReader();
     ASSERT_TRUE(reader.ok());
@@ -148,17 +150,37 @@ TEST_F(SearchTest, FiltersBySourceTagEntityAndDate) {
     std::set<std::string> want;
   } cases[] = {
       {"source, any case", [](SearchRequest* r) { r->sources = {"news SITE"}; }, {"News site"}},
-      {"two sources", [](SearchRequest* r) { r->sources = {"firstpost", "archive"}; }, {"Firstpost", "Archive"}},
+      {"two sources",
+       [](SearchRequest* r) {
+         r->sources = {"firstpost", "archive"};
+       },
+       {"Firstpost", "Archive"}},
       {"tag", [](SearchRequest* r) { r->tags = {"Indian Media"}; }, {"Firstpost"}},
-      {"entity", [](SearchRequest* r) { r->entities = {"asim munir"}; }, {"Firstpost", "News site"}},
+      {"entity",
+       [](SearchRequest* r) { r->entities = {"asim munir"}; },
+       {"Firstpost", "News site"}},
       {"from", [](SearchRequest* r) { r->from_date = "2025-07-25"; }, {"News site"}},
       {"to", [](SearchRequest* r) { r->to_date = "2024"; }, {"Archive"}},
-      {"range", [](SearchRequest* r) { r->from_date = "2025-07"; r->to_date = "2025-07"; }, {"Firstpost"}},
-      {"source in query", [](SearchRequest* r) { r->query += " source:\"News Site\""; }, {"News site"}},
+      {"range",
+       [](SearchRequest* r) {
+         r->from_date = "2025-07";
+         r->to_date = "2025-07";
+       },
+       {"Firstpost"}},
+      {"source in query",
+       [](SearchRequest* r) { r->query += " source:\"News Site\""; },
+       {"News site"}},
       {"tag in query", [](SearchRequest* r) { r->query += " tag:columnist"; }, {"Firstpost"}},
-      {"entity in query", [](SearchRequest* r) { r->query += " entity:china"; }, {"Firstpost", "News site"}},
+      {"entity in query",
+       [](SearchRequest* r) { r->query += " entity:china"; },
+       {"Firstpost", "News site"}},
       {"article in query", [](SearchRequest* r) { r->query += " article:old"; }, {"Archive"}},
-      {"kinds combine with AND", [](SearchRequest* r) { r->sources = {"Firstpost"}; r->tags = {"news report"}; }, {}},
+      {"kinds combine with AND",
+       [](SearchRequest* r) {
+         r->sources = {"Firstpost"};
+         r->tags = {"news report"};
+       },
+       {}},
   };
   for (const auto& c : cases) {
     SearchRequest request;
@@ -192,7 +214,8 @@ TEST_F(SearchTest, LimitAndPerSourceCapHits) {
 }
 
 TEST_F(SearchTest, StopWordsAreDroppedFromWordListsButKeptInPhrases) {
-  EXPECT_EQ(Sources(Run("the support of beijing")), (std::set<std::string>{"Firstpost", "News site"}));
+  EXPECT_EQ(Sources(Run("the support of beijing")),
+            (std::set<std::string>{"Firstpost", "News site"}));
   EXPECT_TRUE(Run("\"support of beijing\"").groups.empty());
 }
 

@@ -42,8 +42,9 @@ size_t CountHits(IndexReader* reader, const std::string& query) {
 TEST(SentenceIndexTest, AddedArticleIsListedAndSearchableAfterReopen) {
   TempDir tmp;
   const std::string dir = tmp.Sub("index");
-  TestArticle a = MakeArticle("a1", "Firstpost", {"Beijing offered consistent support.", "Talks ended."},
-                              "2025-07-24", {"columnist"});
+  TestArticle a =
+      MakeArticle("a1", "Firstpost", {"Beijing offered consistent support.", "Talks ended."},
+                  "2025-07-24", {"columnist"});
   a.article.author = "A. Writer";
   a.article.url = "https://example.com/a1";
   {
@@ -72,7 +73,8 @@ TEST(SentenceIndexTest, AddedArticleIsListedAndSearchableAfterReopen) {
 TEST(SentenceIndexTest, AddingTheSameIdReplacesItsSentences) {
   TempDir tmp;
   auto writer = OpenWriter(tmp.path());
-  TestArticle first = MakeArticle("a1", "S", {"Old wording about tariffs.", "Second old sentence.", "Third."});
+  TestArticle first =
+      MakeArticle("a1", "S", {"Old wording about tariffs.", "Second old sentence.", "Third."});
   TestArticle second = MakeArticle("a1", "S", {"New wording about sanctions."});
   ASSERT_TRUE(writer->AddArticle(first.article, first.sentences).ok());
   ASSERT_TRUE(writer->AddArticle(second.article, second.sentences).ok());
@@ -123,16 +125,22 @@ TEST(SentenceIndexTest, RejectsBadArticlesWithoutWritingAnything) {
     std::function<void(TestArticle*, std::vector<std::vector<std::string>>*)> spoil;
   } cases[] = {
       {"empty id", [](TestArticle* t, auto*) { t->article.id.clear(); }},
-      {"id too long", [](TestArticle* t, auto*) { t->article.id = std::string(kMaxArticleIdBytes + 1, 'x'); }},
-      {"span past the text", [](TestArticle* t, auto*) { t->sentences[1].span.end = t->article.text.size() + 1; }},
-      {"reversed span", [](TestArticle* t, auto*) { t->sentences[0].span = {3, 1}; }},
+      {"id too long",
+       [](TestArticle* t, auto*) { t->article.id = std::string(kMaxArticleIdBytes + 1, 'x'); }},
+      {"span past the text",
+       [](TestArticle* t, auto*) { t->sentences[1].span.end = t->article.text.size() + 1; }},
+      {"reversed span",
+       [](TestArticle* t, auto*) {
+         t->sentences[0].span = {3, 1};
+       }},
       {"entities of wrong size", [](TestArticle*, auto* e) { e->resize(1); }},
   };
   for (const auto& c : cases) {
     TestArticle t = ok;
     std::vector<std::vector<std::string>> entities;
     c.spoil(&t, &entities);
-    EXPECT_EQ(writer->AddArticle(t.article, t.sentences, entities).code(), Status::Code::kInvalidInput)
+    EXPECT_EQ(writer->AddArticle(t.article, t.sentences, entities).code(),
+              Status::Code::kInvalidInput)
         << c.name;
   }
   EXPECT_EQ(writer->sentence_count(), 0u);
@@ -158,7 +166,8 @@ TEST(SentenceIndexTest, TemporaryIndexIsSearchableThroughNewReaderAndRemovedAfte
 TEST(SentenceIndexTest, ForEachSentenceGivesStemsEntitiesAndIdentity) {
   auto writer = SentenceIndex::OpenTemporary();
   ASSERT_TRUE(writer.ok());
-  TestArticle a = MakeArticle("a", "Firstpost", {"China supported the talks, supporting Pakistan.", "Munir spoke."});
+  TestArticle a = MakeArticle("a", "Firstpost",
+                              {"China supported the talks, supporting Pakistan.", "Munir spoke."});
   std::vector<std::vector<std::string>> entities = {{"China", "Pakistan"}, {"Asim Munir"}};
   ASSERT_TRUE((*writer)->AddArticle(a.article, a.sentences, entities).ok());
   auto reader = (*writer)->NewReader();
@@ -209,7 +218,8 @@ TEST(SentenceIndexTest, ReaderKeepsSearchingWhileWriterCommitsManyTimes) {
   ASSERT_TRUE(writer->Commit().ok());
   auto reader = OpenReader(tmp.path());
   for (int i = 0; i < 30; ++i) {
-    TestArticle t = MakeArticle("n" + std::to_string(i), "S", {"Another sentence about ports number " + std::to_string(i) + "."});
+    TestArticle t = MakeArticle("n" + std::to_string(i), "S",
+                                {"Another sentence about ports number " + std::to_string(i) + "."});
     ASSERT_TRUE(writer->AddArticle(t.article, t.sentences).ok());
     ASSERT_TRUE(writer->Commit().ok());
     EXPECT_GE(CountHits(reader.get(), "ports"), 1u);  // reopens by itself if overtaken

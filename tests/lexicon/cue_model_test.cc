@@ -85,8 +85,8 @@ TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
   std::vector<float> scores;
   marker->CueFeatures(text, s, &tokens, &gate, &features, &scores);
   ASSERT_EQ(tokens.size(), 10u);
-  // Gate: within three tokens of "said" (2) or "statement" (5).
-  EXPECT_EQ(std::string(gate.begin(), gate.end()), std::string("\1\1\1\1\1\1\1\1\1\0", 10));
+  // Gate: within kCueWindow (2) tokens of "said" (2) or "statement" (5).
+  EXPECT_EQ(std::string(gate.begin(), gate.end()), std::string("\1\1\1\1\1\1\1\1\0\0", 10));
   int checked = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!gate[i]) {
@@ -101,7 +101,7 @@ TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
     EXPECT_FLOAT_EQ(scores[i], expected) << tokens[i].norm;
     ++checked;
   }
-  EXPECT_EQ(checked, 9);
+  EXPECT_EQ(checked, 8);
   // "said" scores -1.5 + 3 + 1 + 0.5 + 0.125 = 3.125 > 0; "in" (p1 said) -1.5 + 0.25 < 0;
   // "a" (two after the lexicon cue) -1.5 + 2 > 0 but is not next to "said": its own run.
   std::vector<Mark> marks = MarkLine(*marker, text);
@@ -114,7 +114,8 @@ TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
 
 TEST(CueModelTest, RunsOfCueTokensBecomeOneCueWithTheLexiconEntry) {
   std::unique_ptr<Marker> marker = MakeMarker(
-      "threshold\t0\ncandidate\tsaid\nweight\tw\tsaid\t\t1\nweight\tw\tin\t\t1\n"
+      "threshold\t0\ncandidate\tsaid\ncandidate\tstatement\nweight\tw\tsaid\t\t1\n"
+      "weight\tw\tin\t\t1\n"
       "weight\tw\ta\t\t1\nweight\tw\tstatement\t\t1\nweight\tbias\t\t\t-0.5\n");
   std::vector<Mark> marks =
       MarkLine(*marker, "Two officials said in a statement the talks failed.");
