@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "engine/base/utf8.h"
 #include "engine/yaml/yaml_tree.h"
 
 namespace parallax {
@@ -90,6 +91,23 @@ bool StartsUpperOrDigit(std::string_view line) {
   if (line.empty()) return false;
   unsigned char c = static_cast<unsigned char>(line[0]);
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// True iff `line` holds a letter or digit: a line of punctuation alone (")", "* * *", "—") is
+// no paragraph. Non-ASCII characters count as letters unless they are punctuation or symbols
+// of the Latin-1 and General Punctuation blocks.
+bool HasWordCharacter(std::string_view line) {
+  size_t pos = 0;
+  while (pos < line.size()) {
+    size_t len = 1;
+    char32_t c = DecodeUtf8(line, pos, &len);
+    pos += len;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD) continue;
+    if (c >= 0x2000 && c <= 0x2BFF) continue;  // punctuation, arrows, symbols
+    return true;
+  }
+  return false;
 }
 
 struct Line {
@@ -206,7 +224,7 @@ void FilterBoilerplate(const BoilerplateRules& rules, const std::vector<Paragrap
         break;
       }
     }
-    if (span.empty()) continue;
+    if (span.empty() || !HasWordCharacter(span.Of(text))) continue;  // ")", "* * *", "—"
     line = span.Of(text);
     // A line repeating the title is page furniture; the first title-like line of a file that
     // has no title yet becomes the title.

@@ -75,6 +75,12 @@ TEST(BoilerplateTest, SplitIntoLinesTrimsCarriageReturnsAndJoinsHardWrappedBlock
   EXPECT_EQ(lines[0].span.Of(wrapped), "The talks were held in Islamabad on Friday and\ncovered security and trade.");
 }
 
+TEST(BoilerplateTest, PunctuationOnlyLinesAreNotParagraphs) {
+  ScratchDir dir;
+  Article a = ReadTxt(dir.Write("p.txt", "First paragraph here.\n)\n* * *\n\xE2\x80\x94\nLast one, \xC3\xA9t\xC3\xA9.\n"));
+  EXPECT_EQ(ParagraphTexts(a), (std::vector<std::string>{"First paragraph here.", "Last one, \xC3\xA9t\xC3\xA9."}));
+}
+
 TEST(BoilerplateTest, BadRulesFileNamesTheLine) {
   ScratchDir dir;
   const std::vector<std::pair<std::string, std::string>> cases = {
