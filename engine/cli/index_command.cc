@@ -10,7 +10,7 @@
 #include "engine/cli/commands.h"
 #include "engine/index/sentence_index.h"
 #include "engine/pipeline/corpus.h"
-#include "engine/text/aliases.h"
+#include "engine/pipeline/indexing.h"
 
 namespace parallax::cli {
 namespace {
@@ -50,8 +50,6 @@ int RunAdd(const Args& args) {
   const std::string dir = vm["index"].as<std::string>();
   auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
   if (!data_dir.ok()) return Fail(data_dir.status());
-  auto aliases = AliasTable::Load(*data_dir + "/rules/aliases.yaml");
-  if (!aliases.ok()) return Fail(aliases.status());
 
   IndexOptions index_options;
   index_options.commit_every_sentences = vm["commit-every"].as<size_t>();
@@ -71,19 +69,14 @@ int RunAdd(const Args& args) {
   size_t sentences = 0;
   const size_t total = corpus->articles.size();
   for (size_t i = 0; i < total; ++i) {
-    const Article& article = corpus->articles[i];
-    for (const std::string& warning : article.warnings) {
-      std::cerr << "parallax: " << article.origin << ": " << warning << "\n";
+    for (const std::string& warning : corpus->articles[i].warnings) {
+      std::cerr << "parallax: warning: " << warning << "\n";
     }
-    const auto& article_sentences = corpus->sentences[i];
-    Status status = (*index)->AddArticle(article, article_sentences,
-                                         FindEntityNames(*aliases, article, article_sentences));
-    if (!status.ok()) return Fail(status.WithContext(article.origin));
-    sentences += article_sentences.size();
-    if ((i + 1) % 100 == 0)
-      std::cerr << "indexed " << (i + 1) << "/" << total << " articles\r" << std::flush;
+    sentences += corpus->sentences[i].size();
   }
-  Status status = (*index)->Commit();
+  Status status = AddCorpusToIndex(*corpus, *data_dir, index->get(), [](size_t done, size_t all) {
+    if (done % 100 == 0) std::cerr << "indexed " << done << "/" << all << " articles\r" << std::flush;
+  });
   if (!status.ok()) return Fail(status);
   if (total >= 100) std::cerr << "\n";
   std::cout << "added " << total << " articles (" << sentences << " sentences) to " << dir

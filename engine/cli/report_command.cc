@@ -8,6 +8,7 @@
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
 #include "engine/pipeline/analysis.h"
+#include "engine/pipeline/indexing.h"
 #include "engine/report/report.h"
 
 namespace parallax::cli {
@@ -34,10 +35,12 @@ int RunReport(const Args& args) {
       "title", po::value<std::string>()->default_value(""), "report title (default: the manifest's)")(
       "timestamp", po::bool_switch(), "record the time of the run (reports are otherwise byte-identical)")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)")(
-      "timings", po::bool_switch(), "print the wall time of each stage to stderr");
+      "timings", po::bool_switch(), "print the wall time of each stage to stderr")(
+      "index", po::value<std::string>()->default_value(""),
+      "also add the articles to this lasting sentence index (created if missing)");
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
-          "report", "INPUT... -o REPORT.html [--json OUT.json] [--csv OUT.csv]",
+          "report", "INPUT... -o REPORT.html [--json OUT.json] [--csv OUT.csv] [--index DIR]",
           "Compares how the sources of the inputs report the same events: aligns their claims, marks\n"
           "hedging, attribution and loaded language, and writes a self-contained HTML report.",
           options, "input", args, &vm)) {
@@ -47,6 +50,14 @@ int RunReport(const Args& args) {
   auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
   if (!data_dir.ok()) return Fail(data_dir.status());
 
+  // Open the index first, so that a locked or foreign index fails before the work is done.
+  std::unique_ptr<SentenceIndex> index;
+  if (const std::string& dir = vm["index"].as<std::string>(); !dir.empty()) {
+    auto opened = SentenceIndex::OpenForWrite(dir);
+    if (!opened.ok()) return Fail(opened.status());
+    index = std::move(*opened);
+  }
+
   AnalysisOptions analysis_options;
   analysis_options.data_dir = *data_dir;
   analysis_options.threads = vm["threads"].as<int>();
@@ -54,6 +65,10 @@ int RunReport(const Args& args) {
   if (!analysis.ok()) return Fail(analysis.status());
   for (const Article& a : analysis->corpus.articles) {
     for (const std::string& w : a.warnings) std::cerr << "parallax: warning: " << w << "\n";
+  }
+
+  if (index != nullptr) {
+    if (Status s = AddCorpusToIndex(analysis->corpus, *data_dir, index.get()); !s.ok()) return Fail(s);
   }
 
   ReportOptions report_options;

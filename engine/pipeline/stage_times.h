@@ -1,7 +1,9 @@
 // StageTimes: wall-clock seconds per pipeline stage, for `--timings` and the benchmarks.
 //
 // Stages are recorded in the order they ran; a name recorded twice keeps one entry whose time is
-// the sum. Recording costs one steady_clock read per stage, so it is always on.
+// the sum. Each entry also keeps the process's peak resident memory when it was (last) recorded,
+// which shows the stage that raised it. Recording costs a clock read and a getrusage call per
+// stage, so it is always on.
 //
 //   StageClock clock;
 //   ... read ...
@@ -14,7 +16,6 @@
 #include <chrono>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace parallax {
@@ -25,15 +26,22 @@ class StageTimes {
   // Adds every stage of `other`, its name prefixed with `prefix` (e.g. "align.").
   void Append(const StageTimes& other, std::string_view prefix = "");
 
-  const std::vector<std::pair<std::string, double>>& stages() const { return stages_; }
+  struct Stage {
+    std::string name;
+    double seconds = 0;
+    double peak_rss_mib = 0;  // peak resident set of the process after the stage
+  };
+  const std::vector<Stage>& stages() const { return stages_; }
   // Seconds recorded for `stage`, 0 when it was not recorded.
   double Seconds(std::string_view stage) const;
 
-  // One line per stage, "parallax: time <stage> <seconds>\n", seconds with 3 decimals.
+  // One line per stage, "parallax: time <stage> <seconds> peak_rss_mib <MiB>\n".
   std::string Format() const;
 
  private:
-  std::vector<std::pair<std::string, double>> stages_;
+  void Add(std::string_view stage, double seconds, double peak_rss_mib);
+
+  std::vector<Stage> stages_;
 };
 
 // Seconds since construction or the previous Lap().

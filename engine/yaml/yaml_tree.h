@@ -28,6 +28,15 @@ inline constexpr int kMaxYamlDepth = 64;
 struct YamlNode {
   enum class Kind { kNull, kScalar, kList, kMap };
 
+  // Declared here and defaulted below the class: `entries` holds pairs of YamlNode, and clang
+  // (with libstdc++) refuses to define the implicit members while YamlNode is incomplete.
+  YamlNode();
+  ~YamlNode();
+  YamlNode(const YamlNode&);
+  YamlNode(YamlNode&&) noexcept;
+  YamlNode& operator=(const YamlNode&);
+  YamlNode& operator=(YamlNode&&) noexcept;
+
   Kind kind = Kind::kNull;
   std::string scalar;                                   // kScalar
   std::vector<YamlNode> items;                          // kList
@@ -56,6 +65,13 @@ struct YamlNode {
   // A scalar, or a list of scalars, as strings.
   StatusOr<std::vector<std::string>> AsStringList() const;
 };
+
+inline YamlNode::YamlNode() = default;
+inline YamlNode::~YamlNode() = default;
+inline YamlNode::YamlNode(const YamlNode&) = default;
+inline YamlNode::YamlNode(YamlNode&&) noexcept = default;
+inline YamlNode& YamlNode::operator=(const YamlNode&) = default;
+inline YamlNode& YamlNode::operator=(YamlNode&&) noexcept = default;
 
 // Parses YAML text; `file` names it in messages. An empty document is a kNull node.
 StatusOr<YamlNode> ParseYaml(std::string_view text, const std::string& file);

@@ -121,6 +121,20 @@ TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
   EXPECT_TRUE(found) << "the columnist's 'consistent support' and the news site's 'steadfast support' share a claim";
 }
 
+TEST_F(CliTest, ReportAlsoAddsTheArticlesToAnIndex) {
+  RunResult r = RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --index " + Path("idx"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunParallax("search --index " + Path("idx") + " --format json '\"consistent support\"'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("firstpost-column"), std::string::npos) << r.out;
+  // A folder that is not an index is refused before any work, and no report is written.
+  Write("notindex/file.txt", "x");
+  r = RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r2.html") + " --index " + Path("notindex"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("not a Parallax index"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Path("r2.html")));
+}
+
 TEST_F(CliTest, HostileArticleTextStaysText) {
   std::string manifest = Write("m.yaml",
                                "articles:\n"
