@@ -68,6 +68,12 @@ StatusOr<SegmentRules> FromYaml(const YamlNode& root) {
       PARALLAX_RETURN_IF_ERROR(ReadWords(value, &rules.attribution_verbs));
     } else if (key == "keep_quotes_whole") {
       PARALLAX_ASSIGN_OR_RETURN(rules.keep_quotes_whole, value.AsBool());
+    } else if (key == "whole_quote_below_average_words") {
+      PARALLAX_ASSIGN_OR_RETURN(double words, value.AsDouble());
+      if (!(words >= 0 && words <= 100)) {
+        return value.Error("whole_quote_below_average_words must be a number from 0 to 100");
+      }
+      rules.whole_quote_below_average_words = words;
     } else if (key == "initials") {
       PARALLAX_ASSIGN_OR_RETURN(rules.initials, value.AsBool());
     } else if (key == "max_sentence_bytes") {
@@ -81,7 +87,8 @@ StatusOr<SegmentRules> FromYaml(const YamlNode& root) {
     } else {
       return value.Error("unknown key '" + key +
                          "' (expected abbreviations, sentence_starters, attribution_verbs, "
-                         "keep_quotes_whole, initials, max_sentence_bytes)");
+                         "keep_quotes_whole, whole_quote_below_average_words, initials, "
+                         "max_sentence_bytes)");
     }
   }
   if (rules.icu_window_bytes < 4 * rules.max_sentence_bytes) {

@@ -18,6 +18,8 @@
 //                                       # quote ending in "?" or "!" is not cut from one of
 //                                       # these among the next four words
 //   keep_quotes_whole: false            # true: never break inside a closed quote
+//   whole_quote_below_average_words: 6  # a closed quote whose sentences average fewer words
+//                                       # than this is one sentence (0: off)
 //   initials: true                      # single capital letter + "." ("J. K. Rowling") and
 //                                       # dotted letters ("D.C.", "a.m.") behave like may_end
 //   max_sentence_bytes: 2000            # longer stretches are cut at a white space
@@ -47,6 +49,11 @@ struct SegmentRules {
   // True: no break inside a closed quote ("“Stop. Now,” he said." is one sentence). False (the
   // default, as BASIL's gold splits mostly do): quoted sentences are sentences.
   bool keep_quotes_whole = false;
+  // A closed quote whose sentences average fewer words than this is kept whole: clipped
+  // speech such as "“I love that. I love that,” he said" or "“Hands up! Don’t shoot!”" is
+  // one utterance, and its pieces are no claims of their own. 0 (the default) turns it off;
+  // rules/segmentation.yaml sets it (see there for the figures that chose it).
+  double whole_quote_below_average_words = 0;
 
   // A sentence longer than this is cut at the last white space before the limit (or, with no
   // white space in the limit's second half, at a character boundary). This keeps every

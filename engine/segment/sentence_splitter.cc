@@ -105,6 +105,30 @@ size_t EllipsisStart(std::string_view text, size_t start, size_t pos) {
   return dots;
 }
 
+// The words of `s`: runs of non-space bytes holding at least one ASCII letter or digit (so
+// "—" and "..." are not words, "Raúl" and "don’t" are one each).
+size_t CountWords(std::string_view text, Span s) {
+  size_t words = 0;
+  bool in_run = false, counted = false;
+  for (size_t i = s.start; i < s.end; ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      in_run = false;
+      continue;
+    }
+    if (!in_run) {
+      in_run = true;
+      counted = false;
+    }
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (alnum && !counted) {
+      ++words;
+      counted = true;
+    }
+  }
+  return words;
+}
+
 }  // namespace
 
 struct SentenceSplitter::Impl {
@@ -135,6 +159,7 @@ struct SentenceSplitter::Impl {
   void AppendCapped(std::string_view text, Span s, std::vector<Span>* out) const;
   void SplitParagraph(icu::BreakIterator* it, std::string_view text, Span para,
                       std::vector<Span>* out) const;
+  void DropBreaksInShortQuotes(std::string_view text, Span para, std::vector<size_t>* kept) const;
   std::vector<Span> Enclosed(std::string_view text, Span para) const;
 };
 
@@ -328,22 +353,58 @@ void SentenceSplitter::Impl::SplitParagraph(icu::BreakIterator* it, std::string_
                [](const Break& a, const Break& b) { return a.pos < b.pos; });
     breaks.swap(merged);
   }
+  // First the breaks that stand on their own (each judged from the sentence start before it)...
   const std::vector<Span> enclosed = Enclosed(text, para);
+  std::vector<size_t> kept;  // positions of kept breaks before para.end, in order
   size_t e = 0;
   size_t start = para.start;
   for (const Break& b : breaks) {
-    if (b.pos <= start) continue;
-    if (b.pos < para.end && !b.forced) {
+    if (b.pos <= start || b.pos >= para.end) continue;
+    if (!b.forced) {
       while (e < enclosed.size() && enclosed[e].end <= b.pos) ++e;
       if (e < enclosed.size() && enclosed[e].start < b.pos) continue;  // inside a quote or bracket
       if (!KeepBreak(text, start, b.pos, para.end)) continue;
     }
+    kept.push_back(b.pos);
+    start = EllipsisStart(text, start, b.pos);
+  }
+  // ...then the breaks inside a quotation of short sentences are taken back, and the rest cut.
+  if (rules.whole_quote_below_average_words > 0 && !kept.empty()) {
+    DropBreaksInShortQuotes(text, para, &kept);
+  }
+  start = para.start;
+  for (size_t pos : kept) {
+    if (pos <= start) continue;
     // "terror. ... And": the ellipsis opens the next sentence (it marks words left out).
-    size_t cut = b.pos;
-    if (b.pos < para.end) cut = EllipsisStart(text, start, b.pos);
+    const size_t cut = EllipsisStart(text, start, pos);
     AppendCapped(text, {start, cut}, out);
     start = cut;
   }
+  AppendCapped(text, {start, para.end}, out);
+}
+
+// A closed quotation whose sentences average fewer than whole_quote_below_average_words words
+// ("“I love that. I love that,” he said"; "“Hands up! Don’t shoot!”") is one utterance of
+// clipped speech rather than several statements: its inner breaks are removed from `kept`.
+// Forced breaks cannot fall inside such a quote, which is at most max_sentence_bytes long.
+void SentenceSplitter::Impl::DropBreaksInShortQuotes(std::string_view text, Span para,
+                                                     std::vector<size_t>* kept) const {
+  std::vector<size_t> out;
+  out.reserve(kept->size());
+  size_t k = 0;
+  for (const QuotedStretch& q : FindQuotedStretches(text, para)) {
+    if (!q.closed || q.span.size() > rules.max_sentence_bytes) continue;
+    while (k < kept->size() && (*kept)[k] <= q.span.start) out.push_back((*kept)[k++]);
+    size_t inside_end = k;
+    while (inside_end < kept->size() && (*kept)[inside_end] < q.span.end) ++inside_end;
+    const size_t inner = inside_end - k;
+    if (inner > 0 && static_cast<double>(CountWords(text, q.span)) <
+                         rules.whole_quote_below_average_words * static_cast<double>(inner + 1)) {
+      k = inside_end;  // drop them
+    }
+  }
+  while (k < kept->size()) out.push_back((*kept)[k++]);
+  kept->swap(out);
 }
 
 SentenceSplitter::SentenceSplitter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -7,7 +7,10 @@
 //   2. the rules of rules/segmentation.yaml (see segment_rules.h) take back the breaks ICU puts
 //      after abbreviations and initials ("Gen. Munir", "J. K. Rowling", "U.S. Army") and after
 //      "?"/"!" followed by a lower-case word ("“Why?” he asked");
-//   3. a sentence longer than SegmentRules::max_sentence_bytes is cut at a white space.
+//   3. inside a closed quote whose sentences average fewer than
+//      SegmentRules::whole_quote_below_average_words words, the breaks are taken back too
+//      ("“I love that. I love that,” he said" is one sentence);
+//   4. a sentence longer than SegmentRules::max_sentence_bytes is cut at a white space.
 // ICU already keeps decimals ("3.5"), dotted words followed by lower case ("U.S. officials") and
 // quotes closing after the final punctuation (`He said “no.” Then`) together.
 //

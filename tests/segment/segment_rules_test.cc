@@ -41,6 +41,7 @@ TEST(SegmentRulesTest, ReadsEveryKey) {
       "sentence_starters: [The]\n"
       "attribution_verbs: [said]\n"
       "keep_quotes_whole: true\n"
+      "whole_quote_below_average_words: 4.5\n"
       "initials: false\n"
       "max_sentence_bytes: 500\n",
       "r.yaml");
@@ -49,6 +50,7 @@ TEST(SegmentRulesTest, ReadsEveryKey) {
   EXPECT_EQ(rules->may_end.count("U.S."), 1u);
   EXPECT_EQ(rules->before_number.size(), 2u);
   EXPECT_TRUE(rules->keep_quotes_whole);
+  EXPECT_EQ(rules->whole_quote_below_average_words, 4.5);
   EXPECT_FALSE(rules->initials);
   EXPECT_EQ(rules->max_sentence_bytes, 500u);
   EXPECT_GE(rules->icu_window_bytes, 4 * rules->max_sentence_bytes);
@@ -71,6 +73,9 @@ TEST(SegmentRulesTest, RejectsBadFilesWithFileLineAndColumn) {
       {"max_sentence_bytes: 10\n", "bad.yaml:1:21: max_sentence_bytes must be a whole number"},
       {"max_sentence_bytes: 2000.5\n", "max_sentence_bytes must be a whole number"},
       {"- Gen.\n", "bad.yaml:1:1: expected a map"},
+      {"whole_quote_below_average_words: -1\n",
+       "bad.yaml:1:34: whole_quote_below_average_words must be a number from 0 to 100"},
+      {"whole_quote_below_average_words: many\n", "bad.yaml:1:34:"},
   };
   for (const auto& [yaml, want] : cases) {
     auto rules = SegmentRules::Parse(yaml, "bad.yaml");

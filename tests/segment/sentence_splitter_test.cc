@@ -116,8 +116,10 @@ TEST(SentenceSplitterTest, SplitsLikeAnEditorWould) {
        "\"Which is it?\" The judge frowned.",
        {"\"Which is it?\"", "The judge frowned."}},
       {"quoted sentences are sentences",
-       "\xE2\x80\x9CThis is America's war. It's not Obama's war.\xE2\x80\x9D He left.",
-       {"\xE2\x80\x9CThis is America's war.", "It's not Obama's war.\xE2\x80\x9D", "He left."}},
+       "\xE2\x80\x9CThis is America's war and not a war of choice. It is not Obama's war, "
+       "whatever he says.\xE2\x80\x9D He left.",
+       {"\xE2\x80\x9CThis is America's war and not a war of choice.",
+        "It is not Obama's war, whatever he says.\xE2\x80\x9D", "He left."}},
       {"bracket ends the sentence",
        "He left (again.) Then he came back.",
        {"He left (again.)", "Then he came back."}},
@@ -204,13 +206,14 @@ TEST(SentenceSplitterTest, ToleratesParagraphsOutsideTheText) {
 
 TEST(SentenceSplitterTest, QuotesAreClippedToTheirSentences) {
   const std::string open = "\xE2\x80\x9C", close = "\xE2\x80\x9D";
-  const std::string text = "He said " + open + "We stay. We fight." + close + " Then he left.";
+  const std::string text = "He said " + open + "We stay in this city until the end. We fight for " +
+                           "every street of it." + close + " Then he left.";
   const std::vector<Sentence> got = Bundled().Split(text, {{{0, text.size()}, false}});
   ASSERT_EQ(got.size(), 3u);
   ASSERT_EQ(got[0].quotes.size(), 1u);
-  EXPECT_EQ(got[0].quotes[0].Of(text), open + "We stay.");
+  EXPECT_EQ(got[0].quotes[0].Of(text), open + "We stay in this city until the end.");
   ASSERT_EQ(got[1].quotes.size(), 1u);
-  EXPECT_EQ(got[1].quotes[0].Of(text), "We fight." + close);
+  EXPECT_EQ(got[1].quotes[0].Of(text), "We fight for every street of it." + close);
   EXPECT_TRUE(got[2].quotes.empty());
 }
 
@@ -220,6 +223,44 @@ TEST(SentenceSplitterTest, KeepQuotesWholeOption) {
   auto splitter = MakeSplitter(rules);
   EXPECT_EQ(SplitOne(*splitter, "\xE2\x80\x9CStop. Now,\xE2\x80\x9D he said. Then he left."),
             (Sentences{"\xE2\x80\x9CStop. Now,\xE2\x80\x9D he said.", "Then he left."}));
+}
+
+TEST(SentenceSplitterTest, KeepsQuoteOfClippedSentencesWhole) {
+  const std::string open = "\xE2\x80\x9C", close = "\xE2\x80\x9D";
+  struct Case {
+    const char* what;
+    std::string text;
+    Sentences want;
+  };
+  const std::vector<Case> cases = {
+      {"short sentences (1.5 words on average) stay one utterance",
+       "They chanted " + open + "Hands up! Don\xE2\x80\x99t shoot!" + close + " and left.",
+       {"They chanted " + open + "Hands up! Don\xE2\x80\x99t shoot!" + close + " and left."}},
+      {"repetition before the attribution",
+       open + "I love that. I love that," + close + " Mr. Biden said. He smiled.",
+       {open + "I love that. I love that," + close + " Mr. Biden said.", "He smiled."}},
+      {"long quoted sentences are still split",
+       open +
+           "We will not raise taxes on the middle class this year. We will cut spending "
+           "instead," +
+           close + " he said.",
+       {open + "We will not raise taxes on the middle class this year.",
+        "We will cut spending instead," + close + " he said."}},
+      {"short sentences outside quotes are untouched",
+       "He came. He saw. He left.",
+       {"He came.", "He saw.", "He left."}},
+      {"an unclosed quote is untouched", open + "Stop. Now. Go.", {open + "Stop.", "Now.", "Go."}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(SplitOne(c.text), c.want) << c.what << ": " << c.text;
+}
+
+TEST(SentenceSplitterTest, WholeQuoteThresholdZeroSplitsEveryQuotedSentence) {
+  SegmentRules rules = BundledRules();
+  ASSERT_GT(rules.whole_quote_below_average_words, 0);
+  rules.whole_quote_below_average_words = 0;
+  auto splitter = MakeSplitter(rules);
+  EXPECT_EQ(SplitOne(*splitter, "\xE2\x80\x9CI love that. I love that,\xE2\x80\x9D he said."),
+            (Sentences{"\xE2\x80\x9CI love that.", "I love that,\xE2\x80\x9D he said."}));
 }
 
 TEST(SentenceSplitterTest, HugeParagraphWithoutPunctuationIsCutAtSpaces) {
