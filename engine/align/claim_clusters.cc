@@ -1,11 +1,15 @@
 #include "engine/align/claim_clusters.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/align/voice.h"
+#include "engine/align/word_classes.h"
 #include "engine/base/parallel_for.h"
 
 namespace parallax {
@@ -68,15 +72,19 @@ bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
   return count > 0 && sum / static_cast<double>(count) >= average_threshold;
 }
 
+// Fills `claim` from its member sentences. `secondary` (may be null) marks the members whose
+// primary claim is another; topic claims get no discrepancies.
 void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSentence>& s,
-               const std::vector<uint32_t>& story_sources, PairScores* scores, Claim* claim) {
+               const std::vector<uint32_t>& story_sources, PairScores* scores,
+               const std::vector<bool>* secondary, bool topic, Claim* claim) {
   std::vector<uint32_t> order = cluster;
   std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) {
     return s[p].article != s[q].article ? s[p].article < s[q].article
                                         : s[p].sentence < s[q].sentence;
   });
   for (uint32_t i : order) {
-    ClaimMember m{s[i].article, s[i].sentence, s[i].source, 0};
+    ClaimMember m{s[i].article, s[i].sentence, s[i].source, 0,
+                  secondary != nullptr && (*secondary)[i]};
     double sum = 0;
     size_t count = 0;
     for (uint32_t j : order) {
@@ -100,7 +108,7 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
   claim->omitted.erase(std::unique(claim->omitted.begin(), claim->omitted.end()),
                        claim->omitted.end());
 
-  if (order.size() < 2) return;
+  if (order.size() < 2 || topic) return;
   std::vector<SentenceVoice> voices;
   voices.reserve(order.size());
   for (uint32_t i : order) voices.push_back(FindVoice(*s[i].features, s[i].text, s[i].base));
@@ -117,6 +125,248 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
       }
     }
   }
+}
+
+// The anchors of each sentence (step 3 of the header): compound terms, rare in the story and
+// found in at least two of its sources. Keys: a hyphenated word is its term id; a pair of
+// adjacent words is ((first + 1) << 32) | second. Sorted per sentence.
+struct Anchors {
+  std::vector<std::vector<uint64_t>> of;        // per sentence
+  std::unordered_map<uint64_t, double> weight;  // per anchor: the IDF weight of its words
+  std::unordered_map<uint64_t, std::string> norm;
+};
+
+// Returns true iff word `k` of sentence `c` may be part of an anchor: a content word that is
+// neither a number, a date nor a name.
+bool SubjectWord(const ClaimSentence& c, size_t k) {
+  const SentenceWord& w = c.features->words[k];
+  if (w.term < 0 || w.is_stop || w.is_number || w.is_negation || w.entity >= 0) return false;
+  const size_t at = w.span.start - c.base;
+  const bool capitalized =
+      w.span.start >= c.base && at < c.text.size() && c.text[at] >= 'A' && c.text[at] <= 'Z';
+  if (DateWordKind(w.norm, capitalized).has_value()) return false;
+  return !capitalized || k == 0;  // capitalised inside a sentence: a name
+}
+
+Anchors FindAnchors(const std::vector<ClaimSentence>& s, const ClaimOptions& options) {
+  const size_t n = s.size();
+  Anchors out;
+  out.of.resize(n);
+  std::unordered_map<uint64_t, uint32_t> df;
+  std::unordered_map<uint64_t, uint32_t> first_source;
+  std::unordered_set<uint64_t> several_sources;
+  for (size_t i = 0; i < n; ++i) {
+    const std::vector<SentenceWord>& words = s[i].features->words;
+    std::vector<uint64_t>& keys = out.of[i];
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (!SubjectWord(s[i], k)) continue;
+      const SentenceWord& w = words[k];
+      if (w.norm.find('-') != std::string::npos) {
+        const uint64_t key = static_cast<uint64_t>(w.term);
+        keys.push_back(key);
+        out.weight.emplace(key, w.weight);
+        out.norm.emplace(key, w.norm);
+      }
+      // Adjacent in the text too: no punctuation between them ("security cooperation", not
+      // "security, cooperation").
+      if (k + 1 < words.size() && SubjectWord(s[i], k + 1)) {
+        const SentenceWord& v = words[k + 1];
+        const std::string_view gap =
+            s[i].text.substr(w.span.end - s[i].base, v.span.start - w.span.end);
+        if (gap.find_first_not_of(" ") != std::string_view::npos) continue;
+        const uint64_t key =
+            (static_cast<uint64_t>(w.term + 1) << 32) | static_cast<uint32_t>(v.term);
+        keys.push_back(key);
+        out.weight.emplace(key, w.weight + v.weight);
+        out.norm.emplace(key, w.norm + " " + v.norm);
+      }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (uint64_t t : keys) {
+      ++df[t];
+      auto [it, inserted] = first_source.try_emplace(t, s[i].source);
+      if (!inserted && it->second != s[i].source) several_sources.insert(t);
+    }
+  }
+  const double max_df = std::max(static_cast<double>(options.topic_min_df),
+                                 options.topic_max_df_fraction * static_cast<double>(n));
+  for (std::vector<uint64_t>& keys : out.of) {
+    keys.erase(
+        std::remove_if(keys.begin(), keys.end(),
+                       [&](uint64_t t) { return df[t] > max_df || several_sources.count(t) == 0; }),
+        keys.end());
+  }
+  return out;
+}
+
+template <typename T>
+std::vector<T> Shared(const std::vector<T>& a, const std::vector<T>& b) {
+  std::vector<T> out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+struct TopicLink {
+  uint32_t x = 0;  // x < y
+  uint32_t y = 0;
+  double anchor_weight = 0;
+  float score = 0;
+};
+
+bool BetterLink(const TopicLink& p, const TopicLink& q) {
+  if (p.anchor_weight != q.anchor_weight) return p.anchor_weight > q.anchor_weight;
+  if (p.score != q.score) return p.score > q.score;
+  return p.x != q.x ? p.x < q.x : p.y < q.y;
+}
+
+// Topic groups (step 3 of the header) over the clusters of step 2: each group is a list of
+// sentences; `lonely[i]` is true iff sentence i is alone in its cluster.
+std::vector<std::vector<uint32_t>> FindTopicGroups(
+    const std::vector<ClaimSentence>& s, const std::vector<uint32_t>& cluster_of,
+    const std::vector<std::vector<uint32_t>>& clusters, const std::vector<bool>& lonely,
+    const Anchors& anchors, const ClaimOptions& options, PairScores* scores) {
+  const size_t n = s.size();
+  const uint32_t none = static_cast<uint32_t>(-1);
+  // The shared claims near each sentence: clusters with several sources holding a sentence of
+  // the same article within topic_context positions.
+  std::vector<bool> shared_cluster(n, false);
+  for (size_t c = 0; c < n; ++c) {
+    for (uint32_t i : clusters[c]) {
+      if (s[i].source != s[clusters[c].front()].source) shared_cluster[c] = true;
+    }
+  }
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) {
+    return s[p].article != s[q].article ? s[p].article < s[q].article
+                                        : s[p].sentence < s[q].sentence;
+  });
+  std::vector<std::vector<uint32_t>> near(n);
+  const size_t context = static_cast<size_t>(options.topic_context);
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t i = order[k];
+    const size_t from = k >= context ? k - context : 0;
+    for (size_t m = from; m < n && m <= k + context; ++m) {
+      const uint32_t j = order[m];
+      if (s[j].article != s[i].article || !shared_cluster[cluster_of[j]]) continue;
+      near[i].push_back(cluster_of[j]);
+    }
+    std::sort(near[i].begin(), near[i].end());
+    near[i].erase(std::unique(near[i].begin(), near[i].end()), near[i].end());
+  }
+
+  // Links: pairs sharing an anchor, one side lonely, the context agreeing.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (near[i].empty()) continue;
+    for (uint64_t t : anchors.of[i]) postings[t].push_back(i);
+  }
+  std::vector<uint64_t> terms;
+  for (const auto& [t, list] : postings) terms.push_back(t);
+  std::sort(terms.begin(), terms.end());  // the link order must not depend on hashing
+  std::unordered_set<uint64_t> seen;
+  std::vector<TopicLink> links;
+  for (uint64_t t : terms) {
+    const std::vector<uint32_t>& list = postings[t];
+    for (size_t p = 0; p < list.size(); ++p) {
+      for (size_t q = p + 1; q < list.size(); ++q) {
+        const uint32_t x = list[p];
+        const uint32_t y = list[q];
+        if (s[x].source == s[y].source || (!lonely[x] && !lonely[y])) continue;
+        if (!seen.insert(PairKey(x, y)).second) continue;
+        if (Shared(near[x], near[y]).empty()) continue;
+        const float score = scores->Get(x, y);
+        if (score < options.topic_min_score) continue;
+        double weight = 0;
+        for (uint64_t a : Shared(anchors.of[x], anchors.of[y])) weight += anchors.weight.at(a);
+        links.push_back({std::min(x, y), std::max(x, y), weight, score});
+      }
+    }
+  }
+  // Keep each lonely sentence's best link per other source.
+  std::unordered_map<uint64_t, size_t> best;  // (lonely sentence, other source) -> link
+  for (size_t k = 0; k < links.size(); ++k) {
+    for (auto [i, j] : {std::pair(links[k].x, links[k].y), std::pair(links[k].y, links[k].x)}) {
+      if (!lonely[i]) continue;
+      const uint64_t key = (static_cast<uint64_t>(i) << 32) | s[j].source;
+      auto [it, inserted] = best.try_emplace(key, k);
+      if (!inserted && BetterLink(links[k], links[it->second])) it->second = k;
+    }
+  }
+  std::vector<TopicLink> kept;
+  for (size_t k = 0; k < links.size(); ++k) {
+    bool is_best = false;
+    for (auto [i, j] : {std::pair(links[k].x, links[k].y), std::pair(links[k].y, links[k].x)}) {
+      if (!lonely[i]) continue;
+      auto it = best.find((static_cast<uint64_t>(i) << 32) | s[j].source);
+      is_best = is_best || it->second == k;
+    }
+    if (is_best) kept.push_back(links[k]);
+  }
+  std::sort(kept.begin(), kept.end(), BetterLink);
+
+  // Groups, best link first; a sentence joins at most one group.
+  std::vector<uint32_t> group_of(n, none);
+  std::vector<std::vector<uint32_t>> groups;
+  auto may_join = [&](const std::vector<uint32_t>& g, const std::vector<uint32_t>& h) {
+    std::map<uint32_t, size_t> per_article;
+    for (uint32_t i : g) ++per_article[s[i].article];
+    for (uint32_t i : h) {
+      if (++per_article[s[i].article] > options.max_per_article) return false;
+    }
+    for (uint32_t i : g) {
+      for (uint32_t j : h) {
+        if (s[i].source != s[j].source && Shared(anchors.of[i], anchors.of[j]).empty()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  for (const TopicLink& link : kept) {
+    uint32_t gx = group_of[link.x];
+    const uint32_t gy = group_of[link.y];
+    if (gx != none && gx == gy) continue;
+    const std::vector<uint32_t> mx = gx == none ? std::vector<uint32_t>{link.x} : groups[gx];
+    std::vector<uint32_t> my = gy == none ? std::vector<uint32_t>{link.y} : groups[gy];
+    if (!may_join(mx, my)) continue;
+    if (gx == none) {
+      gx = static_cast<uint32_t>(groups.size());
+      groups.push_back({link.x});
+      group_of[link.x] = gx;
+    }
+    if (gy != none) groups[gy].clear();
+    for (uint32_t i : my) {
+      group_of[i] = gx;
+      groups[gx].push_back(i);
+    }
+  }
+  groups.erase(std::remove_if(groups.begin(), groups.end(),
+                              [](const std::vector<uint32_t>& g) { return g.size() < 2; }),
+               groups.end());
+  return groups;
+}
+
+// The anchor words a topic group's members share: those of all, else those of any two members
+// of different sources; lower-cased and sorted.
+std::vector<std::string> TopicTerms(const std::vector<uint32_t>& group,
+                                    const std::vector<ClaimSentence>& s, const Anchors& anchors) {
+  std::vector<uint64_t> common = anchors.of[group.front()];
+  for (uint32_t i : group) common = Shared(common, anchors.of[i]);
+  if (common.empty()) {
+    for (uint32_t i : group) {
+      for (uint32_t j : group) {
+        if (s[i].source == s[j].source) continue;
+        for (uint64_t t : Shared(anchors.of[i], anchors.of[j])) common.push_back(t);
+      }
+    }
+  }
+  std::vector<std::string> out;
+  for (uint64_t t : common) out.push_back(anchors.norm.at(t));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace
@@ -212,21 +462,42 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
     clusters[y].clear();
   }
 
+  std::vector<bool> lonely(n, false);
+  for (uint32_t i = 0; i < n; ++i) lonely[i] = clusters[cluster_of[i]].size() == 1;
+  std::vector<std::vector<uint32_t>> topic_groups;
+  Anchors anchors;
+  if (options.topic_context >= 0 && n > 1) {
+    anchors = FindAnchors(sentences, options);
+    topic_groups =
+        FindTopicGroups(sentences, cluster_of, clusters, lonely, anchors, options, &scores);
+  }
+  std::vector<bool> secondary(n, false);
+  for (uint32_t i = 0; i < n; ++i) secondary[i] = !lonely[i];
+
   std::vector<Claim> claims;
+  for (const std::vector<uint32_t>& group : topic_groups) {
+    for (uint32_t i : group) {
+      if (lonely[i]) clusters[cluster_of[i]].clear();  // it leaves its claim of one
+    }
+    claims.emplace_back();
+    FillClaim(group, sentences, story_sources, &scores, &secondary, /*topic=*/true, &claims.back());
+    claims.back().topic_terms = TopicTerms(group, sentences, anchors);
+  }
   for (const std::vector<uint32_t>& c : clusters) {
     if (c.empty()) continue;
     claims.emplace_back();
-    FillClaim(c, sentences, story_sources, &scores, &claims.back());
+    FillClaim(c, sentences, story_sources, &scores, nullptr, /*topic=*/false, &claims.back());
   }
   NumberClaims(&claims);
   return claims;
 }
 
 void NumberClaims(std::vector<Claim>* claims) {
-  std::sort(claims->begin(), claims->end(), [](const Claim& p, const Claim& q) {
-    const ClaimMember& a = p.members.front();
-    const ClaimMember& b = q.members.front();
-    return a.article != b.article ? a.article < b.article : a.sentence < b.sentence;
+  auto key = [](const ClaimMember& m) { return std::tuple(m.article, m.sentence, m.secondary); };
+  std::sort(claims->begin(), claims->end(), [&](const Claim& p, const Claim& q) {
+    return std::lexicographical_compare(
+        p.members.begin(), p.members.end(), q.members.begin(), q.members.end(),
+        [&](const ClaimMember& a, const ClaimMember& b) { return key(a) < key(b); });
   });
   for (size_t i = 0; i < claims->size(); ++i) (*claims)[i].id = "c" + std::to_string(i + 1);
 }

@@ -16,13 +16,47 @@
 //      `max_per_article` sentences in it.
 //      Pairs missing from the candidates are scored on demand, so the mean is exact. This is
 //      average linkage, which refuses the chains single linkage builds (A ~ B ~ C with A !~ C).
-//   3. Every sentence left alone is a claim too, carried by one source only: a report needs
+//   3. Topic links, so that a sentence is not reported as carried by one source only when the
+//      other source does cover its subject in a sentence that says more (or other things):
+//      "the engagement included exchanges on security cooperation, including counter-terrorism
+//      collaboration, joint training, ..." against "X met Y in Z on Friday for talks on
+//      regional security and counter-terrorism". The symmetric score rates such pairs low (each
+//      side's extra detail counts against it), and clause-level scoring does not help either
+//      (the words that carry the subject are few on both sides). A topic link joins a sentence
+//      x left alone by step 2 to a sentence y of another source iff
+//        - they share an *anchor*: a compound term — a hyphenated word ("counter-terrorism")
+//          or two adjacent words ("background checks") — of content words that are not
+//          numbers, dates or names (alias-table entities, or capitalised inside the sentence:
+//          names recur all through a story), found in at most
+//          max(topic_min_df, topic_max_df_fraction * story sentences) sentences of the story
+//          and in at least two of its sources: the story's rare subjects. Single words are not
+//          anchors: in a small story nearly every word is rare ("included", "across",
+//          "stability" linked unrelated statements of the seeds), while compounds name a
+//          subject;
+//        - their score is at least `topic_min_score` (not unrelated sentences);
+//        - the context agrees: a shared claim of step 2 has a member within `topic_context`
+//          sentences of x and one within `topic_context` sentences of y (in their articles).
+//          Comparable articles tell one event in neighbourhoods; a rare word alone also
+//          matches the same subject in a passage about another event ("counter-terrorism was
+//          also discussed" with the US);
+//        - y is x's best such partner in y's source: most anchor weight (the IDF of the
+//          anchors' words), then score.
+//      Links are grouped best first while every two members of different sources share an
+//      anchor and no article has more than `max_per_article` sentences in the group; a
+//      sentence joins at most one group. Each group is a *topic claim* (Claim::topic_terms:
+//      the anchors all its members share, else those of any two): a member left alone by
+//      step 2 leaves its single-source claim for it; a member of a shared claim keeps that
+//      claim and is a secondary member of the topic claim (ClaimMember::secondary). A
+//      sentence thus belongs to one primary claim and at most one topic claim besides. Topic
+//      claims have no discrepancies: their members do not state the same thing.
+//   4. Every sentence left alone is a claim too, carried by one source only: a report needs
 //      "only the columnist mentions the Karachi bombing" as much as the shared claims.
-//   4. Discrepancies (discrepancy.h, voice.h) between each two members of different sources.
+//   5. Discrepancies (discrepancy.h, voice.h) between each two members of different sources.
 // Headings are not claims: callers leave them out.
 //
-// Claims are ordered by their first member (article, then sentence) and named "c1", "c2", ...
-// in that order, so ids are stable for a given input whatever the thread count.
+// Claims are ordered by their members (article, sentence, primary before secondary; the first
+// member decides unless two claims start alike) and named "c1", "c2", ... in that order, so ids
+// are stable for a given input whatever the thread count.
 //
 // Thread safety: pure functions; `model` is only read.
 #ifndef PARALLAX_ENGINE_ALIGN_CLAIM_CLUSTERS_H_
@@ -67,6 +101,11 @@ struct ClaimOptions {
   double average_threshold = -1;
   // Sentences one article may put into one claim (a writer restating a point).
   size_t max_per_article = 2;
+  // Topic links (step 3 of the file comment); topic_context < 0 turns them off.
+  int topic_context = 3;               // sentences either side searched for a shared claim
+  uint32_t topic_min_df = 4;           // anchors: in at most max(this, ...
+  double topic_max_df_fraction = 0.1;  // ... this share of the story's sentences) sentences
+  double topic_min_score = 0.1;        // pairs scoring less are never linked
   CandidateOptions candidates;
   int threads = 1;  // for scoring candidates
 };
@@ -76,6 +115,9 @@ struct ClaimMember {
   uint32_t sentence = 0;
   uint32_t source = 0;
   double score = 0;  // mean similarity to the claim's members of other sources; 0 when alone
+  // True iff this is a topic claim (Claim::topic_terms) and the sentence's primary claim is
+  // another one: a sentence has exactly one claim where it is not secondary.
+  bool secondary = false;
 };
 
 struct ClaimDiscrepancy {
@@ -91,6 +133,9 @@ struct Claim {
   std::vector<uint32_t> sources;     // sources carrying the claim, sorted
   std::vector<uint32_t> omitted;     // sources of the story carrying none of it, sorted
   std::vector<ClaimDiscrepancy> discrepancies;
+  // Non-empty iff a topic claim (see the file comment): the lower-cased anchor words its
+  // members share, sorted. Its members cover one subject rather than make one statement.
+  std::vector<std::string> topic_terms;
 };
 
 // Returns the candidate pairs (candidates.h, groups = sources) of `features`, scored, in the
@@ -109,7 +154,7 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
                                  const SimilarityModel& model, const ClaimOptions& options,
                                  const std::vector<ScoredPair>* scored = nullptr);
 
-// Sorts claims by their first member (article, sentence) and names them "c1", "c2", ...
+// Sorts claims by their members (see the file comment) and names them "c1", "c2", ...
 void NumberClaims(std::vector<Claim>* claims);
 
 }  // namespace parallax

@@ -89,6 +89,13 @@ StatusOr<Analysis> Analyze(const std::vector<std::string>& inputs, const Analysi
   return AnalyzeCorpus(std::move(corpus), options);
 }
 
+Status ComputeDigests(ReportOptions* options) {
+  if (options->data_dir.empty()) return Status::Ok();
+  PARALLAX_ASSIGN_OR_RETURN(options->lexicon_digest, DigestDirectory(options->data_dir + "/lexicons"));
+  PARALLAX_ASSIGN_OR_RETURN(options->rules_digest, DigestDirectory(options->data_dir + "/rules"));
+  return Status::Ok();
+}
+
 std::vector<uint32_t> StoryArticles(const Analysis& analysis, size_t story) {
   const auto& stories = analysis.alignment.stories;
   if (story < stories.size()) return stories[story].articles;
@@ -104,7 +111,10 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vect
   ReportModel model;
   model.parallax_version = PARALLAX_VERSION;
   model.generated_at = options.generated_at;
-  if (!options.data_dir.empty()) {
+  if (options.lexicon_digest.has_value() && options.rules_digest.has_value()) {
+    model.lexicon_digest = *options.lexicon_digest;
+    model.rules_digest = *options.rules_digest;
+  } else if (!options.data_dir.empty()) {
     PARALLAX_ASSIGN_OR_RETURN(model.lexicon_digest, DigestDirectory(options.data_dir + "/lexicons"));
     PARALLAX_ASSIGN_OR_RETURN(model.rules_digest, DigestDirectory(options.data_dir + "/rules"));
   }
@@ -164,8 +174,15 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vect
     for (const ClaimMember& m : c->members) {
       SentenceRef ref{position.at(static_cast<int>(m.article)), static_cast<int>(m.sentence)};
       rc.sentences.push_back(ref);
-      model.articles[ref.article].sentences[ref.sentence].claim_id = c->id;
+      // A sentence shown again in a topic claim keeps its own claim as its id.
+      if (!m.secondary) model.articles[ref.article].sentences[ref.sentence].claim_id = c->id;
       total += m.score;
+    }
+    if (!c->topic_terms.empty()) {
+      rc.note = "Not the same statement: both mention ";
+      for (size_t t = 0; t < c->topic_terms.size(); ++t) {
+        rc.note += (t ? ", \u201c" : "\u201c") + c->topic_terms[t] + "\u201d";
+      }
     }
     rc.score = c->members.size() > 1 ? total / static_cast<double>(c->members.size()) : 0.0;
     for (const ClaimDiscrepancy& d : c->discrepancies) {

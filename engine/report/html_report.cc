@@ -254,6 +254,8 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c) {
   out.set("number", std::to_string(c + 1));
   out.set("id", CleanUtf8(claim.id));
   out.set("score", FormatFixed(claim.score, 2));
+  out.set("has_note", !claim.note.empty());
+  out.set("note", CleanUtf8(claim.note));
   out.set("carried", std::to_string(row.sources_carrying.size()));
   out.set("of", std::to_string(table.sources.size()));
   out.set("has_discrepancies", !claim.discrepancies.empty());

@@ -105,6 +105,7 @@ Json ClaimJson(const ReportModel& model, const ClaimTable& table, size_t c) {
   Json out;
   out["id"] = CleanUtf8(claim.id);
   out["score"] = std::isfinite(claim.score) ? claim.score : 0.0;
+  if (!claim.note.empty()) out["note"] = CleanUtf8(claim.note);
   out["sentences"] = Refs(model, claim.sentences);
   out["sources_carrying"] = Strings(table.rows[c].sources_carrying);
   out["sources_omitting"] = Strings(table.rows[c].sources_omitting);

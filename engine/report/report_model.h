@@ -98,6 +98,9 @@ struct ReportClaim {
   double score = 0;  // cohesion in [0, 1], shown with two decimals
   std::vector<SentenceRef> sentences;
   std::vector<ReportDiscrepancy> discrepancies;
+  // Shown beside the claim when set: how the claim was formed when that is not "the sentences
+  // say the same thing" (a topic claim: "Both mention: counter-terrorism").
+  std::string note;
 };
 
 // One bar of a source profile: a rate per 1,000 words, split into the outlet's own voice and

@@ -19,14 +19,28 @@ struct Aligned {
     const Article& a = corpus.articles[m.article];
     return std::string(corpus.sentences[m.article][m.sentence].span.Of(a.text));
   }
-  // The claim holding the sentence of `source` containing `needle`.
+  bool Holds(const ClaimMember& m, const std::string& source, const std::string& needle) const {
+    return alignment.sources[m.source] == source && Text(m).find(needle) != std::string::npos;
+  }
+  // The primary claim holding the sentence of `source` containing `needle`.
   const Claim* Find(const std::string& source, const std::string& needle) const {
     for (const Claim& c : alignment.claims) {
       for (const ClaimMember& m : c.members) {
-        if (alignment.sources[m.source] == source && Text(m).find(needle) != std::string::npos) {
-          return &c;
-        }
+        if (!m.secondary && Holds(m, source, needle)) return &c;
       }
+    }
+    return nullptr;
+  }
+  // A claim holding both sentences, as primary or secondary (topic) member.
+  const Claim* FindBoth(const std::string& source_a, const std::string& needle_a,
+                        const std::string& source_b, const std::string& needle_b) const {
+    for (const Claim& c : alignment.claims) {
+      bool a = false, b = false;
+      for (const ClaimMember& m : c.members) {
+        a = a || Holds(m, source_a, needle_a);
+        b = b || Holds(m, source_b, needle_b);
+      }
+      if (a && b) return &c;
     }
     return nullptr;
   }
@@ -69,6 +83,32 @@ TEST(AlignmentTest, SeedsMeetingSentencesAreOneClaim) {
   const Claim* met = a.Find("News site", "for wide-ranging talks on regional security");
   ASSERT_NE(called_on, nullptr);
   EXPECT_EQ(called_on, met);
+}
+
+// The columnist's "exchanges on defence and security cooperation, including counter-terrorism
+// collaboration" and the news site's "talks on regional security and counter-terrorism": a
+// topic claim (claim_clusters.h, step 3); the news site's sentence keeps its meeting claim.
+TEST(AlignmentTest, SeedsCounterTerrorismSentencesShareATopicClaim) {
+  Aligned a = AlignSeeds(2);
+  const Claim* ct = a.FindBoth("Firstpost", "including counter-terrorism collaboration",
+                               "News site", "regional security and counter-terrorism");
+  ASSERT_NE(ct, nullptr);
+  EXPECT_EQ(ct->topic_terms, std::vector<std::string>{"counter-terrorism"});
+  EXPECT_EQ(ct->sources.size(), 2u);
+  EXPECT_TRUE(ct->omitted.empty());
+  EXPECT_EQ(a.Find("Firstpost", "including counter-terrorism collaboration"), ct);
+  const Claim* meeting = a.Find("News site", "regional security and counter-terrorism");
+  ASSERT_NE(meeting, nullptr);
+  EXPECT_NE(meeting, ct);
+  EXPECT_TRUE(meeting->topic_terms.empty());
+  // The Karachi bombing and the support claim gain no topic claim.
+  for (const Claim& c : a.alignment.claims) {
+    if (c.topic_terms.empty()) continue;
+    for (const ClaimMember& m : c.members) {
+      EXPECT_EQ(a.Text(m).find("Karachi"), std::string::npos);
+      EXPECT_EQ(a.Text(m).find("steadfast support"), std::string::npos);
+    }
+  }
 }
 
 TEST(AlignmentTest, SeedsKarachiBombingIsCarriedByOneSourceOnly) {

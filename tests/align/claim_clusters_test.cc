@@ -41,11 +41,11 @@ class Story {
     return ClusterClaims(sentences_, sources_, model_, options, scored);
   }
 
-  // The claim holding sentence `line` (index into the lines), or null.
+  // The primary claim holding sentence `line` (index into the lines), or null.
   static const Claim* ClaimOf(const std::vector<Claim>& claims, const Line& line, uint32_t s) {
     for (const Claim& c : claims) {
       for (const ClaimMember& m : c.members) {
-        if (m.article == line.article && m.sentence == s) return &c;
+        if (m.article == line.article && m.sentence == s && !m.secondary) return &c;
       }
     }
     return nullptr;
@@ -241,6 +241,82 @@ struct VoiceCase {
   std::vector<std::string> speakers;
   std::string cues;
 };
+
+// A story where both outlets report the talks (a shared claim) and each mentions, next to it,
+// that background checks came up, in sentences saying different things about them.
+std::vector<Story::Line> BackgroundCheckStory(bool far_apart) {
+  std::vector<Story::Line> lines = {
+      {0, 0, "The senators met the governor in the capital on Monday for talks on gun laws."},
+      {0, 0, "Aides said the talks would resume after the holiday recess in the spring."},
+      {0, 0, "The governor wants universal background checks for private sales at gun shows."},
+      {1, 1, "The governor held talks with the senators on gun laws in the capital on Monday."},
+      {1, 1, "Critics doubt that background checks would have stopped the attack."},
+  };
+  if (far_apart) {
+    // Unrelated sentences push the lone sentence away from the shared claim.
+    for (const char* filler :
+         {"Farmers in the valley reported a poor harvest after the long drought.",
+          "The local orchestra will tour three neighbouring countries next year.",
+          "A new bridge across the river opened to traffic after years of delays.",
+          "Ticket prices at the stadium rose for the third season in a row."}) {
+      lines.insert(lines.begin() + 2, {0, 0, filler});
+    }
+  }
+  return lines;
+}
+
+TEST(ClaimClustersTest, TopicClaimJoinsLoneSentenceSharingACompoundNearASharedClaim) {
+  Story story(BackgroundCheckStory(false));
+  const std::vector<Claim> claims = story.Cluster();
+  const Claim* talks = WithMembers(claims, 2);
+  ASSERT_NE(talks, nullptr);
+  EXPECT_TRUE(talks->topic_terms.empty());
+  const Claim* topic = nullptr;
+  for (const Claim& c : claims) {
+    if (!c.topic_terms.empty()) topic = &c;
+  }
+  ASSERT_NE(topic, nullptr);
+  EXPECT_EQ(topic->topic_terms, std::vector<std::string>{"background checks"});
+  ASSERT_EQ(topic->members.size(), 2u);
+  EXPECT_EQ(topic->members[0].article, 0u);
+  EXPECT_EQ(topic->members[0].sentence, 2u);
+  EXPECT_EQ(topic->members[1].article, 1u);
+  EXPECT_EQ(topic->members[1].sentence, 1u);
+  EXPECT_FALSE(topic->members[0].secondary);  // both were alone: the topic claim is theirs
+  EXPECT_FALSE(topic->members[1].secondary);
+  EXPECT_EQ(topic->sources, (std::vector<uint32_t>{0, 1}));
+  EXPECT_TRUE(topic->omitted.empty());
+  EXPECT_TRUE(topic->discrepancies.empty());
+  // Every sentence has exactly one primary claim.
+  std::vector<int> primary(5, 0);
+  for (const Claim& c : claims) {
+    for (const ClaimMember& m : c.members) {
+      if (!m.secondary) ++primary[m.article * 3 + m.sentence];
+    }
+  }
+  EXPECT_EQ(primary, (std::vector<int>{1, 1, 1, 1, 1}));
+}
+
+TEST(ClaimClustersTest, NoTopicClaimWithoutContextOrWhenOff) {
+  Story far(BackgroundCheckStory(true));
+  for (const Claim& c : far.Cluster()) EXPECT_TRUE(c.topic_terms.empty()) << c.id;
+  Story near(BackgroundCheckStory(false));
+  ClaimOptions off;
+  off.topic_context = -1;
+  for (const Claim& c : near.Cluster(off)) EXPECT_TRUE(c.topic_terms.empty()) << c.id;
+}
+
+TEST(ClaimClustersTest, SharedSingleWordsMakeNoTopicClaim) {
+  Story story({
+      {0, 0, "The senators met the governor in the capital on Monday for talks on gun laws."},
+      {0, 0, "The governor wants stricter controls for private sales at gun shows."},
+      {1, 1, "The governor held talks with the senators on gun laws in the capital on Monday."},
+      {1, 1, "Critics doubt that such controls would have stopped the attack."},
+  });
+  for (const Claim& c : story.Cluster()) {
+    EXPECT_TRUE(c.topic_terms.empty()) << c.id;
+  }
+}
 
 TEST(VoiceTest, FindsCuesAndSpeakers) {
   const VoiceCase cases[] = {
