@@ -51,8 +51,8 @@ for t in "${targets[@]}"; do
       -print_final_stats=1 -artifact_prefix="$crashes/" ${PARALLAX_FUZZ_FLAGS:-} \
       "$corpus" "$here/tests/fuzz/corpus/$t" >"$log" 2>&1 || true
   elapsed=$(( $(date +%s) - start ))
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1)
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1 || true)
   cov=$(grep -o 'cov: [0-9]*' <<<"$last" | grep -o '[0-9]*$' || true)
   ft=$(grep -o 'ft: [0-9]*' <<<"$last" | grep -o '[0-9]*$' || true)
   n_crashes=$(find "$crashes" -type f | wc -l)

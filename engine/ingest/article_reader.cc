@@ -1,6 +1,7 @@
 #include "engine/ingest/article_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
@@ -68,6 +69,8 @@ Status ListDirectory(const fs::path& root, Listing* listing) {
 Status ListInput(const std::string& input, Listing* listing) {
   std::error_code ec;
   fs::file_status st = fs::status(input, ec);
+  // A symbolic link loop (ELOOP) or an unreadable folder is named as such, not as missing.
+  if (ec && ec != std::errc::no_such_file_or_directory) return Status::IoError(input + ": " + ec.message());
   if (ec || !fs::exists(st)) return Status::NotFound(input + ": no such file or directory");
   if (fs::is_directory(st)) return ListDirectory(input, listing);
   std::string fmt = FormatOfPath(input);
@@ -113,6 +116,14 @@ std::string FormatOfPath(const std::string& path) {
 }
 
 Status ArticleReader::FinishArticle(Article* article, size_t body_start, std::vector<Paragraph> candidates) const {
+  if (article->text.size() > options_.max_article_bytes) {
+    char size[64];
+    std::snprintf(size, sizeof(size), "%.1f MB, more than the %.1f MB", article->text.size() / 1048576.0,
+                  options_.max_article_bytes / 1048576.0);
+    return Status::InvalidInput(article->origin + ": article text is " + size +
+                                " one article may hold (news articles are well under 1 MB); split the "
+                                "file into articles");
+  }
   if (candidates.empty()) candidates = SplitIntoLines(article->text, body_start);
   FilterBoilerplate(rules_, candidates, article);
   if (article->paragraphs.empty()) {
@@ -156,7 +167,7 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path, 
     a.url = page.url;
     a.source = page.site_name;
     a.warnings = warnings;
-    a.warnings.insert(a.warnings.end(), page.warnings.begin(), page.warnings.end());
+    for (const std::string& w : page.warnings) a.warnings.push_back(path + ": " + w);
     PARALLAX_RETURN_IF_ERROR(FinishArticle(&a, 0, std::move(page.paragraphs)));
     out.push_back(std::move(a));
   } else if (format == "json") {

@@ -23,7 +23,14 @@ namespace parallax {
 
 struct ManifestEntry;
 
+// Articles whose text is longer than this are refused: news articles are well under 1 MB, and
+// later stages (alignment, the HTML report) cost far more memory per byte than reading does, so
+// one mistaken multi-megabyte "article" (a whole site dump, a log file) must not exhaust memory.
+inline constexpr size_t kMaxArticleBytes = size_t{4} << 20;
+
 struct ReadOptions {
+  // See kMaxArticleBytes.
+  size_t max_article_bytes = kMaxArticleBytes;
   // When true, an article that cannot be read is reported in `skipped` and the rest go on
   // (batch mode); when false, the first bad article fails the whole read.
   bool skip_bad_articles = false;

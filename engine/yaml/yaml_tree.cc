@@ -1,5 +1,6 @@
 #include "engine/yaml/yaml_tree.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
@@ -127,6 +128,12 @@ StatusOr<YamlNode> ParseYaml(std::string_view text, const std::string& file) {
     std::string where = file;
     if (e.mark.line >= 0) {
       where += ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1);
+    }
+    // yaml-cpp stops at about 500 levels of nesting with DeepRecursion, whose message is a
+    // misleading "bad file"; say what happened instead.
+    if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
+      return Status::InvalidInput(where + ": YAML nested too deeply (the limit is " +
+                                  std::to_string(kMaxYamlDepth) + " levels)");
     }
     return Status::InvalidInput(where + ": malformed YAML: " + e.msg);
   }

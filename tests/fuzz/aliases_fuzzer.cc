@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace parallax;
   static fuzz::TempFile file("aliases.yaml");
   static constexpr std::string_view kText =
-      "Beijing's leaders met the COAS, Field Marshal Asim Munir, in the People's Republic of China; "
+      "Beijing's leaders met the COAS, Field Marshal Asim Munir, in the People's Republic of "
+      "China; "
       "the U.S. and Chinese officials, and the UK's PM, said America's White House was told.";
   static const std::vector<Token> tokens = [] {
     std::vector<Token> t;

@@ -13,7 +13,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace parallax;
   static const ArticleReader* reader = new ArticleReader(
-      fuzz::MustLoad(BoilerplateRules::Load(fuzz::SourcePath("rules/boilerplate.yaml")), "boilerplate rules"),
+      fuzz::MustLoad(BoilerplateRules::Load(fuzz::SourcePath("rules/boilerplate.yaml")),
+                     "boilerplate rules"),
       ReadOptions());
   std::string text(reinterpret_cast<const char*>(data), size);
   StatusOr<Article> article = reader->FromText(text, "fuzz", "fuzz.txt");

@@ -14,8 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "Home » World » Asia\nMunir visits Beijing\nBy Jane Doe\n\nThe army chief met Chinese "
       "leaders on Monday, officials said.\nRelated Posts\nShare on Facebook\nThe writer is a "
       "columnist.\nAdvertisement The talks, which lasted two days, ended without a statement.\n";
-  StatusOr<BoilerplateRules> rules =
-      BoilerplateRules::Load(file.Write(std::string_view(reinterpret_cast<const char*>(data), size)));
+  StatusOr<BoilerplateRules> rules = BoilerplateRules::Load(
+      file.Write(std::string_view(reinterpret_cast<const char*>(data), size)));
   if (!rules.ok()) return 0;
   Article article;
   article.text = kText;

@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "Officials said the talks may have failed, according to sources close to the ministry. "
       "It is not certain that the “historic” deal, which he described as a triumph, will hold.";
   Lexicon lexicon;
-  if (!lexicon.AddText(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz").ok()) return 0;
+  if (!lexicon.AddText(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz").ok())
+    return 0;
   Marker marker(lexicon);
   Sentence sentence;
   sentence.span = {0, kText.size()};

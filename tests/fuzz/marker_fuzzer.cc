@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       new Marker(fuzz::MustLoad(Lexicon::LoadDir(fuzz::SourcePath("lexicons")), "lexicons"));
   static const SentenceSplitter* splitter =
       fuzz::MustLoad(SentenceSplitter::Create(fuzz::MustLoad(
-                         SegmentRules::Load(fuzz::SourcePath("rules/segmentation.yaml")), "segmentation rules")),
+                         SegmentRules::Load(fuzz::SourcePath("rules/segmentation.yaml")),
+                         "segmentation rules")),
                      "splitter")
           .release();
   std::string_view text(reinterpret_cast<const char*>(data), size);

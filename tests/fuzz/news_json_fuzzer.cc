@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(line_number > previous_line);
     previous_line = line_number;
     FUZZ_CHECK(!line.empty());
-    FUZZ_CHECK(line.data() >= json.data() && line.data() + line.size() <= json.data() + json.size());
+    FUZZ_CHECK(line.data() >= json.data() &&
+               line.data() + line.size() <= json.data() + json.size());
     (void)ParseNewsJson(line, "fuzz.jsonl:" + std::to_string(line_number));
   }
   return 0;

@@ -39,7 +39,8 @@ std::vector<fs::path> Inputs(const fs::path& dir) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file() && it->path().filename().string()[0] != '.') files.push_back(it->path());
+    if (it->is_regular_file() && it->path().filename().string()[0] != '.')
+      files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -71,7 +72,9 @@ TEST_P(FuzzReplayTest, SeedsAndSavedCrashesRunCleanly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllTargets, FuzzReplayTest, ::testing::ValuesIn(kTargets),
-                         [](const ::testing::TestParamInfo<Target>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<Target>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace parallax

@@ -11,7 +11,9 @@
 
 namespace parallax::fuzz {
 
-inline bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Sentences are numbered from 0, in order, never empty or overlapping, inside the text and
 // their paragraph, trimmed of ASCII white space, at most `max_bytes` long; quotes lie inside

@@ -19,8 +19,8 @@ using namespace parallax;
 const SentenceSplitter& Splitter(int variant) {
   static const SentenceSplitter* splitters[4] = {};
   if (splitters[variant] == nullptr) {
-    SegmentRules rules = fuzz::MustLoad(SegmentRules::Load(fuzz::SourcePath("rules/segmentation.yaml")),
-                                        "segmentation rules");
+    SegmentRules rules = fuzz::MustLoad(
+        SegmentRules::Load(fuzz::SourcePath("rules/segmentation.yaml")), "segmentation rules");
     if (variant & 1) {
       rules.max_sentence_bytes = 40;
       rules.icu_window_bytes = 160;
@@ -44,6 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     paragraphs[0].span = {0, text.size()};
   }
   std::vector<Sentence> sentences = Splitter(variant).Split(text, paragraphs);
-  fuzz::CheckSentences(text, paragraphs, sentences, (variant & 1) ? 40 : SegmentRules().max_sentence_bytes);
+  fuzz::CheckSentences(text, paragraphs, sentences,
+                       (variant & 1) ? 40 : SegmentRules().max_sentence_bytes);
   return 0;
 }

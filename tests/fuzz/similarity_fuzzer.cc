@@ -45,8 +45,10 @@ void CheckAlignment(const WordAlignment& al, const SentenceFeatures& a, const Se
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const SimilarityResources* resources = [] {
     auto* r = new SimilarityResources;
-    r->rules = fuzz::MustLoad(LoadSimilarityRules(fuzz::SourcePath("rules/similarity.yaml")), "similarity rules");
-    r->aliases = fuzz::MustLoad(AliasTable::Load(fuzz::SourcePath("rules/aliases.yaml")), "aliases");
+    r->rules = fuzz::MustLoad(LoadSimilarityRules(fuzz::SourcePath("rules/similarity.yaml")),
+                              "similarity rules");
+    r->aliases =
+        fuzz::MustLoad(AliasTable::Load(fuzz::SourcePath("rules/aliases.yaml")), "aliases");
     StatusOr<WordNet> wordnet = WordNet::Load(r->rules.wordnet_dir, r->rules.wordnet);
     if (wordnet.ok()) r->wordnet = std::move(*wordnet);
     return r;
@@ -54,9 +56,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   size_t newline = input.find('\n');
   std::string_view a_text = input.substr(0, newline);
-  std::string_view b_text = newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
-  SimilarityModel model =
-      SimilarityModel::Build({a_text, b_text}, resources->rules, &resources->aliases, &resources->wordnet);
+  std::string_view b_text =
+      newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
+  SimilarityModel model = SimilarityModel::Build({a_text, b_text}, resources->rules,
+                                                 &resources->aliases, &resources->wordnet);
   Stemmer stemmer;
   SentenceFeatures a = model.Featurize(a_text, 0, &stemmer);
   SentenceFeatures b = model.Featurize(b_text, 0, &stemmer);

@@ -13,8 +13,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace parallax;
   static fuzz::TempFile file("similarity.yaml");
-  static constexpr std::string_view kA = "Munir met Chinese leaders in Beijing on Monday, officials said.";
-  static constexpr std::string_view kB = "Pakistan's army chief held talks with China's leadership on 12 July.";
+  static constexpr std::string_view kA =
+      "Munir met Chinese leaders in Beijing on Monday, officials said.";
+  static constexpr std::string_view kB =
+      "Pakistan's army chief held talks with China's leadership on 12 July.";
   StatusOr<SimilarityRules> rules =
       LoadSimilarityRules(file.Write(std::string_view(reinterpret_cast<const char*>(data), size)));
   if (!rules.ok()) return 0;
