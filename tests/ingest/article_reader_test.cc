@@ -184,14 +184,23 @@ TEST_F(ArticleReaderTest, SymlinkLoopsDoNotTrapTheWalk) {
   EXPECT_EQ(r->articles.size(), 1u);
 }
 
-TEST_F(ArticleReaderTest, HugeSingleLineArticleIsReadInOnePieceWithoutBlowUp) {
+TEST_F(ArticleReaderTest, LongSingleLineArticleIsReadInOnePiece) {
+  // 3 MB on one line, no paragraph break: read whole, without the boilerplate rules (which only
+  // look at short lines) going over it.
   std::string line;
-  line.reserve(20u << 20);
-  while (line.size() < (20u << 20)) line += "word ";
-  auto r = reader_.ReadAll({dir_.Write("huge.txt", line)});
+  line.reserve(3u << 20);
+  while (line.size() < (3u << 20)) line += "word ";
+  auto r = reader_.ReadAll({dir_.Write("long.txt", line)});
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->articles[0].paragraphs.size(), 1u);
   EXPECT_EQ(r->articles[0].paragraphs[0].span.size(), line.size() - 1);
+}
+
+TEST_F(ArticleReaderTest, ArticleOverTheSizeLimitIsRefusedWithItsSize) {
+  // 20 MB on one line: no news article is that long; refusing it keeps later stages bounded.
+  std::string path = dir_.Write("huge.txt", std::string(20u << 20, 'a'));
+  Status s = ReadError({path});
+  EXPECT_EQ(s.message().rfind(path + ": article text is 20.0 MB", 0), 0u) << s.message();
 }
 
 }  // namespace
