@@ -68,8 +68,12 @@ void AddMarkLayers(const ReportSentence& sentence, std::vector<Layer>* layers) {
   }
 }
 
-// The segments of one sentence, each with the nested layers covering it.
-data SegmentsData(const std::string& text, Span range, const std::vector<Layer>& layers) {
+// The segments of one sentence, each with the nested layers covering it, rendered at once with
+// sentence.mustache. Rendering each sentence on its own keeps the page's data tree small: a
+// report of a thousand articles would otherwise hold hundreds of thousands of mustache objects
+// (gigabytes) before the first byte is written.
+std::string SentenceHtml(mustache::mustache& sentence_template, const std::string& text, Span range,
+                         const std::vector<Layer>& layers) {
   std::vector<Span> spans;
   for (const Layer& layer : layers) spans.push_back(layer.span);
   const std::vector<int> levels = AssignNestingLevels(spans);
@@ -99,7 +103,9 @@ data SegmentsData(const std::string& text, Span range, const std::vector<Layer>&
     seg.set("reason", reason);
     segments.push_back(seg);
   }
-  return data(segments);
+  data root;
+  root.set("segments", segments);
+  return sentence_template.render(root);
 }
 
 // "1 article", "12 articles".
@@ -112,7 +118,8 @@ std::string SentenceAnchor(const SentenceRef& ref) {
 }
 
 // The article's text as paragraphs of sentences, with whatever lies between sentences kept.
-data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table) {
+data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table,
+                    mustache::mustache& sentence_template) {
   const ReportArticle& article = model.articles[a];
   const std::string& text = article.text;
   std::vector<int> order(article.sentences.size());
@@ -171,7 +178,7 @@ data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table) {
     piece.set("is_sentence", true);
     piece.set("anchor", SentenceAnchor(ref));
     piece.set("index", std::to_string(sentence.index));
-    piece.set("segments", SegmentsData(text, sentence.span, layers));
+    piece.set("html", SentenceHtml(sentence_template, text, sentence.span, layers));
     auto claim = table.claim_of_sentence.find({a, s});
     piece.set("in_claim", claim != table.claim_of_sentence.end());
     if (claim != table.claim_of_sentence.end()) {
@@ -202,7 +209,8 @@ data StringList(const std::vector<std::string>& items, const std::string& key) {
   return data(list);
 }
 
-data ArticleData(const ReportModel& model, int a, const ClaimTable& table) {
+data ArticleData(const ReportModel& model, int a, const ClaimTable& table,
+                 mustache::mustache& sentence_template) {
   const ReportArticle& article = model.articles[a];
   data out;
   out.set("anchor", "art-" + std::to_string(a));
@@ -234,7 +242,7 @@ data ArticleData(const ReportModel& model, int a, const ClaimTable& table) {
   std::string joined;
   for (const std::string& part : byline) joined += (joined.empty() ? "" : " \xC2\xB7 ") + part;
   out.set("byline", joined);
-  out.set("paragraphs", ParagraphsData(model, a, table));
+  out.set("paragraphs", ParagraphsData(model, a, table, sentence_template));
   return out;
 }
 
@@ -243,7 +251,8 @@ std::string ArticleLabel(const ReportModel& model, int a) {
   return CleanUtf8(article.title.empty() ? article.id : article.title);
 }
 
-data ClaimData(const ReportModel& model, const ClaimTable& table, int c) {
+data ClaimData(const ReportModel& model, const ClaimTable& table, int c,
+               mustache::mustache& sentence_template) {
   const ReportClaim& claim = model.claims[c];
   const ClaimRow& row = table.rows[c];
   std::map<std::string, int> articles_per_source;
@@ -299,7 +308,7 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c) {
       entry.set("disputed", disputed);
       entry.set("show_article", articles_per_source[article.source] > 1);
       entry.set("article", ArticleLabel(model, ref.article));
-      entry.set("segments", SegmentsData(article.text, sentence.span, layers));
+      entry.set("html", SentenceHtml(sentence_template, article.text, sentence.span, layers));
       sentences.push_back(entry);
     }
     cell.set("sentences", sentences);
@@ -440,8 +449,21 @@ StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& te
   PARALLAX_RETURN_IF_ERROR(ValidateReportModel(model));
   PARALLAX_ASSIGN_OR_RETURN(auto templates,
                             LoadTemplates(templates_dir, {"report.mustache", "sentence.mustache",
+                                                          "claim_row.mustache", "fulltext.mustache",
                                                           "report.css", "report.js"}));
   const ClaimTable table = BuildClaimTable(model);
+  // Sentences, claim rows and full texts are rendered one at a time and inserted as finished
+  // HTML, so the page's data tree stays small whatever the corpus size (see SentenceHtml).
+  mustache::mustache sentence_template(templates["sentence.mustache"]);
+  mustache::mustache claim_row_template(templates["claim_row.mustache"]);
+  mustache::mustache fulltext_template(templates["fulltext.mustache"]);
+  for (const auto& [name, tmpl] : {std::pair<const char*, mustache::mustache*>{"sentence.mustache", &sentence_template},
+                                   {"claim_row.mustache", &claim_row_template},
+                                   {"fulltext.mustache", &fulltext_template}}) {
+    if (!tmpl->is_valid()) {
+      return Status::InvalidInput("report template '" + std::string(name) + "': " + tmpl->error_message());
+    }
+  }
 
   data root;
   root.set("css", templates["report.css"]);
@@ -477,13 +499,21 @@ StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& te
 
   mustache::list articles;
   for (size_t a = 0; a < model.articles.size(); ++a) {
-    articles.push_back(ArticleData(model, a, table));
+    data article = ArticleData(model, a, table, sentence_template);
+    std::string fulltext = fulltext_template.render(article);
+    article.set("paragraphs", mustache::list());  // rendered: drop the heavy part
+    article.set("fulltext_html", fulltext);
+    articles.push_back(article);
   }
   root.set("articles", articles);
   root.set("has_articles", !articles.empty());
 
   mustache::list claims;
-  for (size_t c = 0; c < model.claims.size(); ++c) claims.push_back(ClaimData(model, table, c));
+  for (size_t c = 0; c < model.claims.size(); ++c) {
+    data row;
+    row.set("html", claim_row_template.render(ClaimData(model, table, c, sentence_template)));
+    claims.push_back(row);
+  }
   root.set("claims", claims);
   root.set("has_claims", !claims.empty());
 
