@@ -104,8 +104,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "bare_index_loop: %s\n", e.get_description().c_str());
       return 1;
     }
-    std::printf("bare_index_loop %zu sentences %.3f s %.0f sentences/s%s\n", sentences, times.back(),
-                sentences / times.back(), memory ? " (in memory)" : "");
+    std::printf("bare_index_loop %zu sentences %.3f s %.0f sentences/s%s\n", sentences,
+                times.back(), sentences / times.back(), memory ? " (in memory)" : "");
   }
   std::sort(times.begin(), times.end());
   std::printf("bare_index_loop median %.3f s\n", times[times.size() / 2]);

@@ -97,6 +97,9 @@ int RunBatch(const Args& args) {
   if (!analysis.ok()) return Fail(analysis.status());
   for (const std::string& skipped : analysis->corpus.skipped) std::cerr << "parallax: skipped: " << skipped << "\n";
   StageTimes times = analysis->times;
+  const bool print_times = vm["timings"].as<bool>();
+  if (print_times) std::cerr << times.Format();  // now, in case a later stage fails
+  const size_t printed = times.stages().size();
   StageClock clock;
 
   ReportOptions report_options;
@@ -110,6 +113,7 @@ int RunBatch(const Args& args) {
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     report_options.generated_at = buf;
   }
+  if (Status s = ComputeDigests(&report_options); !s.ok()) return Fail(s);
   const std::string templates = *data_dir + "/reports/templates";
   const auto& stories = analysis->alignment.stories;
   std::vector<BatchStory> index_stories(stories.size());
@@ -161,8 +165,8 @@ int RunBatch(const Args& args) {
   index.title = analysis->corpus.title.empty() ? "Parallax batch" : analysis->corpus.title;
   index.parallax_version = PARALLAX_VERSION;
   index.generated_at = report_options.generated_at;
-  if (auto d = DigestDirectory(*data_dir + "/lexicons"); d.ok()) index.lexicon_digest = *d;
-  if (auto d = DigestDirectory(*data_dir + "/rules"); d.ok()) index.rules_digest = *d;
+  index.lexicon_digest = report_options.lexicon_digest.value_or("");
+  index.rules_digest = report_options.rules_digest.value_or("");
   index.stories = index_stories;
   for (const std::string& skipped : analysis->corpus.skipped) index.failures.push_back({"", skipped});
   auto index_html = RenderBatchIndex(index, templates);
@@ -199,9 +203,9 @@ int RunBatch(const Args& args) {
   times.Add("index", clock.Lap());
   std::cerr << "parallax: " << analysis->corpus.articles.size() << " articles in " << stories.size()
             << " stories; wrote " << (fs::path(out_dir) / "index.html").string() << "\n";
-  if (vm["timings"].as<bool>()) {
+  if (print_times) {
     times.Add("total", total_clock.Lap());
-    std::cerr << times.Format();
+    std::cerr << times.Format(printed);
   }
   return kExitOk;
 }

@@ -45,10 +45,9 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const AlignOptions& option
   StageClock clock;
   PARALLAX_ASSIGN_OR_RETURN(SimilarityResources resources,
                             LoadSimilarityResources(options.data_dir));
-  const double load_seconds = clock.Lap();
-  PARALLAX_ASSIGN_OR_RETURN(Alignment alignment, AlignCorpus(corpus, resources, options));
   StageTimes times;
-  times.Add("load", load_seconds);
+  times.Add("load", clock.Lap());
+  PARALLAX_ASSIGN_OR_RETURN(Alignment alignment, AlignCorpus(corpus, resources, options));
   times.Append(alignment.times);
   alignment.times = std::move(times);
   return alignment;

@@ -50,7 +50,15 @@ struct ReportOptions {
   std::string data_dir;                     // for the digests of lexicons/ and rules/
   std::string title;                        // "" : the corpus title, else the first article's
   std::optional<std::string> generated_at;  // only when the user asks: reports are reproducible
+  // Digests of data_dir's lexicons/ and rules/ (report/digest.h) when the caller has them
+  // already: batch hashes the folders once for all its stories instead of once per story.
+  std::optional<std::string> lexicon_digest;
+  std::optional<std::string> rules_digest;
 };
+
+// Fills options->lexicon_digest and rules_digest from options->data_dir (when not empty), so
+// that several BuildReportModel calls share one hashing of the folders.
+Status ComputeDigests(ReportOptions* options);
 
 // The article indices of story `story` (all articles when stories were not grouped).
 std::vector<uint32_t> StoryArticles(const Analysis& analysis, size_t story);

@@ -39,10 +39,9 @@ StatusOr<Corpus> LoadCorpus(const std::vector<std::string>& inputs, const Corpus
   read_options.skip_bad_articles = options.skip_bad_articles;
   ArticleReader reader(std::move(rules), read_options);
   PARALLAX_ASSIGN_OR_RETURN(ReadResult read, reader.ReadAll(inputs));
-  const double read_seconds = clock.Lap();
-  PARALLAX_ASSIGN_OR_RETURN(Corpus corpus, SplitArticles(std::move(read.articles), options));
   StageTimes times;
-  times.Add("read", read_seconds);
+  times.Add("read", clock.Lap());
+  PARALLAX_ASSIGN_OR_RETURN(Corpus corpus, SplitArticles(std::move(read.articles), options));
   times.Append(corpus.times);
   corpus.times = std::move(times);
   corpus.title = std::move(read.title);

@@ -9,7 +9,7 @@ namespace parallax {
 namespace {
 
 double PeakRssMib() {
-  struct rusage usage{};
+  struct rusage usage {};
   if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
@@ -40,10 +40,11 @@ double StageTimes::Seconds(std::string_view stage) const {
   return 0;
 }
 
-std::string StageTimes::Format() const {
+std::string StageTimes::Format(size_t first) const {
   std::string out;
   char buf[64];
-  for (const Stage& s : stages_) {
+  for (size_t i = first; i < stages_.size(); ++i) {
+    const Stage& s = stages_[i];
     std::snprintf(buf, sizeof buf, " %.3f peak_rss_mib %.0f\n", s.seconds, s.peak_rss_mib);
     out += "parallax: time " + s.name + buf;
   }

@@ -35,8 +35,9 @@ class StageTimes {
   // Seconds recorded for `stage`, 0 when it was not recorded.
   double Seconds(std::string_view stage) const;
 
-  // One line per stage, "parallax: time <stage> <seconds> peak_rss_mib <MiB>\n".
-  std::string Format() const;
+  // One line per stage from the `first`-th on (stages are printed as they finish when a run may
+  // still fail later), "parallax: time <stage> <seconds> peak_rss_mib <MiB>\n".
+  std::string Format(size_t first = 0) const;
 
  private:
   void Add(std::string_view stage, double seconds, double peak_rss_mib);
