@@ -24,6 +24,7 @@ bool IsValidRef(const ReportModel& model, const SentenceRef& ref) {
 ClaimTable BuildClaimTable(const ReportModel& model) {
   ClaimTable table;
   table.sources = model.sources;
+  for (const ReportArticle& article : model.articles) ++table.articles_per_source[article.source];
   for (const ReportArticle& article : model.articles) {
     if (std::find(table.sources.begin(), table.sources.end(), article.source) ==
         table.sources.end()) {

@@ -29,6 +29,8 @@ struct ClaimTable {
   std::vector<ClaimRow> rows;        // one per ReportModel::claims entry
   // (article, sentence) position → the first claim (position in claims) holding it.
   std::map<std::pair<int, int>, int> claim_of_sentence;
+  // source → how many of the model's articles it has (a cell names the article when > 1).
+  std::map<std::string, int> articles_per_source;
 };
 
 // Builds the table. SentenceRefs that name no sentence are skipped (ValidateReportModel

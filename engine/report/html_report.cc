@@ -255,9 +255,6 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c,
                mustache::mustache& sentence_template) {
   const ReportClaim& claim = model.claims[c];
   const ClaimRow& row = table.rows[c];
-  std::map<std::string, int> articles_per_source;
-  for (const ReportArticle& article : model.articles) ++articles_per_source[article.source];
-
   data out;
   out.set("anchor", "claim-" + std::to_string(c));
   out.set("number", std::to_string(c + 1));
@@ -306,7 +303,8 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c,
       entry.set("href", "#" + SentenceAnchor(ref));
       entry.set("index", std::to_string(sentence.index));
       entry.set("disputed", disputed);
-      entry.set("show_article", articles_per_source[article.source] > 1);
+      auto per_source = table.articles_per_source.find(article.source);
+      entry.set("show_article", per_source != table.articles_per_source.end() && per_source->second > 1);
       entry.set("article", ArticleLabel(model, ref.article));
       entry.set("html", SentenceHtml(sentence_template, article.text, sentence.span, layers));
       sentences.push_back(entry);
