@@ -8,7 +8,7 @@ packages=(
   libxapian-dev libeigen3-dev libyaml-cpp-dev libboost-program-options-dev
   libicu-dev libgumbo-dev nlohmann-json3-dev libkainjow-mustache-dev libstemmer-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-jsonschema
+  python3 python3-jsonschema clang-format
   wordnet-base  # WordNet 3.0 database files, read by engine/align/wordnet.cc at run time
 )
 

@@ -25,7 +25,8 @@ fs::path ExecutableDir() {
 StatusOr<std::string> FindDataDir(const std::string& explicit_dir) {
   if (!explicit_dir.empty()) {
     if (Qualifies(explicit_dir)) return explicit_dir;
-    return Status::NotFound(explicit_dir + ": not a Parallax data directory (needs lexicons/ and rules/)");
+    return Status::NotFound(explicit_dir +
+                            ": not a Parallax data directory (needs lexicons/ and rules/)");
   }
   if (const char* env = std::getenv("PARALLAX_DATA_DIR"); env != nullptr && *env != '\0') {
     if (Qualifies(env)) return std::string(env);

@@ -40,8 +40,8 @@ StatusOr<std::string> ReadFile(const std::string& path) {
   if (static_cast<size_t>(st.st_size) > kMaxInputFileBytes) {
     ::close(fd);
     return Status::InvalidInput(path + ": file is " + std::to_string(st.st_size >> 20) +
-                                " MiB, larger than the " + std::to_string(kMaxInputFileBytes >> 20) +
-                                " MiB limit");
+                                " MiB, larger than the " +
+                                std::to_string(kMaxInputFileBytes >> 20) + " MiB limit");
   }
   std::string data;
   data.resize(static_cast<size_t>(st.st_size));

@@ -32,7 +32,9 @@ class Status {
   Status() = default;  // OK
 
   static Status Ok() { return Status(); }
-  static Status InvalidInput(std::string msg) { return Status(Code::kInvalidInput, std::move(msg)); }
+  static Status InvalidInput(std::string msg) {
+    return Status(Code::kInvalidInput, std::move(msg));
+  }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   static Status IoError(std::string msg) { return Status(Code::kIoError, std::move(msg)); }
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
@@ -91,9 +93,9 @@ class StatusOr {
 #define PARALLAX_STATUS_CONCAT_(a, b) PARALLAX_STATUS_CONCAT_INNER_(a, b)
 
 // Returns from the calling function when `expr` (a Status) is not OK.
-#define PARALLAX_RETURN_IF_ERROR(expr)             \
-  do {                                             \
-    ::parallax::Status parallax_status_ = (expr);  \
+#define PARALLAX_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::parallax::Status parallax_status_ = (expr);        \
     if (!parallax_status_.ok()) return parallax_status_; \
   } while (0)
 

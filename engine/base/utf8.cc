@@ -80,7 +80,8 @@ char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length) {
   auto c = static_cast<unsigned char>(text[pos]);
   if (len == 1) return c;
   char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+  for (size_t i = 1; i < len; ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
   return cp;
 }
 

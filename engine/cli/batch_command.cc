@@ -26,7 +26,8 @@ using Json = nlohmann::ordered_json;
 // Progress on stderr: a bar redrawn in place on a terminal, a line per step otherwise.
 class Progress {
  public:
-  Progress(std::string what, size_t total) : what_(std::move(what)), total_(total), tty_(::isatty(2)) {}
+  Progress(std::string what, size_t total)
+      : what_(std::move(what)), total_(total), tty_(::isatty(2)) {}
 
   void Step(const std::string& item) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -34,8 +35,8 @@ class Progress {
     if (tty_) {
       const size_t width = 30;
       size_t filled = total_ == 0 ? width : done_ * width / total_;
-      std::cerr << "\r" << what_ << " [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
-                << done_ << "/" << total_ << std::flush;
+      std::cerr << "\r" << what_ << " [" << std::string(filled, '#')
+                << std::string(width - filled, ' ') << "] " << done_ << "/" << total_ << std::flush;
       if (done_ == total_) std::cerr << "\n";
     } else {
       std::cerr << "parallax: " << what_ << " " << done_ << "/" << total_ << ": " << item << "\n";
@@ -65,7 +66,8 @@ int RunBatch(const Args& args) {
   po::options_description options("options");
   options.add_options()("input", po::value<std::vector<std::string>>()->required(),
                         "manifests, article files, JSONL files or directories")(
-      "output,o", po::value<std::string>()->required(), "folder for index.html, stories.json and the story reports")(
+      "output,o", po::value<std::string>()->required(),
+      "folder for index.html, stories.json and the story reports")(
       "json", po::bool_switch(), "also write each story's report as JSON")(
       "timestamp", po::bool_switch(), "record the time of the run in the reports")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)")(
@@ -73,9 +75,11 @@ int RunBatch(const Args& args) {
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
           "batch", "INPUT... -o OUTDIR",
-          "Groups the articles of the inputs into stories (same event), writes one report per story,\n"
+          "Groups the articles of the inputs into stories (same event), writes one report per "
+          "story,\n"
           "an index.html listing the stories with their most divergent claims, and stories.json\n"
-          "mapping each article to its story. An article that cannot be read is reported and skipped.",
+          "mapping each article to its story. An article that cannot be read is reported and "
+          "skipped.",
           options, "input", args, &vm)) {
     return *exit;
   }
@@ -95,7 +99,8 @@ int RunBatch(const Args& args) {
   std::cerr << "parallax: reading, marking and aligning the inputs\n";
   auto analysis = Analyze(vm["input"].as<std::vector<std::string>>(), analysis_options);
   if (!analysis.ok()) return Fail(analysis.status());
-  for (const std::string& skipped : analysis->corpus.skipped) std::cerr << "parallax: skipped: " << skipped << "\n";
+  for (const std::string& skipped : analysis->corpus.skipped)
+    std::cerr << "parallax: skipped: " << skipped << "\n";
   StageTimes times = analysis->times;
   const bool print_times = vm["timings"].as<bool>();
   if (print_times) std::cerr << times.Format();  // now, in case a later stage fails
@@ -133,8 +138,9 @@ int RunBatch(const Args& args) {
     const std::string file = StoryFileName(stories[i].id);
     Status s = WriteIfChanged((fs::path(out_dir) / "stories" / file).string(), *html);
     if (s.ok() && vm["json"].as<bool>()) {
-      s = WriteIfChanged((fs::path(out_dir) / "stories" / (file.substr(0, file.size() - 5) + ".json")).string(),
-                         RenderJson(*model));
+      s = WriteIfChanged(
+          (fs::path(out_dir) / "stories" / (file.substr(0, file.size() - 5) + ".json")).string(),
+          RenderJson(*model));
     }
     errors[i] = s;
     BatchStory& story = index_stories[i];
@@ -144,7 +150,8 @@ int RunBatch(const Args& args) {
     story.articles = static_cast<int>(model->articles.size());
     for (const ReportArticle& a : model->articles) {
       story.sentences += static_cast<int>(a.sentences.size());
-      if (!a.date.empty() && (story.first_date.empty() || a.date < story.first_date)) story.first_date = a.date;
+      if (!a.date.empty() && (story.first_date.empty() || a.date < story.first_date))
+        story.first_date = a.date;
       if (!a.date.empty() && a.date > story.last_date) story.last_date = a.date;
     }
     for (const std::string& source : model->sources) {
@@ -168,10 +175,12 @@ int RunBatch(const Args& args) {
   index.lexicon_digest = report_options.lexicon_digest.value_or("");
   index.rules_digest = report_options.rules_digest.value_or("");
   index.stories = index_stories;
-  for (const std::string& skipped : analysis->corpus.skipped) index.failures.push_back({"", skipped});
+  for (const std::string& skipped : analysis->corpus.skipped)
+    index.failures.push_back({"", skipped});
   auto index_html = RenderBatchIndex(index, templates);
   if (!index_html.ok()) return Fail(index_html.status());
-  if (Status s = WriteIfChanged((fs::path(out_dir) / "index.html").string(), *index_html); !s.ok()) return Fail(s);
+  if (Status s = WriteIfChanged((fs::path(out_dir) / "index.html").string(), *index_html); !s.ok())
+    return Fail(s);
 
   Json map;
   map["schema_version"] = "1.0";

@@ -5,8 +5,7 @@
 namespace parallax::cli {
 
 std::optional<int> ParseCommandLine(const std::string& name, const std::string& synopsis,
-                                    const std::string& description,
-                                    po::options_description options,
+                                    const std::string& description, po::options_description options,
                                     const std::string& positional,
                                     const std::vector<std::string>& args, po::variables_map* vm) {
   options.add_options()("help,h", "show this help and exit")(

@@ -22,8 +22,7 @@ inline constexpr int kExitUsage = 2;
 // Returns nullopt when the caller should go on, else the exit status to return (0 after
 // printing help, 2 after printing a usage error).
 std::optional<int> ParseCommandLine(const std::string& name, const std::string& synopsis,
-                                    const std::string& description,
-                                    po::options_description options,
+                                    const std::string& description, po::options_description options,
                                     const std::string& positional,
                                     const std::vector<std::string>& args, po::variables_map* vm);
 

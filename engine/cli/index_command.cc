@@ -75,7 +75,8 @@ int RunAdd(const Args& args) {
     sentences += corpus->sentences[i].size();
   }
   Status status = AddCorpusToIndex(*corpus, *data_dir, index->get(), [](size_t done, size_t all) {
-    if (done % 100 == 0) std::cerr << "indexed " << done << "/" << all << " articles\r" << std::flush;
+    if (done % 100 == 0)
+      std::cerr << "indexed " << done << "/" << all << " articles\r" << std::flush;
   });
   if (!status.ok()) return Fail(status);
   if (total >= 100) std::cerr << "\n";

@@ -15,12 +15,18 @@ struct Command {
 
 // Keep in the order a new user meets them.
 const Command kCommands[] = {
-    {"report", parallax::cli::RunReport, "compare the sources of the inputs: one HTML report (+ JSON, CSV)"},
-    {"batch", parallax::cli::RunBatch, "many stories: group articles into stories, one report each, an index page"},
-    {"mark", parallax::cli::RunMark, "split text into sentences and mark hedges, attribution, loaded words (JSONL)"},
-    {"index", parallax::cli::RunIndex, "add articles to a lasting sentence index; list, remove, check"},
-    {"search", parallax::cli::RunSearch, "search an index: sentences grouped by source, matches highlighted"},
-    {"similarity", parallax::cli::RunSimilarity, "score sentence pairs (TSV) for similarity in [0, 1]"},
+    {"report", parallax::cli::RunReport,
+     "compare the sources of the inputs: one HTML report (+ JSON, CSV)"},
+    {"batch", parallax::cli::RunBatch,
+     "many stories: group articles into stories, one report each, an index page"},
+    {"mark", parallax::cli::RunMark,
+     "split text into sentences and mark hedges, attribution, loaded words (JSONL)"},
+    {"index", parallax::cli::RunIndex,
+     "add articles to a lasting sentence index; list, remove, check"},
+    {"search", parallax::cli::RunSearch,
+     "search an index: sentences grouped by source, matches highlighted"},
+    {"similarity", parallax::cli::RunSimilarity,
+     "score sentence pairs (TSV) for similarity in [0, 1]"},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -83,12 +83,13 @@ int RunMark(const Args& args) {
       "format", po::value<std::string>()->default_value("jsonl"), "output format: jsonl or text")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)");
   po::variables_map vm;
-  if (auto exit = ParseCommandLine(
-          "mark", "[FILE|-] [--lines] [--format jsonl|text]",
-          "Splits an article into sentences and marks hedges, boosters, attribution (with source and\n"
-          "stance), evaluative words and scare quotes. Prints one JSON object per sentence with byte\n"
-          "offsets into the input text.",
-          options, "input", args, &vm)) {
+  if (auto exit = ParseCommandLine("mark", "[FILE|-] [--lines] [--format jsonl|text]",
+                                   "Splits an article into sentences and marks hedges, boosters, "
+                                   "attribution (with source and\n"
+                                   "stance), evaluative words and scare quotes. Prints one JSON "
+                                   "object per sentence with byte\n"
+                                   "offsets into the input text.",
+                                   options, "input", args, &vm)) {
     return *exit;
   }
   const std::string input = vm["input"].as<std::string>();
@@ -107,7 +108,8 @@ int RunMark(const Args& args) {
   std::vector<std::string> warnings;
   if (vm["lines"].as<bool>()) {
     // One sentence per line: only the encoding checks of ingest apply, no boilerplate rules.
-    StatusOr<std::string> text = input == "-" ? StatusOr<std::string>(ReadStdin()) : ReadFile(input);
+    StatusOr<std::string> text =
+        input == "-" ? StatusOr<std::string>(ReadStdin()) : ReadFile(input);
     if (!text.ok()) return Fail(text.status());
     const std::string name = input == "-" ? "<stdin>" : input;
     if (Status s = CheckAndRepairText(name, &*text, &warnings); !s.ok()) return Fail(s);
@@ -125,7 +127,8 @@ int RunMark(const Args& args) {
     corpus = LoadCorpus({input}, corpus_options);
   }
   if (!corpus.ok()) return Fail(corpus.status());
-  for (const Article& a : corpus->articles) warnings.insert(warnings.end(), a.warnings.begin(), a.warnings.end());
+  for (const Article& a : corpus->articles)
+    warnings.insert(warnings.end(), a.warnings.begin(), a.warnings.end());
   for (const std::string& w : warnings) std::cerr << "parallax: warning: " << w << "\n";
   auto marker = LoadMarker(*data_dir);
   if (!marker.ok()) return Fail(marker.status());
@@ -138,7 +141,8 @@ int RunMark(const Args& args) {
       const Sentence& sentence = corpus->sentences[a][s];
       const std::string text(sentence.span.Of(article.text));
       if (format == "text") {
-        out += std::to_string(sentence.index) + (sentence.heading ? " [heading] " : " ") + text + "\n";
+        out +=
+            std::to_string(sentence.index) + (sentence.heading ? " [heading] " : " ") + text + "\n";
         for (const Mark& m : marks[a][s]) {
           out += "    " + std::string(CategoryName(m.category)) + " \"" + m.cue + "\"";
           if (!m.stance.empty()) out += " stance=" + m.stance;

@@ -28,13 +28,16 @@ std::string UtcNow() {
 
 int RunReport(const Args& args) {
   po::options_description options("options");
-  options.add_options()("input", po::value<std::vector<std::string>>()->required(),
-                        "manifest (.yaml), article files (.txt, .html, .json), JSONL files or directories")(
+  options.add_options()(
+      "input", po::value<std::vector<std::string>>()->required(),
+      "manifest (.yaml), article files (.txt, .html, .json), JSONL files or directories")(
       "output,o", po::value<std::string>()->required(), "the HTML report to write")(
       "json", po::value<std::string>()->default_value(""), "also write the report as JSON here")(
       "csv", po::value<std::string>()->default_value(""), "also write one CSV row per mark here")(
-      "title", po::value<std::string>()->default_value(""), "report title (default: the manifest's)")(
-      "timestamp", po::bool_switch(), "record the time of the run (reports are otherwise byte-identical)")(
+      "title", po::value<std::string>()->default_value(""),
+      "report title (default: the manifest's)")(
+      "timestamp", po::bool_switch(),
+      "record the time of the run (reports are otherwise byte-identical)")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)")(
       "timings", po::bool_switch(), "print the wall time of each stage to stderr")(
       "index", po::value<std::string>()->default_value(""),
@@ -42,7 +45,8 @@ int RunReport(const Args& args) {
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
           "report", "INPUT... -o REPORT.html [--json OUT.json] [--csv OUT.csv] [--index DIR]",
-          "Compares how the sources of the inputs report the same events: aligns their claims, marks\n"
+          "Compares how the sources of the inputs report the same events: aligns their claims, "
+          "marks\n"
           "hedging, attribution and loaded language, and writes a self-contained HTML report.",
           options, "input", args, &vm)) {
     return *exit;
@@ -69,7 +73,8 @@ int RunReport(const Args& args) {
   }
 
   if (index != nullptr) {
-    if (Status s = AddCorpusToIndex(analysis->corpus, *data_dir, index.get()); !s.ok()) return Fail(s);
+    if (Status s = AddCorpusToIndex(analysis->corpus, *data_dir, index.get()); !s.ok())
+      return Fail(s);
   }
 
   ReportOptions report_options;
@@ -138,8 +143,8 @@ int RunReport(const Args& args) {
     if (sources.size() > 1) ++shared;
   }
   std::cerr << "parallax: " << model->articles.size() << " articles from " << model->sources.size()
-            << " sources, " << model->claims.size() << " claims (" << shared << " shared by several sources); wrote "
-            << output << "\n";
+            << " sources, " << model->claims.size() << " claims (" << shared
+            << " shared by several sources); wrote " << output << "\n";
   if (print_times) {
     times.Add("total", total_clock.Lap());
     std::cerr << times.Format(printed);

@@ -70,7 +70,8 @@ Status ListInput(const std::string& input, Listing* listing) {
   std::error_code ec;
   fs::file_status st = fs::status(input, ec);
   // A symbolic link loop (ELOOP) or an unreadable folder is named as such, not as missing.
-  if (ec && ec != std::errc::no_such_file_or_directory) return Status::IoError(input + ": " + ec.message());
+  if (ec && ec != std::errc::no_such_file_or_directory)
+    return Status::IoError(input + ": " + ec.message());
   if (ec || !fs::exists(st)) return Status::NotFound(input + ": no such file or directory");
   if (fs::is_directory(st)) return ListDirectory(input, listing);
   std::string fmt = FormatOfPath(input);
@@ -81,8 +82,10 @@ Status ListInput(const std::string& input, Listing* listing) {
     return Status::Ok();  // sources are made from manifests once listing is complete
   }
   if (fmt.empty()) {
-    return Status::InvalidInput(input + ": unknown kind of file (expected .yaml manifest, .txt, .html, .htm, "
-                                        ".json or .jsonl)");
+    return Status::InvalidInput(
+        input +
+        ": unknown kind of file (expected .yaml manifest, .txt, .html, .htm, "
+        ".json or .jsonl)");
   }
   ArticleSource src;
   src.path = input;
@@ -115,14 +118,16 @@ std::string FormatOfPath(const std::string& path) {
   return "";
 }
 
-Status ArticleReader::FinishArticle(Article* article, size_t body_start, std::vector<Paragraph> candidates) const {
+Status ArticleReader::FinishArticle(Article* article, size_t body_start,
+                                    std::vector<Paragraph> candidates) const {
   if (article->text.size() > options_.max_article_bytes) {
     char size[64];
-    std::snprintf(size, sizeof(size), "%.1f MB, more than the %.1f MB", article->text.size() / 1048576.0,
-                  options_.max_article_bytes / 1048576.0);
-    return Status::InvalidInput(article->origin + ": article text is " + size +
-                                " one article may hold (news articles are well under 1 MB); split the "
-                                "file into articles");
+    std::snprintf(size, sizeof(size), "%.1f MB, more than the %.1f MB",
+                  article->text.size() / 1048576.0, options_.max_article_bytes / 1048576.0);
+    return Status::InvalidInput(
+        article->origin + ": article text is " + size +
+        " one article may hold (news articles are well under 1 MB); split the "
+        "file into articles");
   }
   if (candidates.empty()) candidates = SplitIntoLines(article->text, body_start);
   FilterBoilerplate(rules_, candidates, article);
@@ -133,7 +138,8 @@ Status ArticleReader::FinishArticle(Article* article, size_t body_start, std::ve
   return Status::Ok();
 }
 
-StatusOr<Article> ArticleReader::FromText(std::string text, const std::string& id, const std::string& name) const {
+StatusOr<Article> ArticleReader::FromText(std::string text, const std::string& id,
+                                          const std::string& name) const {
   Article a;
   a.id = id;
   a.source = id;
@@ -145,7 +151,8 @@ StatusOr<Article> ArticleReader::FromText(std::string text, const std::string& i
   return a;
 }
 
-StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path, const std::string& format) const {
+StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path,
+                                                       const std::string& format) const {
   PARALLAX_ASSIGN_OR_RETURN(std::string bytes, ::parallax::ReadFile(path));
   std::vector<std::string> warnings;
   PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(path, &bytes, &warnings));
@@ -174,13 +181,15 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path, 
     PARALLAX_ASSIGN_OR_RETURN(NewsJsonRecord rec, ParseNewsJson(bytes, path));
     std::vector<std::string> text_warnings;
     PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(path, &rec.article.text, &text_warnings));
-    rec.article.warnings.insert(rec.article.warnings.end(), text_warnings.begin(), text_warnings.end());
+    rec.article.warnings.insert(rec.article.warnings.end(), text_warnings.begin(),
+                                text_warnings.end());
     PARALLAX_RETURN_IF_ERROR(FinishArticle(&rec.article, 0, {}));
     out.push_back(std::move(rec.article));
   } else if (format == "jsonl") {
     return Status::Internal("JSONL files are read through ReadAll");
   } else {
-    return Status::InvalidInput(path + ": unknown format '" + format + "' (expected txt, html or json)");
+    return Status::InvalidInput(path + ": unknown format '" + format +
+                                "' (expected txt, html or json)");
   }
   return out;
 }
@@ -234,7 +243,8 @@ Status ArticleReader::ReadInto(const ArticleSource& src, ReadResult* out) const 
 }
 
 StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inputs) const {
-  if (inputs.empty()) return Status::InvalidInput("no input given: name a manifest, article files or a directory");
+  if (inputs.empty())
+    return Status::InvalidInput("no input given: name a manifest, article files or a directory");
   Listing listing;
   for (const std::string& input : inputs) PARALLAX_RETURN_IF_ERROR(ListInput(input, &listing));
   for (const Manifest& m : listing.manifests) {
@@ -243,9 +253,10 @@ StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inpu
       src.path = e.path;
       src.format = e.format.empty() ? FormatOfPath(e.path) : e.format;
       if (src.format.empty() || src.format == "yaml" || src.format == "jsonl") {
-        return Status::InvalidInput(e.where + ": " + e.path +
-                                    ": an article of a manifest must be a .txt, .html or .json file "
-                                    "(or say its format: txt, html, json)");
+        return Status::InvalidInput(
+            e.where + ": " + e.path +
+            ": an article of a manifest must be a .txt, .html or .json file "
+            "(or say its format: txt, html, json)");
       }
       src.default_id = e.id;
       src.default_source = e.source;
@@ -260,13 +271,13 @@ StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inpu
   for (const Article& a : result.articles) {
     auto [it, inserted] = ids.emplace(a.id, &a);
     if (!inserted) {
-      return Status::InvalidInput("duplicate article id '" + a.id + "' (" + it->second->origin + " and " + a.origin +
-                                  "); give each article its own id");
+      return Status::InvalidInput("duplicate article id '" + a.id + "' (" + it->second->origin +
+                                  " and " + a.origin + "); give each article its own id");
     }
   }
   if (result.articles.empty()) {
-    return Status::InvalidInput("no article could be read from the inputs (" + std::to_string(result.skipped.size()) +
-                                " skipped)");
+    return Status::InvalidInput("no article could be read from the inputs (" +
+                                std::to_string(result.skipped.size()) + " skipped)");
   }
   return result;
 }

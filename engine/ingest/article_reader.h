@@ -39,7 +39,7 @@ struct ReadOptions {
 // One unit of work found while listing the inputs: a file (or manifest entry) to read.
 struct ArticleSource {
   std::string path;
-  std::string format;   // txt, html, json, jsonl
+  std::string format;  // txt, html, json, jsonl
   std::string default_id;
   std::string default_source;
   const ManifestEntry* manifest_entry = nullptr;  // owned by ArticleSources::manifests
@@ -48,8 +48,9 @@ struct ArticleSource {
 struct ReadResult {
   std::vector<Article> articles;
   std::vector<std::string> skipped;  // one message per article skipped (skip_bad_articles)
-  std::vector<std::string> stories;  // per article: a story label from the input (JSON "story"), or ""
-  std::string title;                 // the manifest's title, if any
+  std::vector<std::string>
+      stories;        // per article: a story label from the input (JSON "story"), or ""
+  std::string title;  // the manifest's title, if any
 };
 
 class ArticleReader {
@@ -67,11 +68,13 @@ class ArticleReader {
   StatusOr<std::vector<Article>> ReadFile(const std::string& path, const std::string& format) const;
 
   // Builds an article from text already in memory (stdin, --lines), through the same checks.
-  StatusOr<Article> FromText(std::string text, const std::string& id, const std::string& name) const;
+  StatusOr<Article> FromText(std::string text, const std::string& id,
+                             const std::string& name) const;
 
  private:
   Status ReadInto(const ArticleSource& src, ReadResult* out) const;
-  Status FinishArticle(Article* article, size_t body_start, std::vector<Paragraph> candidates) const;
+  Status FinishArticle(Article* article, size_t body_start,
+                       std::vector<Paragraph> candidates) const;
 
   BoilerplateRules rules_;
   ReadOptions options_;

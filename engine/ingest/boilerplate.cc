@@ -9,7 +9,9 @@
 namespace parallax {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 // Trims ASCII white space and no-break spaces (U+00A0) from both ends of a span.
 Span Trim(std::string_view text, Span s) {
@@ -41,7 +43,8 @@ StatusOr<std::vector<BoilerplateRules::Rule>> LoadRules(const YamlNode& node) {
   for (const YamlNode& item : node.items) {
     if (!item.IsScalar() || item.scalar.empty()) return item.Error("expected a pattern (a string)");
     try {
-      rules.push_back({item.scalar, std::regex(item.scalar, std::regex::ECMAScript | std::regex::optimize)});
+      rules.push_back(
+          {item.scalar, std::regex(item.scalar, std::regex::ECMAScript | std::regex::optimize)});
     } catch (const std::regex_error& e) {
       return item.Error("bad pattern '" + item.scalar + "': " + e.what());
     }
@@ -72,7 +75,8 @@ bool EndsSentence(std::string_view line) {
   }
   if (i == 0) return false;
   char last = line[i - 1];
-  if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == ',') return true;
+  if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == ',')
+    return true;
   return i >= 3 && line.substr(i - 3) == "\xE2\x80\xA6";  // …
 }
 
@@ -111,7 +115,7 @@ bool HasWordCharacter(std::string_view line) {
 }
 
 struct Line {
-  Span span;       // trimmed
+  Span span;  // trimmed
   bool blank_before = false;
 };
 
@@ -131,7 +135,8 @@ StatusOr<BoilerplateRules> BoilerplateRules::Load(const std::string& path) {
       PARALLAX_ASSIGN_OR_RETURN(rules.note_lines, LoadRules(value));
     } else if (key == "bylines") {
       PARALLAX_ASSIGN_OR_RETURN(rules.bylines, LoadRules(value));
-    } else if (key == "max_boilerplate_line" || key == "max_heading_bytes" || key == "max_heading_words") {
+    } else if (key == "max_boilerplate_line" || key == "max_heading_bytes" ||
+               key == "max_heading_words") {
       PARALLAX_ASSIGN_OR_RETURN(double v, value.AsDouble());
       if (v < 1 || v > 100000) return value.Error(key + " must be between 1 and 100000");
       size_t n = static_cast<size_t>(v);
@@ -204,7 +209,8 @@ void FilterBoilerplate(const BoilerplateRules& rules, const std::vector<Paragrap
       bool is_byline = false;
       for (const auto& rule : rules.bylines) {
         std::match_results<std::string_view::const_iterator> m;
-        if (std::regex_search(line.begin(), line.end(), m, rule.regex) && m.size() > 1 && m[1].matched) {
+        if (std::regex_search(line.begin(), line.end(), m, rule.regex) && m.size() > 1 &&
+            m[1].matched) {
           if (article->author.empty()) article->author = m[1].str();
           article->notes.emplace_back(line);
           is_byline = true;
@@ -229,12 +235,13 @@ void FilterBoilerplate(const BoilerplateRules& rules, const std::vector<Paragrap
     // A line repeating the title is page furniture; the first title-like line of a file that
     // has no title yet becomes the title.
     if (!title.empty() && line == title) continue;
-    bool heading_like = candidates[i].heading ||
-                        (line.size() <= rules.max_heading_bytes && CountWords(line) <= rules.max_heading_words &&
-                         !EndsSentence(line) && StartsUpperOrDigit(line));
+    bool heading_like = candidates[i].heading || (line.size() <= rules.max_heading_bytes &&
+                                                  CountWords(line) <= rules.max_heading_words &&
+                                                  !EndsSentence(line) && StartsUpperOrDigit(line));
     if (heading_like) {
       // A heading repeated word for word (a title printed twice) is kept once.
-      if (std::find(headings_seen.begin(), headings_seen.end(), line) != headings_seen.end()) continue;
+      if (std::find(headings_seen.begin(), headings_seen.end(), line) != headings_seen.end())
+        continue;
       headings_seen.push_back(line);
     }
     if (title.empty() && paragraphs.empty() && heading_like && i + 1 < candidates.size()) {

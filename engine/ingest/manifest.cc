@@ -57,14 +57,22 @@ StatusOr<Manifest> ParseManifest(std::string_view yaml, const std::string& path)
     e.where = item.Where();
     for (const auto& [key, value] : item.entries) {
       std::string* field = nullptr;
-      if (key == "id") field = &e.id;
-      else if (key == "source" || key == "outlet") field = &e.source;
-      else if (key == "path") field = &e.path;
-      else if (key == "author") field = &e.author;
-      else if (key == "date") field = &e.date;
-      else if (key == "url") field = &e.url;
-      else if (key == "title") field = &e.title;
-      else if (key == "format") field = &e.format;
+      if (key == "id")
+        field = &e.id;
+      else if (key == "source" || key == "outlet")
+        field = &e.source;
+      else if (key == "path")
+        field = &e.path;
+      else if (key == "author")
+        field = &e.author;
+      else if (key == "date")
+        field = &e.date;
+      else if (key == "url")
+        field = &e.url;
+      else if (key == "title")
+        field = &e.title;
+      else if (key == "format")
+        field = &e.format;
       if (field != nullptr) {
         PARALLAX_ASSIGN_OR_RETURN(*field, ScalarValue(key, value));
       } else if (key == "tags") {
@@ -75,8 +83,10 @@ StatusOr<Manifest> ParseManifest(std::string_view yaml, const std::string& path)
       }
     }
     for (const char* required : {"id", "source", "path"}) {
-      bool present = item.Find(required) != nullptr || (std::string(required) == "source" && item.Find("outlet"));
-      if (!present) return item.Error(std::string("article is missing the required key '") + required + "'");
+      bool present = item.Find(required) != nullptr ||
+                     (std::string(required) == "source" && item.Find("outlet"));
+      if (!present)
+        return item.Error(std::string("article is missing the required key '") + required + "'");
     }
     if (e.id.empty()) return item.Find("id")->Error("'id' is empty");
     if (e.path.empty()) return item.Find("path")->Error("'path' is empty");
@@ -87,7 +97,9 @@ StatusOr<Manifest> ParseManifest(std::string_view yaml, const std::string& path)
       return item.Find("format")->Error("format '" + e.format + "' is not one of txt, html, json");
     }
     auto [it, inserted] = first_seen.emplace(e.id, e.where);
-    if (!inserted) return item.Find("id")->Error("duplicate article id '" + e.id + "' (first at " + it->second + ")");
+    if (!inserted)
+      return item.Find("id")->Error("duplicate article id '" + e.id + "' (first at " + it->second +
+                                    ")");
     std::filesystem::path p(e.path);
     e.path = (p.is_absolute() ? p : base / p).lexically_normal().string();
     manifest.articles.push_back(std::move(e));

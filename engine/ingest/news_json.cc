@@ -63,16 +63,19 @@ StatusOr<NewsJsonRecord> ParseNewsJson(std::string_view json, const std::string&
     // nlohmann reports "[json.exception.parse_error.101] parse error at line 1, column 5: ...".
     std::string what = e.what();
     size_t at = what.find("parse error");
-    return Status::InvalidInput(where + ": malformed JSON: " + (at == std::string::npos ? what : what.substr(at)));
+    return Status::InvalidInput(
+        where + ": malformed JSON: " + (at == std::string::npos ? what : what.substr(at)));
   } catch (const Json::exception& e) {
     return Status::InvalidInput(where + ": malformed JSON: " + e.what());
   }
-  if (!obj.is_object()) return Status::InvalidInput(where + ": expected a JSON object (one article)");
+  if (!obj.is_object())
+    return Status::InvalidInput(where + ": expected a JSON object (one article)");
   NewsJsonRecord record;
   Article& a = record.article;
   a.text = StringField(obj, {"maintext", "text", "body"});
   if (a.text.empty()) {
-    return Status::InvalidInput(where + ": article has no text (no 'maintext', 'text' or 'body' field)");
+    return Status::InvalidInput(where +
+                                ": article has no text (no 'maintext', 'text' or 'body' field)");
   }
   a.id = StringField(obj, {"id", "article_id"});
   a.title = StringField(obj, {"title"});
@@ -81,7 +84,8 @@ StatusOr<NewsJsonRecord> ParseNewsJson(std::string_view json, const std::string&
   std::string raw_date = StringField(obj, {"date_publish", "date", "published"});
   a.date = IsoDate(raw_date);
   if (!raw_date.empty() && a.date.empty()) {
-    a.warnings.push_back(where + ": date '" + raw_date + "' is not an ISO date (YYYY-MM-DD…); ignored");
+    a.warnings.push_back(where + ": date '" + raw_date +
+                         "' is not an ISO date (YYYY-MM-DD…); ignored");
   }
   std::vector<std::string> authors = StringList(obj, "authors");
   if (authors.empty()) authors = StringList(obj, "author");

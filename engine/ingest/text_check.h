@@ -15,7 +15,8 @@
 namespace parallax {
 
 // Checks and repairs *text in place; `name` names it in messages. Appends to *warnings.
-Status CheckAndRepairText(const std::string& name, std::string* text, std::vector<std::string>* warnings);
+Status CheckAndRepairText(const std::string& name, std::string* text,
+                          std::vector<std::string>* warnings);
 
 // Returns the length of a UTF-8 byte-order mark at the start of `text` (3), or 0.
 size_t Utf8BomLength(const std::string& text);

@@ -36,8 +36,9 @@ std::string Capitalised(std::string s) {
 
 // One bar per non-empty bucket, in the profile's order: categories, then stances and kinds of
 // attribution, then evaluative polarity.
-void AddBars(const std::vector<ProfileBucket>& group, const std::string& prefix, const std::string& category,
-             const std::unordered_map<int, int>& position, ReportSourceProfile* out) {
+void AddBars(const std::vector<ProfileBucket>& group, const std::string& prefix,
+             const std::string& category, const std::unordered_map<int, int>& position,
+             ReportSourceProfile* out) {
   for (const ProfileBucket& b : group) {
     ReportProfileBar bar;
     bar.label = prefix.empty() ? Capitalised(b.name) : prefix + ": " + b.name;
@@ -54,10 +55,14 @@ void AddBars(const std::vector<ProfileBucket>& group, const std::string& prefix,
   }
 }
 
-std::string DescribeDiscrepancy(const Discrepancy& d, const std::string& source_a, const std::string& source_b) {
+std::string DescribeDiscrepancy(const Discrepancy& d, const std::string& source_a,
+                                const std::string& source_b) {
   std::string kind = DiscrepancyKindName(d.kind);
-  auto side = [](const std::string& text) { return text.empty() ? std::string("(nothing)") : "\u201c" + text + "\u201d"; };
-  return Capitalised(kind) + ": " + source_a + " " + side(d.a_text) + " vs " + source_b + " " + side(d.b_text);
+  auto side = [](const std::string& text) {
+    return text.empty() ? std::string("(nothing)") : "\u201c" + text + "\u201d";
+  };
+  return Capitalised(kind) + ": " + source_a + " " + side(d.a_text) + " vs " + source_b + " " +
+         side(d.b_text);
 }
 
 }  // namespace
@@ -91,7 +96,8 @@ StatusOr<Analysis> Analyze(const std::vector<std::string>& inputs, const Analysi
 
 Status ComputeDigests(ReportOptions* options) {
   if (options->data_dir.empty()) return Status::Ok();
-  PARALLAX_ASSIGN_OR_RETURN(options->lexicon_digest, DigestDirectory(options->data_dir + "/lexicons"));
+  PARALLAX_ASSIGN_OR_RETURN(options->lexicon_digest,
+                            DigestDirectory(options->data_dir + "/lexicons"));
   PARALLAX_ASSIGN_OR_RETURN(options->rules_digest, DigestDirectory(options->data_dir + "/rules"));
   return Status::Ok();
 }
@@ -104,7 +110,8 @@ std::vector<uint32_t> StoryArticles(const Analysis& analysis, size_t story) {
   return all;
 }
 
-StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vector<uint32_t>& articles,
+StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
+                                       const std::vector<uint32_t>& articles,
                                        const ReportOptions& options) {
   const Corpus& corpus = analysis.corpus;
   const Alignment& alignment = analysis.alignment;
@@ -115,7 +122,8 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vect
     model.lexicon_digest = *options.lexicon_digest;
     model.rules_digest = *options.rules_digest;
   } else if (!options.data_dir.empty()) {
-    PARALLAX_ASSIGN_OR_RETURN(model.lexicon_digest, DigestDirectory(options.data_dir + "/lexicons"));
+    PARALLAX_ASSIGN_OR_RETURN(model.lexicon_digest,
+                              DigestDirectory(options.data_dir + "/lexicons"));
     PARALLAX_ASSIGN_OR_RETURN(model.rules_digest, DigestDirectory(options.data_dir + "/rules"));
   }
 
@@ -136,8 +144,8 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vect
     r.notes = article.notes;
     r.warnings = article.warnings;
     r.text = article.text;
-    if (a < alignment.article_story.size() && alignment.article_story[a] < alignment.stories.size() &&
-        alignment.stories.size() > 1) {
+    if (a < alignment.article_story.size() &&
+        alignment.article_story[a] < alignment.stories.size() && alignment.stories.size() > 1) {
       r.story = alignment.stories[alignment.article_story[a]].id;
     }
     for (size_t s = 0; s < corpus.sentences[a].size(); ++s) {
@@ -150,7 +158,8 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vect
       for (const Mark& m : analysis.marks[a][s]) rs.marks.push_back(ToReportMark(m));
       r.sentences.push_back(std::move(rs));
     }
-    if (std::find(model.sources.begin(), model.sources.end(), article.source) == model.sources.end()) {
+    if (std::find(model.sources.begin(), model.sources.end(), article.source) ==
+        model.sources.end()) {
       model.sources.push_back(article.source);
     }
     model.articles.push_back(std::move(r));
@@ -164,9 +173,11 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vect
   // claim order.
   std::vector<const Claim*> claims;
   for (const Claim& c : alignment.claims) {
-    if (!c.members.empty() && position.count(static_cast<int>(c.members[0].article))) claims.push_back(&c);
+    if (!c.members.empty() && position.count(static_cast<int>(c.members[0].article)))
+      claims.push_back(&c);
   }
-  std::stable_partition(claims.begin(), claims.end(), [](const Claim* c) { return c->sources.size() > 1; });
+  std::stable_partition(claims.begin(), claims.end(),
+                        [](const Claim* c) { return c->sources.size() > 1; });
   for (const Claim* c : claims) {
     ReportClaim rc;
     rc.id = c->id;
@@ -231,8 +242,9 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vect
   }
 
   if (model.sources.size() == 1) {
-    model.notices.push_back("Only one source (" + model.sources[0] +
-                            "): there is nothing to compare it with, so every claim is carried by it alone.");
+    model.notices.push_back(
+        "Only one source (" + model.sources[0] +
+        "): there is nothing to compare it with, so every claim is carried by it alone.");
   }
   for (const std::string& skipped : corpus.skipped) model.notices.push_back("Skipped: " + skipped);
   return model;

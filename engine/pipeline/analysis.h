@@ -66,7 +66,8 @@ std::vector<uint32_t> StoryArticles(const Analysis& analysis, size_t story);
 // Builds the report model of the given articles (a story, or all): their sentences with marks,
 // the claims among them (shared claims first, then those of one source), per-source profiles,
 // and notices (one source only, skipped articles, reading warnings).
-StatusOr<ReportModel> BuildReportModel(const Analysis& analysis, const std::vector<uint32_t>& articles,
+StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
+                                       const std::vector<uint32_t>& articles,
                                        const ReportOptions& options);
 
 }  // namespace parallax

@@ -18,8 +18,10 @@ int ResolveThreads(int threads) {
 
 StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const CorpusOptions& options) {
   StageClock clock;
-  PARALLAX_ASSIGN_OR_RETURN(SegmentRules rules, SegmentRules::Load(options.data_dir + "/rules/segmentation.yaml"));
-  PARALLAX_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter, SentenceSplitter::Create(rules));
+  PARALLAX_ASSIGN_OR_RETURN(SegmentRules rules,
+                            SegmentRules::Load(options.data_dir + "/rules/segmentation.yaml"));
+  PARALLAX_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter,
+                            SentenceSplitter::Create(rules));
   Corpus corpus;
   corpus.sentences.resize(articles.size());
   ParallelFor(articles.size(), ResolveThreads(options.threads), [&](size_t i) {

@@ -11,7 +11,8 @@ Status AddCorpusToIndex(const Corpus& corpus, const std::string& data_dir, Sente
   for (size_t i = 0; i < total; ++i) {
     const Article& article = corpus.articles[i];
     const std::vector<Sentence>& sentences = corpus.sentences[i];
-    Status status = index->AddArticle(article, sentences, FindEntityNames(aliases, article, sentences));
+    Status status =
+        index->AddArticle(article, sentences, FindEntityNames(aliases, article, sentences));
     if (!status.ok()) return status.WithContext(article.origin);
     if (progress) progress(i + 1, total);
   }

@@ -304,7 +304,8 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c,
       entry.set("index", std::to_string(sentence.index));
       entry.set("disputed", disputed);
       auto per_source = table.articles_per_source.find(article.source);
-      entry.set("show_article", per_source != table.articles_per_source.end() && per_source->second > 1);
+      entry.set("show_article",
+                per_source != table.articles_per_source.end() && per_source->second > 1);
       entry.set("article", ArticleLabel(model, ref.article));
       entry.set("html", SentenceHtml(sentence_template, article.text, sentence.span, layers));
       sentences.push_back(entry);
@@ -445,21 +446,23 @@ data LegendData(const ReportModel& model) {
 
 StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& templates_dir) {
   PARALLAX_RETURN_IF_ERROR(ValidateReportModel(model));
-  PARALLAX_ASSIGN_OR_RETURN(auto templates,
-                            LoadTemplates(templates_dir, {"report.mustache", "sentence.mustache",
-                                                          "claim_row.mustache", "fulltext.mustache",
-                                                          "report.css", "report.js"}));
+  PARALLAX_ASSIGN_OR_RETURN(
+      auto templates,
+      LoadTemplates(templates_dir, {"report.mustache", "sentence.mustache", "claim_row.mustache",
+                                    "fulltext.mustache", "report.css", "report.js"}));
   const ClaimTable table = BuildClaimTable(model);
   // Sentences, claim rows and full texts are rendered one at a time and inserted as finished
   // HTML, so the page's data tree stays small whatever the corpus size (see SentenceHtml).
   mustache::mustache sentence_template(templates["sentence.mustache"]);
   mustache::mustache claim_row_template(templates["claim_row.mustache"]);
   mustache::mustache fulltext_template(templates["fulltext.mustache"]);
-  for (const auto& [name, tmpl] : {std::pair<const char*, mustache::mustache*>{"sentence.mustache", &sentence_template},
-                                   {"claim_row.mustache", &claim_row_template},
-                                   {"fulltext.mustache", &fulltext_template}}) {
+  for (const auto& [name, tmpl] :
+       {std::pair<const char*, mustache::mustache*>{"sentence.mustache", &sentence_template},
+        {"claim_row.mustache", &claim_row_template},
+        {"fulltext.mustache", &fulltext_template}}) {
     if (!tmpl->is_valid()) {
-      return Status::InvalidInput("report template '" + std::string(name) + "': " + tmpl->error_message());
+      return Status::InvalidInput("report template '" + std::string(name) +
+                                  "': " + tmpl->error_message());
     }
   }
 

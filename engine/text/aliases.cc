@@ -9,7 +9,8 @@ namespace {
 
 // "china's" -> "china": possessives name the same entity.
 std::string_view StripPossessive(std::string_view norm) {
-  if (norm.size() > 2 && norm.substr(norm.size() - 2) == "'s") return norm.substr(0, norm.size() - 2);
+  if (norm.size() > 2 && norm.substr(norm.size() - 2) == "'s")
+    return norm.substr(0, norm.size() - 2);
   return norm;
 }
 
@@ -84,7 +85,8 @@ StatusOr<AliasTable> AliasTable::Load(const std::string& path) {
     table.entities_.push_back(entity);
     const std::string where = item.Where();
     PARALLAX_RETURN_IF_ERROR(table.AddAlias(entity.name, false, id, where));
-    for (const std::string& a : aliases) PARALLAX_RETURN_IF_ERROR(table.AddAlias(a, false, id, where));
+    for (const std::string& a : aliases)
+      PARALLAX_RETURN_IF_ERROR(table.AddAlias(a, false, id, where));
     for (const std::string& a : exact) PARALLAX_RETURN_IF_ERROR(table.AddAlias(a, true, id, where));
   }
   return table;
@@ -111,9 +113,9 @@ std::vector<EntityMention> AliasTable::Find(const std::vector<Token>& tokens) co
           if (ok && alias.case_sensitive) {
             const std::string& want = alias.exact[k];
             bool want_capital = !want.empty() && want[0] >= 'A' && want[0] <= 'Z';
-            bool want_all_caps = want.size() >= 2 && std::all_of(want.begin(), want.end(), [](char c) {
-                                   return !(c >= 'a' && c <= 'z');
-                                 });
+            bool want_all_caps =
+                want.size() >= 2 && std::all_of(want.begin(), want.end(),
+                                                [](char c) { return !(c >= 'a' && c <= 'z'); });
             ok = t.capitalized == want_capital && (!want_all_caps || t.all_caps);
           }
         }

@@ -62,7 +62,8 @@ class AliasTable {
     size_t entity = 0;
   };
 
-  Status AddAlias(const std::string& phrase, bool case_sensitive, size_t entity, const std::string& where);
+  Status AddAlias(const std::string& phrase, bool case_sensitive, size_t entity,
+                  const std::string& where);
 
   std::vector<Entity> entities_;
   std::vector<Alias> aliases_;

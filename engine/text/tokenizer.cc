@@ -23,7 +23,7 @@ CharClass Classify(char32_t cp) {
   if (cp >= 0x80 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) {
     return CharClass::kSeparator;  // Latin-1 controls, NBSP, punctuation and symbols
   }
-  if (cp == 0xD7 || cp == 0xF7) return CharClass::kSeparator;  // × ÷
+  if (cp == 0xD7 || cp == 0xF7) return CharClass::kSeparator;      // × ÷
   if (cp >= 0x2000 && cp <= 0x206F) return CharClass::kSeparator;  // General Punctuation
   if (cp >= 0x2190 && cp <= 0x2BFF) return CharClass::kSeparator;  // arrows, symbols
   if (cp >= 0x3000 && cp <= 0x303F) return CharClass::kSeparator;  // CJK punctuation
@@ -36,9 +36,12 @@ CharClass Classify(char32_t cp) {
 bool IsWordChar(CharClass c) { return c == CharClass::kLetter || c == CharClass::kDigit; }
 
 void AppendLower(char32_t cp, std::string* out) {
-  if (cp >= 'A' && cp <= 'Z') cp += 32;
-  else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) cp += 32;
-  else if (cp >= 0x100 && cp <= 0x17F && (cp % 2 == 0)) cp += 1;  // most of Latin Extended-A
+  if (cp >= 'A' && cp <= 'Z')
+    cp += 32;
+  else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+    cp += 32;
+  else if (cp >= 0x100 && cp <= 0x17F && (cp % 2 == 0))
+    cp += 1;  // most of Latin Extended-A
   if (cp == 0x2019 || cp == 0x2018) cp = '\'';
   if (cp == 0x2010 || cp == 0x2011) cp = '-';
   if (cp < 0x80) {
@@ -129,8 +132,9 @@ Stemmer::~Stemmer() {
 
 std::string Stemmer::Stem(std::string_view norm) {
   if (impl_->stemmer == nullptr) return std::string(norm);
-  const sb_symbol* s = sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(norm.data()),
-                                       static_cast<int>(norm.size()));
+  const sb_symbol* s =
+      sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(norm.data()),
+                      static_cast<int>(norm.size()));
   if (s == nullptr) return std::string(norm);  // out of memory: fall back to the word itself
   return std::string(reinterpret_cast<const char*>(s),
                      static_cast<size_t>(sb_stemmer_length(impl_->stemmer)));

@@ -21,8 +21,8 @@
 namespace parallax {
 
 struct Token {
-  Span span;         // into the text given to Tokenize (offset by `base`)
-  std::string norm;  // lower-cased, apostrophes folded
+  Span span;                 // into the text given to Tokenize (offset by `base`)
+  std::string norm;          // lower-cased, apostrophes folded
   bool is_number = false;    // starts with a digit
   bool capitalized = false;  // first character an upper-case letter
   bool all_caps = false;     // every letter upper-case, at least two of them ("US", "COAS")

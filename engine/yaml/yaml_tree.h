@@ -38,12 +38,12 @@ struct YamlNode {
   YamlNode& operator=(YamlNode&&) noexcept;
 
   Kind kind = Kind::kNull;
-  std::string scalar;                                   // kScalar
-  std::vector<YamlNode> items;                          // kList
+  std::string scalar;                                     // kScalar
+  std::vector<YamlNode> items;                            // kList
   std::vector<std::pair<std::string, YamlNode>> entries;  // kMap, in file order
-  std::string file;                                     // for messages
-  int line = 0;                                         // 1-based; 0 when unknown
-  int column = 0;                                       // 1-based
+  std::string file;                                       // for messages
+  int line = 0;                                           // 1-based; 0 when unknown
+  int column = 0;                                         // 1-based
 
   bool IsNull() const { return kind == Kind::kNull; }
   bool IsScalar() const { return kind == Kind::kScalar; }

@@ -32,7 +32,11 @@ TEST(Utf8Test, FindsFirstInvalidByte) {
 
 TEST(Utf8Test, RepairReplacesEachInvalidByte) {
   size_t replaced = 0;
-  EXPECT_EQ(RepairUtf8("a\xFF" "b\xC0", &replaced), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  EXPECT_EQ(RepairUtf8("a\xFF"
+                       "b\xC0",
+                       &replaced),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
   EXPECT_EQ(replaced, 2u);
   EXPECT_EQ(RepairUtf8("clean", &replaced), "clean");
   EXPECT_EQ(replaced, 0u);

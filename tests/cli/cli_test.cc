@@ -32,8 +32,8 @@ RunResult RunParallax(const std::string& args, const std::string& stdin_text = "
   fs::path dir = fs::temp_directory_path() / ("parallax_cli_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / "in", std::ios::binary) << stdin_text;
-  std::string cmd = std::string(PARALLAX_BINARY) + " " + args + " <" + (dir / "in").string() + " >" +
-                    (dir / "out").string() + " 2>" + (dir / "err").string();
+  std::string cmd = std::string(PARALLAX_BINARY) + " " + args + " <" + (dir / "in").string() +
+                    " >" + (dir / "out").string() + " 2>" + (dir / "err").string();
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -46,7 +46,8 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / (std::string("parallax_cli_") + info->name() + "_" + std::to_string(::getpid()));
+    dir_ = fs::temp_directory_path() /
+           (std::string("parallax_cli_") + info->name() + "_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -70,7 +71,8 @@ TEST_F(CliTest, HelpAndUsageErrors) {
     EXPECT_NE(r.out.find(command), std::string::npos) << command;
     RunResult help = RunParallax(std::string(command) + " --help");
     EXPECT_EQ(help.exit_code, 0) << command;
-    EXPECT_NE(help.out.find("usage: parallax " + std::string(command)), std::string::npos) << help.out;
+    EXPECT_NE(help.out.find("usage: parallax " + std::string(command)), std::string::npos)
+        << help.out;
   }
   EXPECT_EQ(RunParallax("").exit_code, 2);
   r = RunParallax("frobnicate");
@@ -84,8 +86,8 @@ TEST_F(CliTest, HelpAndUsageErrors) {
 }
 
 TEST_F(CliTest, ReportOnSeedsWritesHtmlJsonCsvReproducibly) {
-  std::string args = "report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --json " + Path("r.json") +
-                     " --csv " + Path("r.csv");
+  std::string args = "report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --json " +
+                     Path("r.json") + " --csv " + Path("r.csv");
   RunResult r = RunParallax(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string html = Slurp(Path("r.html"));
@@ -103,7 +105,10 @@ TEST_F(CliTest, ReportOnSeedsWritesHtmlJsonCsvReproducibly) {
 }
 
 TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
-  ASSERT_EQ(RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --json " + Path("r.json")).exit_code, 0);
+  ASSERT_EQ(RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --json " +
+                        Path("r.json"))
+                .exit_code,
+            0);
   auto json = nlohmann::json::parse(Slurp(Path("r.json")));
   // Find the claim holding the news site's "steadfast support" sentence.
   bool found = false;
@@ -118,30 +123,35 @@ TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
     }
     found = found || (columnist && news);
   }
-  EXPECT_TRUE(found) << "the columnist's 'consistent support' and the news site's 'steadfast support' share a claim";
+  EXPECT_TRUE(found) << "the columnist's 'consistent support' and the news site's 'steadfast "
+                        "support' share a claim";
 }
 
 TEST_F(CliTest, ReportAlsoAddsTheArticlesToAnIndex) {
-  RunResult r = RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --index " + Path("idx"));
+  RunResult r = RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --index " +
+                            Path("idx"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   r = RunParallax("search --index " + Path("idx") + " --format json '\"consistent support\"'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("firstpost-column"), std::string::npos) << r.out;
   // A folder that is not an index is refused before any work, and no report is written.
   Write("notindex/file.txt", "x");
-  r = RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r2.html") + " --index " + Path("notindex"));
+  r = RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r2.html") + " --index " +
+                  Path("notindex"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("not a Parallax index"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(Path("r2.html")));
 }
 
 TEST_F(CliTest, HostileArticleTextStaysText) {
-  std::string manifest = Write("m.yaml",
-                               "articles:\n"
-                               "  - {id: a, source: \"<b>Evil</b> Outlet\", path: a.txt, url: \"javascript:alert(1)\"}\n"
-                               "  - {id: b, source: Other, path: b.txt}\n");
-  Write("a.txt", "Officials said <script>alert('x')</script> the talks ended.\n"
-                 "\"><img src=x onerror=alert(1)> was quoted. </textarea> closes nothing.\n");
+  std::string manifest = Write(
+      "m.yaml",
+      "articles:\n"
+      "  - {id: a, source: \"<b>Evil</b> Outlet\", path: a.txt, url: \"javascript:alert(1)\"}\n"
+      "  - {id: b, source: Other, path: b.txt}\n");
+  Write("a.txt",
+        "Officials said <script>alert('x')</script> the talks ended.\n"
+        "\"><img src=x onerror=alert(1)> was quoted. </textarea> closes nothing.\n");
   Write("b.txt", "Officials said the talks ended on Friday.\n");
   RunResult r = RunParallax("report " + manifest + " -o " + Path("r.html"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -154,8 +164,12 @@ TEST_F(CliTest, HostileArticleTextStaysText) {
 }
 
 TEST_F(CliTest, OneSourceIsSaidNotFailed) {
-  Write("solo/a.txt", "The minister met the delegation on Friday. Both sides agreed to meet again.\n");
-  ASSERT_EQ(RunParallax("report " + Path("solo") + " -o " + Path("r.html") + " --json " + Path("r.json")).exit_code, 0);
+  Write("solo/a.txt",
+        "The minister met the delegation on Friday. Both sides agreed to meet again.\n");
+  ASSERT_EQ(
+      RunParallax("report " + Path("solo") + " -o " + Path("r.html") + " --json " + Path("r.json"))
+          .exit_code,
+      0);
   auto json = nlohmann::json::parse(Slurp(Path("r.json")));
   ASSERT_FALSE(json["notices"].empty());
   EXPECT_NE(json["notices"][0].get<std::string>().find("Only one source"), std::string::npos);
@@ -166,14 +180,21 @@ TEST_F(CliTest, BadInputsFailWithTheFileNamedAndNoReportLeft) {
     std::string args;
     std::string message;
   };
-  std::string bad_yaml = Write("bad.yaml", "articles:\n  - id: a\n    outlett: X\n    path: a.txt\n");
+  std::string bad_yaml =
+      Write("bad.yaml", "articles:\n  - id: a\n    outlett: X\n    path: a.txt\n");
   std::string empty_dir = Path("empty");
   fs::create_directories(empty_dir);
   const std::vector<Case> cases = {
-      {"report " + Path("missing.yaml") + " -o " + Path("r.html"), "missing.yaml: no such file or directory"},
+      {"report " + Path("missing.yaml") + " -o " + Path("r.html"),
+       "missing.yaml: no such file or directory"},
       {"report " + bad_yaml + " -o " + Path("r.html"), "bad.yaml:3:14: unknown key 'outlett'"},
       {"report " + empty_dir + " -o " + Path("r.html"), "directory holds no articles"},
-      {"report " + Write("bin.txt", std::string("\x7f" "ELF\0\0\0", 7)) + " -o " + Path("r.html"), "binary data"},
+      {"report " +
+           Write("bin.txt", std::string("\x7f"
+                                        "ELF\0\0\0",
+                                        7)) +
+           " -o " + Path("r.html"),
+       "binary data"},
       {"mark " + Path("nope.txt"), "nope.txt: no such file or directory"},
       {"mark " + Write("u16.txt", std::string("\xFF\xFEh\0i\0", 6)), "UTF-16"},
       {"report " + kSeeds + "corpus.yaml -o " + Path("no/such/dir/r.html"), "cannot create"},
@@ -187,7 +208,8 @@ TEST_F(CliTest, BadInputsFailWithTheFileNamedAndNoReportLeft) {
 }
 
 TEST_F(CliTest, MarkLinesKeepsOneOutputLinePerInputLineWithByteOffsets) {
-  std::string input = "Officials said the talks ended.\n\nIt seems far-fetched, reliable sources indicate.\n";
+  std::string input =
+      "Officials said the talks ended.\n\nIt seems far-fetched, reliable sources indicate.\n";
   RunResult r = RunParallax("mark --lines --format jsonl", input);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<nlohmann::json> lines;
@@ -199,7 +221,8 @@ TEST_F(CliTest, MarkLinesKeepsOneOutputLinePerInputLineWithByteOffsets) {
   EXPECT_EQ(third["start"].get<size_t>(), input.find("It seems"));
   bool hedge = false;
   for (const auto& m : third["marks"]) {
-    std::string cue = input.substr(m["start"].get<size_t>(), m["end"].get<size_t>() - m["start"].get<size_t>());
+    std::string cue =
+        input.substr(m["start"].get<size_t>(), m["end"].get<size_t>() - m["start"].get<size_t>());
     EXPECT_EQ(cue, m["cue"].get<std::string>());
     hedge = hedge || (m["category"] == "hedge" && cue == "seems");
   }
@@ -216,8 +239,10 @@ TEST_F(CliTest, MarkSplitsAnArticleFile) {
 
 TEST_F(CliTest, BatchWritesOneReportPerStoryAndSkipsBadArticles) {
   std::string feed =
-      R"({"id": "a1", "source_domain": "fox", "story": "x", "date_publish": "2014-05-01", "maintext": "The senate passed the budget bill on Tuesday after a long debate. The vote was 60 to 40."})" "\n"
-      R"({"id": "a2", "source_domain": "nyt", "story": "x", "date_publish": "2014-05-01", "maintext": "The Senate approved the budget bill on Tuesday, 60 votes to 40, after a long debate."})" "\n"
+      R"({"id": "a1", "source_domain": "fox", "story": "x", "date_publish": "2014-05-01", "maintext": "The senate passed the budget bill on Tuesday after a long debate. The vote was 60 to 40."})"
+      "\n"
+      R"({"id": "a2", "source_domain": "nyt", "story": "x", "date_publish": "2014-05-01", "maintext": "The Senate approved the budget bill on Tuesday, 60 votes to 40, after a long debate."})"
+      "\n"
       "{broken\n";
   std::string input = Write("feed.jsonl", feed);
   RunResult r = RunParallax("batch " + input + " -o " + Path("out"));

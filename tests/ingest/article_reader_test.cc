@@ -44,12 +44,14 @@ TEST_F(ArticleReaderTest, TextChecksRefuseWhatIsNotUtf8Text) {
   };
   const std::vector<Case> cases = {
       {"utf16.txt", std::string("\xFF\xFEH\0i\0", 6), "UTF-16"},
-      {"utf16nobom.txt", std::string("H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0!\0 \0H\0e\0l\0l\0o\0", 38), "UTF-16"},
+      {"utf16nobom.txt", std::string("H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0!\0 \0H\0e\0l\0l\0o\0", 38),
+       "UTF-16"},
       {"nul.txt", std::string("text\0more", 9), "binary data (NUL byte at offset 4)"},
       {"binary.txt", std::string(200, '\x01') + "abc", "binary data"},
       {"empty.txt", "", "article has no text"},
       {"blank.txt", "  \n\n \t\n", "article has no text"},
-      {"furniture.txt", "Related Posts\nLeave a Comment\n", "article has no text once page boilerplate is removed"},
+      {"furniture.txt", "Related Posts\nLeave a Comment\n",
+       "article has no text once page boilerplate is removed"},
   };
   for (const Case& c : cases) {
     std::string path = dir_.Write(c.name, c.bytes);
@@ -66,13 +68,15 @@ TEST_F(ArticleReaderTest, InvalidUtf8IsReplacedOneForOneWithAWarning) {
   const Article& a = r->articles[0];
   EXPECT_EQ(a.text, "Caf? owners met. They talked.\n");
   ASSERT_EQ(a.warnings.size(), 1u);
-  EXPECT_NE(a.warnings[0].find(path + ": 1 invalid UTF-8 byte replaced by '?', the first at byte offset 3"),
+  EXPECT_NE(a.warnings[0].find(
+                path + ": 1 invalid UTF-8 byte replaced by '?', the first at byte offset 3"),
             std::string::npos)
       << a.warnings[0];
 }
 
 TEST_F(ArticleReaderTest, ByteOrderMarkAndCarriageReturnsStayOutsideParagraphs) {
-  std::string path = dir_.Write("bom.txt", "\xEF\xBB\xBFOne sentence here.\r\n\r\nAnother one.\r\n");
+  std::string path =
+      dir_.Write("bom.txt", "\xEF\xBB\xBFOne sentence here.\r\n\r\nAnother one.\r\n");
   auto r = reader_.ReadAll({path});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const Article& a = r->articles[0];
@@ -83,7 +87,8 @@ TEST_F(ArticleReaderTest, ByteOrderMarkAndCarriageReturnsStayOutsideParagraphs) 
 }
 
 TEST_F(ArticleReaderTest, NewsCrawlerJsonGivesMetadata) {
-  std::string path = dir_.Write("a.json", R"({"title": "Talks", "maintext": "Officials met.\n\nThey talked.",
+  std::string path =
+      dir_.Write("a.json", R"({"title": "Talks", "maintext": "Officials met.\n\nThey talked.",
     "authors": ["Sara Ahmed", "Li Wei"], "date_publish": "2025-08-22 10:00:00", "source_domain": "example.com",
     "url": "https://example.com/a"})");
   auto r = reader_.ReadAll({path});
@@ -98,22 +103,31 @@ TEST_F(ArticleReaderTest, NewsCrawlerJsonGivesMetadata) {
 }
 
 TEST_F(ArticleReaderTest, JsonlRecordsGetLineIdsAndErrorsNameTheLine) {
-  std::string good = R"({"maintext": "First article text.", "source_domain": "a.com"})" "\n\n" +
-                     std::string(R"({"maintext": "Second article text.", "source_domain": "b.com", "story": "s1"})") + "\n";
+  std::string good =
+      R"({"maintext": "First article text.", "source_domain": "a.com"})"
+      "\n\n" +
+      std::string(
+          R"({"maintext": "Second article text.", "source_domain": "b.com", "story": "s1"})") +
+      "\n";
   auto r = reader_.ReadAll({dir_.Write("feed.jsonl", good)});
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->articles.size(), 2u);
   EXPECT_EQ(r->articles[1].id, "feed-3");
   EXPECT_EQ(r->stories[1], "s1");
 
-  std::string bad = R"({"maintext": "ok", "source_domain": "a.com"})" "\n" R"({"maintext": "broken)" "\n";
+  std::string bad = R"({"maintext": "ok", "source_domain": "a.com"})"
+                    "\n"
+                    R"({"maintext": "broken)"
+                    "\n";
   std::string path = dir_.Write("bad.jsonl", bad);
   Status s = ReadError({path});
   EXPECT_NE(s.message().find(path + ":2: malformed JSON"), std::string::npos) << s.message();
 
-  std::string no_text = dir_.Write("notext.jsonl", R"({"title": "x"})" "\n");
+  std::string no_text = dir_.Write("notext.jsonl", R"({"title": "x"})"
+                                                   "\n");
   s = ReadError({no_text});
-  EXPECT_NE(s.message().find(":1: article has no text (no 'maintext'"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find(":1: article has no text (no 'maintext'"), std::string::npos)
+      << s.message();
 
   std::string deep = dir_.Write("deep.json", std::string(10000, '[') + std::string(10000, ']'));
   s = ReadError({deep});
@@ -122,8 +136,11 @@ TEST_F(ArticleReaderTest, JsonlRecordsGetLineIdsAndErrorsNameTheLine) {
 
 TEST_F(ArticleReaderTest, SkipModeReportsBadArticlesAndKeepsTheRest) {
   ArticleReader lenient(BundledRules(), ReadOptions{.skip_bad_articles = true});
-  std::string feed = R"({"maintext": "Good text here.", "source_domain": "a.com"})" "\n" "not json\n";
-  auto r = lenient.ReadAll({dir_.Write("feed.jsonl", feed), dir_.Write("bin.txt", std::string("a\0b", 3))});
+  std::string feed = R"({"maintext": "Good text here.", "source_domain": "a.com"})"
+                     "\n"
+                     "not json\n";
+  auto r = lenient.ReadAll(
+      {dir_.Write("feed.jsonl", feed), dir_.Write("bin.txt", std::string("a\0b", 3))});
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->articles.size(), 1u);
   ASSERT_EQ(r->skipped.size(), 2u);
@@ -163,7 +180,8 @@ TEST_F(ArticleReaderTest, BadInputsAreClearErrors) {
   s = ReadError({a, b});
   EXPECT_NE(s.message().find("duplicate article id 'same'"), std::string::npos) << s.message();
 
-  std::string manifest = dir_.Write("m.yaml", "articles:\n  - {id: a, source: S, path: gone.txt}\n");
+  std::string manifest =
+      dir_.Write("m.yaml", "articles:\n  - {id: a, source: S, path: gone.txt}\n");
   s = ReadError({manifest});
   EXPECT_NE(s.message().find("m.yaml:2:5"), std::string::npos) << s.message();
   EXPECT_NE(s.message().find("gone.txt"), std::string::npos) << s.message();

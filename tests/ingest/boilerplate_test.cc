@@ -33,18 +33,21 @@ bool AnyParagraphContains(const Article& a, const std::string& needle) {
 
 TEST(BoilerplateTest, NewsSiteSeedLosesPageFurnitureAndKeepsHeadings) {
   Article a = ReadTxt(SeedPath("news-site-report.txt"));
-  for (const char* furniture : {"Home \xC2\xBB", "Related Posts", "Leave a Comment", "by Sara Ahmed"}) {
+  for (const char* furniture :
+       {"Home \xC2\xBB", "Related Posts", "Leave a Comment", "by Sara Ahmed"}) {
     EXPECT_FALSE(AnyParagraphContains(a, furniture)) << furniture;
   }
   EXPECT_EQ(a.author, "Sara Ahmed");
-  EXPECT_EQ(a.title, "Wang Yi, Pakistan\xE2\x80\x99s Army Chief Hold Talks Amid Push to Expand Security, Economic Ties");
+  EXPECT_EQ(a.title,
+            "Wang Yi, Pakistan\xE2\x80\x99s Army Chief Hold Talks Amid Push to Expand Security, "
+            "Economic Ties");
   EXPECT_FALSE(AnyParagraphContains(a, "Hold Talks Amid Push")) << "the title is not body text";
   std::vector<std::string> headings;
   for (const Paragraph& p : a.paragraphs) {
     if (p.heading) headings.emplace_back(p.span.Of(a.text));
   }
-  EXPECT_EQ(headings, (std::vector<std::string>{"Part of a Broader Diplomatic Push", "CPEC as the Cornerstone",
-                                                "Why This Matters"}));
+  EXPECT_EQ(headings, (std::vector<std::string>{"Part of a Broader Diplomatic Push",
+                                                "CPEC as the Cornerstone", "Why This Matters"}));
   EXPECT_EQ(ParagraphTexts(a).front().rfind("Chinese Foreign Minister Wang Yi met", 0), 0u);
 }
 
@@ -56,7 +59,8 @@ TEST(BoilerplateTest, ColumnistSeedLosesWidgetsAndKeepsDisclaimerAside) {
   EXPECT_FALSE(AnyParagraphContains(a, "Views expressed"));
   EXPECT_FALSE(AnyParagraphContains(a, "The writer is a retired IPS officer"));
   ASSERT_FALSE(a.notes.empty());
-  EXPECT_NE(a.notes.back().find("Views expressed in the above piece are personal"), std::string::npos);
+  EXPECT_NE(a.notes.back().find("Views expressed in the above piece are personal"),
+            std::string::npos);
   EXPECT_TRUE(a.title.empty()) << "the column starts with body text, not a title: " << a.title;
   for (const Paragraph& p : a.paragraphs) EXPECT_FALSE(p.heading) << p.span.Of(a.text);
 }
@@ -72,13 +76,16 @@ TEST(BoilerplateTest, SplitIntoLinesTrimsCarriageReturnsAndJoinsHardWrappedBlock
       "Both sides agreed to meet again\nnext year in Beijing.\n";
   lines = SplitIntoLines(wrapped, 0);
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0].span.Of(wrapped), "The talks were held in Islamabad on Friday and\ncovered security and trade.");
+  EXPECT_EQ(lines[0].span.Of(wrapped),
+            "The talks were held in Islamabad on Friday and\ncovered security and trade.");
 }
 
 TEST(BoilerplateTest, PunctuationOnlyLinesAreNotParagraphs) {
   ScratchDir dir;
-  Article a = ReadTxt(dir.Write("p.txt", "First paragraph here.\n)\n* * *\n\xE2\x80\x94\nLast one, \xC3\xA9t\xC3\xA9.\n"));
-  EXPECT_EQ(ParagraphTexts(a), (std::vector<std::string>{"First paragraph here.", "Last one, \xC3\xA9t\xC3\xA9."}));
+  Article a = ReadTxt(dir.Write(
+      "p.txt", "First paragraph here.\n)\n* * *\n\xE2\x80\x94\nLast one, \xC3\xA9t\xC3\xA9.\n"));
+  EXPECT_EQ(ParagraphTexts(a),
+            (std::vector<std::string>{"First paragraph here.", "Last one, \xC3\xA9t\xC3\xA9."}));
 }
 
 TEST(BoilerplateTest, BadRulesFileNamesTheLine) {

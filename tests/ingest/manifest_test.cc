@@ -18,7 +18,8 @@ TEST(ManifestTest, LoadsBundledExampleWithPathsBesideTheManifest) {
   EXPECT_EQ(news.id, "news-site-report");
   EXPECT_EQ(news.author, "Sara Ahmed");
   EXPECT_EQ(news.path, testing_util::SeedPath("news-site-report.txt"));
-  EXPECT_EQ(m->articles[0].tags, (std::vector<std::string>{"columnist", "opinion", "Indian media"}));
+  EXPECT_EQ(m->articles[0].tags,
+            (std::vector<std::string>{"columnist", "opinion", "Indian media"}));
 }
 
 TEST(ManifestTest, OutletIsASynonymOfSource) {
@@ -35,18 +36,24 @@ TEST(ManifestTest, BadManifestsNameFileLineAndColumn) {
   };
   const std::vector<Case> cases = {
       {"articles:\n  - id: a\n    outlett: Fox\n    path: a.txt\n", "3:14: unknown key 'outlett'"},
-      {"articles:\n  - source: Fox\n    path: a.txt\n", "2:5: article is missing the required key 'id'"},
-      {"articles:\n  - id: a\n    path: a.txt\n", "2:5: article is missing the required key 'source'"},
-      {"articles:\n  - id: a\n    source: Fox\n", "2:5: article is missing the required key 'path'"},
-      {"articles:\n  - {id: a, source: Fox, path: a.txt, date: 2025-13-01}\n", "date '2025-13-01' is not YYYY-MM-DD"},
+      {"articles:\n  - source: Fox\n    path: a.txt\n",
+       "2:5: article is missing the required key 'id'"},
+      {"articles:\n  - id: a\n    path: a.txt\n",
+       "2:5: article is missing the required key 'source'"},
+      {"articles:\n  - id: a\n    source: Fox\n",
+       "2:5: article is missing the required key 'path'"},
+      {"articles:\n  - {id: a, source: Fox, path: a.txt, date: 2025-13-01}\n",
+       "date '2025-13-01' is not YYYY-MM-DD"},
       {"articles:\n  - {id: a, source: Fox, path: a.txt}\n  - {id: a, source: NYT, path: b.txt}\n",
        "3:10: duplicate article id 'a' (first at "},
-      {"articles:\n  - {id: a, source: Fox, path: a.txt, format: pdf}\n", "format 'pdf' is not one of"},
+      {"articles:\n  - {id: a, source: Fox, path: a.txt, format: pdf}\n",
+       "format 'pdf' is not one of"},
       {"articles:\n  - id: a\n   source: [\n", "malformed YAML"},
       {"articles: []\n", "1:11: 'articles' is empty"},
       {"- a\n- b\n", "1:1: a manifest is a map"},
       {"title: x\n", "manifest has no 'articles' list"},
-      {"articles:\n  - {id: a, source: Fox, path: a.txt, tags: {x: 1}}\n", "expected a word or a list of words"},
+      {"articles:\n  - {id: a, source: Fox, path: a.txt, tags: {x: 1}}\n",
+       "expected a word or a list of words"},
   };
   ScratchDir dir;
   for (const Case& c : cases) {

@@ -33,7 +33,8 @@ class AliasesTest : public ::testing::Test {
 };
 
 TEST_F(AliasesTest, BundledRulesMapCapitalsAndTitlesToOneName) {
-  EXPECT_EQ(Canonicals(table_, "Beijing\xE2\x80\x99s consistent support"), std::vector<std::string>{"China"});
+  EXPECT_EQ(Canonicals(table_, "Beijing\xE2\x80\x99s consistent support"),
+            std::vector<std::string>{"China"});
   EXPECT_EQ(Canonicals(table_, "the COAS appreciated China's support"),
             (std::vector<std::string>{"Asim Munir", "China"}));
   EXPECT_EQ(Canonicals(table_, "Field Marshal Asim Munir met Wang Yi"),
@@ -57,8 +58,8 @@ TEST_F(AliasesTest, MentionSpansCoverTheWholeAlias) {
 }
 
 TEST(AliasTableTest, CanonicalOfPhrase) {
-  auto table = AliasTable::Load(WriteTemp("parallax_alias_ok.yaml",
-                                          "entities:\n  - name: China\n    aliases: [Beijing]\n"));
+  auto table = AliasTable::Load(
+      WriteTemp("parallax_alias_ok.yaml", "entities:\n  - name: China\n    aliases: [Beijing]\n"));
   ASSERT_TRUE(table.ok());
   EXPECT_EQ(table->Canonical("Beijing"), "China");
   EXPECT_EQ(table->Canonical("Paris"), "");

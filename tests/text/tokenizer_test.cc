@@ -16,13 +16,18 @@ std::vector<std::string> Norms(std::string_view text) {
 TEST(TokenizerTest, SplitsWordsAndDropsPunctuation) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
       {"Hello, world!", {"hello", "world"}},
-      {"China\xE2\x80\x99s \xE2\x80\x9C" "consistent support\xE2\x80\x9D", {"china's", "consistent", "support"}},
+      {"China\xE2\x80\x99s \xE2\x80\x9C"
+       "consistent support\xE2\x80\x9D",
+       {"china's", "consistent", "support"}},
       {"far-fetched counter-terrorism", {"far-fetched", "counter-terrorism"}},
       {"trailing- hyphen and 'quoted'", {"trailing", "hyphen", "and", "quoted"}},
       {"3.5 per cent of 1,000 people.", {"3.5", "per", "cent", "of", "1,000", "people"}},
       {"end.Next", {"end", "next"}},
       {"Isis\xE2\x80\x94K", {"isis", "k"}},
-      {"\xC3\x89lys\xC3\xA9" "e", {"\xC3\xA9lys\xC3\xA9" "e"}},
+      {"\xC3\x89lys\xC3\xA9"
+       "e",
+       {"\xC3\xA9lys\xC3\xA9"
+        "e"}},
       {"", {}},
   };
   for (const auto& [text, want] : cases) EXPECT_EQ(Norms(text), want) << text;
@@ -50,7 +55,9 @@ TEST(TokenizerTest, FlagsNumbersAndAllCaps) {
 }
 
 TEST(TokenizerTest, InvalidUtf8NeverCrashesAndSeparates) {
-  EXPECT_EQ(Norms("ab\xFF" "cd"), (std::vector<std::string>{"ab", "cd"}));
+  EXPECT_EQ(Norms("ab\xFF"
+                  "cd"),
+            (std::vector<std::string>{"ab", "cd"}));
 }
 
 TEST(StemmerTest, StemsLikeSnowballEnglish) {

@@ -40,7 +40,8 @@ TEST(YamlTreeTest, RefusesAliasBombs) {
   }
   auto root = ParseYaml(doc, "bomb.yaml");
   ASSERT_FALSE(root.ok());
-  EXPECT_NE(root.status().message().find("alias bomb"), std::string::npos) << root.status().message();
+  EXPECT_NE(root.status().message().find("alias bomb"), std::string::npos)
+      << root.status().message();
 }
 
 TEST(YamlTreeTest, RefusesDeepNesting) {
@@ -48,7 +49,8 @@ TEST(YamlTreeTest, RefusesDeepNesting) {
   doc += std::string(200, ']');
   auto root = ParseYaml(doc, "deep.yaml");
   ASSERT_FALSE(root.ok());
-  EXPECT_NE(root.status().message().find("nesting deeper"), std::string::npos) << root.status().message();
+  EXPECT_NE(root.status().message().find("nesting deeper"), std::string::npos)
+      << root.status().message();
 }
 
 TEST(YamlTreeTest, ScalarConversions) {
