@@ -26,6 +26,9 @@ std::string RepairUtf8(std::string_view text, size_t* replaced);
 // byte length (1 for an invalid byte, which is returned as U+FFFD).
 char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length);
 
+// Appends the UTF-8 encoding of code point `cp` (REQUIRES: cp <= U+10FFFF) to *out.
+void AppendUtf8(char32_t cp, std::string* out);
+
 // Returns true iff `text` starts with a UTF-16 byte-order mark (FF FE or FE FF).
 bool HasUtf16Bom(std::string_view text);
 

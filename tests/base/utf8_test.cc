@@ -50,6 +50,16 @@ TEST(Utf8Test, DecodesCodePoints) {
   EXPECT_EQ(len, 1u);
 }
 
+TEST(Utf8Test, AppendUtf8RoundTripsThroughDecode) {
+  for (char32_t cp : {U'a', U'\u00e9', U'\u2019', U'\U0001F600'}) {
+    std::string s;
+    AppendUtf8(cp, &s);
+    size_t len = 0;
+    EXPECT_EQ(DecodeUtf8(s, 0, &len), cp);
+    EXPECT_EQ(len, s.size());
+  }
+}
+
 TEST(Utf8Test, RecognisesUtf16ByteOrderMarks) {
   EXPECT_TRUE(HasUtf16Bom("\xFF\xFEh\0i"));
   EXPECT_TRUE(HasUtf16Bom("\xFE\xFF\0h"));
