@@ -205,10 +205,28 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
       rd.kind = DiscrepancyKindName(d.discrepancy.kind);
       rd.description = DescribeDiscrepancy(d.discrepancy, corpus.articles[ma.article].source,
                                            corpus.articles[mb.article].source);
-      rd.sentences = {ra, rb};
-      for (const Span& s : d.discrepancy.a_spans) rd.spans.push_back({ra, s});
-      for (const Span& s : d.discrepancy.b_spans) rd.spans.push_back({rb, s});
-      rc.discrepancies.push_back(std::move(rd));
+      // The same difference between several pairs of sentences ("Firstpost states, News site says
+      // 'according to'") is listed once, with all the sentences it concerns.
+      auto same = std::find_if(rc.discrepancies.begin(), rc.discrepancies.end(),
+                               [&](const ReportDiscrepancy& x) {
+                                 return x.kind == rd.kind && x.description == rd.description;
+                               });
+      ReportDiscrepancy& target = same != rc.discrepancies.end() ? *same : rd;
+      for (const SentenceRef& ref : {ra, rb}) {
+        if (std::find(target.sentences.begin(), target.sentences.end(), ref) ==
+            target.sentences.end()) {
+          target.sentences.push_back(ref);
+        }
+      }
+      auto add_span = [&target](const SentenceRef& ref, const Span& span) {
+        for (const ReportDiscrepancySpan& x : target.spans) {
+          if (x.sentence == ref && x.span == span) return;
+        }
+        target.spans.push_back({ref, span});
+      };
+      for (const Span& sp : d.discrepancy.a_spans) add_span(ra, sp);
+      for (const Span& sp : d.discrepancy.b_spans) add_span(rb, sp);
+      if (same == rc.discrepancies.end()) rc.discrepancies.push_back(std::move(rd));
     }
     model.claims.push_back(std::move(rc));
   }
