@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace parallax {
@@ -125,6 +126,14 @@ TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
   }
   EXPECT_TRUE(found) << "the columnist's 'consistent support' and the news site's 'steadfast "
                         "support' share a claim";
+  // One difference between several pairs of sentences is listed once.
+  for (const auto& claim : json["claims"]) {
+    std::set<std::string> seen;
+    for (const auto& d : claim["discrepancies"]) {
+      std::string key = d["kind"].get<std::string>() + "|" + d["description"].get<std::string>();
+      EXPECT_TRUE(seen.insert(key).second) << "listed twice in " << claim["id"] << ": " << key;
+    }
+  }
 }
 
 TEST_F(CliTest, ReportAlsoAddsTheArticlesToAnIndex) {
