@@ -69,15 +69,16 @@ TEST_F(MarkerTest, NegatedBoosterBecomesAHedge) {
 }
 
 TEST_F(MarkerTest, NegationStopsAtTheClause) {
-  const Mark* m = Find(MarkText("It was not a surprise, but the move was clearly planned."),
-                       MarkCategory::kBooster, "clearly");
+  const std::vector<Mark> marks =
+      MarkText("It was not a surprise, but the move was clearly planned.");
+  const Mark* m = Find(marks, MarkCategory::kBooster, "clearly");
   ASSERT_NE(m, nullptr);
   EXPECT_FALSE(m->negated);
 }
 
 TEST_F(MarkerTest, NegatedEvaluativeFlipsPolarity) {
-  const Mark* m =
-      Find(MarkText("The plan is not reckless."), MarkCategory::kEvaluative, "reckless");
+  const std::vector<Mark> marks = MarkText("The plan is not reckless.");
+  const Mark* m = Find(marks, MarkCategory::kEvaluative, "reckless");
   ASSERT_NE(m, nullptr);
   EXPECT_TRUE(m->negated);
   EXPECT_EQ(m->polarity, "positive");
