@@ -10,37 +10,20 @@
 #include <set>
 #include <sstream>
 
+#include "tests/parallax_runner.h"
+
 namespace parallax {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using testing_util::RunResult;
+using testing_util::Slurp;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs `parallax ARGS` through the shell, with `stdin_text` on standard input.
+// Runs `parallax ARGS` with `stdin_text` on standard input, in a scratch folder of this process.
 RunResult RunParallax(const std::string& args, const std::string& stdin_text = "") {
-  fs::path dir = fs::temp_directory_path() / ("parallax_cli_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / "in", std::ios::binary) << stdin_text;
-  std::string cmd = std::string(PARALLAX_BINARY) + " " + args + " <" + (dir / "in").string() +
-                    " >" + (dir / "out").string() + " 2>" + (dir / "err").string();
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = Slurp(dir / "out");
-  r.err = Slurp(dir / "err");
-  return r;
+  return testing_util::RunParallax(
+      args, fs::temp_directory_path() / ("parallax_cli_" + std::to_string(::getpid())), stdin_text);
 }
 
 class CliTest : public ::testing::Test {

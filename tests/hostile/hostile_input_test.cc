@@ -13,23 +13,15 @@
 #include <string>
 #include <vector>
 
+#include "tests/parallax_runner.h"
+
 namespace parallax {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing_util::RunResult;
+using testing_util::Slurp;
 
 bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -58,15 +50,7 @@ class HostileInputTest : public ::testing::Test {
 
   // Runs `parallax ARGS` with `stdin_text` on standard input, in the test's folder.
   RunResult Run(const std::string& args, const std::string& stdin_text = "") {
-    std::ofstream(dir_ / ".in", std::ios::binary) << stdin_text;
-    std::string cmd =
-        "cd " + dir_.string() + " && " + PARALLAX_BINARY + " " + args + " <.in >.out 2>.err";
-    int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_ / ".out");
-    r.err = Slurp(dir_ / ".err");
-    return r;
+    return testing_util::RunParallax(args, dir_, stdin_text);
   }
 
   // Runs `report INPUTS -o r.html` and checks it is refused with exit status 1, a message holding
