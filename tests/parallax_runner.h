@@ -33,8 +33,8 @@ inline RunResult RunParallax(const std::string& args, const std::filesystem::pat
                              const std::string& stdin_text = "") {
   std::filesystem::create_directories(work_dir);
   std::ofstream(work_dir / ".in", std::ios::binary) << stdin_text;
-  const std::string cmd = "cd '" + work_dir.string() + "' && " + PARALLAX_BINARY + " " + args +
-                          " <.in >.out 2>.err";
+  const std::string cmd =
+      "cd '" + work_dir.string() + "' && " + PARALLAX_BINARY + " " + args + " <.in >.out 2>.err";
   const int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
