@@ -10,7 +10,7 @@ if [ -z "$clang_format" ]; then
   echo "SKIP: clang-format not found (apt-get install clang-format)"
   exit 77
 fi
-mapfile -t files < <(git ls-files '*.cc' '*.h' 2>/dev/null || find engine tests bench -name '*.cc' -o -name '*.h')
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cc' '*.h' 2>/dev/null || find engine tests bench -name '*.cc' -o -name '*.h')
 if [ "${1:-}" = "--check" ]; then
   "$clang_format" --dry-run -Werror "${files[@]}"
   echo "format: ${#files[@]} files follow .clang-format"
