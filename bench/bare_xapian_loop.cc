@@ -34,23 +34,9 @@ int main(int argc, char** argv) {
     std::string dir = (std::filesystem::temp_directory_path() / "bare-xapian-XXXXXX").string();
     if (mkdtemp(dir.data()) == nullptr) return 1;
     const auto start = std::chrono::steady_clock::now();
-    {
-      Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
-      Xapian::TermGenerator generator;
-      generator.set_stemmer(Xapian::Stem("english"));
-      generator.set_stemming_strategy(stem_some ? Xapian::TermGenerator::STEM_SOME
-                                                : Xapian::TermGenerator::STEM_ALL);
-      for (const auto& a : articles) {
-        for (const auto& s : a.sentences) {
-          Xapian::Document doc;
-          generator.set_document(doc);
-          const std::string_view text = s.span.Of(a.article.text);
-          generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()));
-          db.add_document(doc);
-        }
-      }
-      db.commit();
-    }
+    parallax::bench::BareXapianLoop(
+        articles, dir,
+        stem_some ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_ALL);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const uint64_t bytes = parallax::bench::DirectoryBytes(dir);

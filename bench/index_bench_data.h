@@ -9,6 +9,8 @@
 #ifndef PARALLAX_BENCH_INDEX_BENCH_DATA_H_
 #define PARALLAX_BENCH_INDEX_BENCH_DATA_H_
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -167,6 +169,26 @@ inline uint64_t DirectoryBytes(const std::string& dir) {
     if (entry.is_regular_file()) bytes += entry.file_size();
   }
   return bytes;
+}
+
+// The reference the index stage is measured against: TermGenerator (english stemmer, positions),
+// one add_document per sentence and one commit, into a new database in `dir`. Nothing else.
+inline void BareXapianLoop(const std::vector<BenchArticle>& articles, const std::string& dir,
+                           Xapian::TermGenerator::stem_strategy strategy) {
+  Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem("english"));
+  generator.set_stemming_strategy(strategy);
+  for (const auto& a : articles) {
+    for (const auto& s : a.sentences) {
+      Xapian::Document doc;
+      generator.set_document(doc);
+      const std::string_view text = s.span.Of(a.article.text);
+      generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()));
+      db.add_document(doc);
+    }
+  }
+  db.commit();
 }
 
 }  // namespace parallax::bench
