@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 namespace parallax {
 namespace {
@@ -63,30 +64,79 @@ StatusOr<std::string> ReadFile(const std::string& path) {
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view contents) {
+  PARALLAX_ASSIGN_OR_RETURN(AtomicFileWriter writer, AtomicFileWriter::Create(path));
+  PARALLAX_RETURN_IF_ERROR(writer.Append(contents));
+  return writer.Commit();
+}
+
+StatusOr<AtomicFileWriter> AtomicFileWriter::Create(const std::string& path) {
   std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoStatus(tmp, "create");
+  return AtomicFileWriter(path, std::move(tmp), fd);
+}
+
+AtomicFileWriter::AtomicFileWriter(std::string path, std::string tmp, int fd)
+    : path_(std::move(path)), tmp_(std::move(tmp)), fd_(fd) {}
+
+AtomicFileWriter::AtomicFileWriter(AtomicFileWriter&& other) noexcept
+    : path_(std::move(other.path_)),
+      tmp_(std::move(other.tmp_)),
+      fd_(std::exchange(other.fd_, -1)),
+      error_(std::move(other.error_)) {}
+
+AtomicFileWriter& AtomicFileWriter::operator=(AtomicFileWriter&& other) noexcept {
+  if (this != &other) {
+    Discard();
+    path_ = std::move(other.path_);
+    tmp_ = std::move(other.tmp_);
+    fd_ = std::exchange(other.fd_, -1);
+    error_ = std::move(other.error_);
+  }
+  return *this;
+}
+
+AtomicFileWriter::~AtomicFileWriter() { Discard(); }
+
+void AtomicFileWriter::Discard() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(tmp_.c_str());
+  fd_ = -1;
+}
+
+Status AtomicFileWriter::Append(std::string_view bytes) {
+  if (!error_.ok()) return error_;
+  if (fd_ < 0) return error_ = Status::Internal(tmp_ + ": written after it was closed");
   size_t done = 0;
-  while (done < contents.size()) {
-    ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      Status s = ErrnoStatus(tmp, "write");
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return s;
+      error_ = ErrnoStatus(tmp_, "write");
+      Discard();
+      return error_;
     }
     done += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    Status s = ErrnoStatus(tmp, "flush");
-    ::unlink(tmp.c_str());
-    return s;
+  return Status::Ok();
+}
+
+Status AtomicFileWriter::Commit() {
+  if (!error_.ok()) return error_;
+  if (fd_ < 0) return Status::Internal(tmp_ + ": committed twice");
+  const int fd = std::exchange(fd_, -1);
+  const bool synced = ::fsync(fd) == 0;
+  if (!synced) error_ = ErrnoStatus(tmp_, "flush");
+  if (::close(fd) != 0 && synced) error_ = ErrnoStatus(tmp_, "flush");
+  if (!error_.ok()) {
+    ::unlink(tmp_.c_str());
+    return error_;
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    Status s = ErrnoStatus(path, "rename into place");
-    ::unlink(tmp.c_str());
-    return s;
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    error_ = ErrnoStatus(path_, "rename into place");
+    ::unlink(tmp_.c_str());
+    return error_;
   }
   return Status::Ok();
 }

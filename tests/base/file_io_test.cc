@@ -40,6 +40,48 @@ TEST_F(FileIoTest, AtomicWriteReplacesAndLeavesNoTemporary) {
   EXPECT_EQ(files, 1);
 }
 
+int CountFiles(const fs::path& dir) {
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+  return files;
+}
+
+TEST_F(FileIoTest, WriterInPartsShowsNothingUntilCommit) {
+  std::string path = (dir_ / "big.html").string();
+  ASSERT_TRUE(WriteFileAtomically(path, "old").ok());
+  auto writer = AtomicFileWriter::Create(path);
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  ASSERT_TRUE(writer->Append("<p>").ok());
+  ASSERT_TRUE(writer->Append("").ok());
+  ASSERT_TRUE(writer->Append("new</p>").ok());
+  EXPECT_EQ(*ReadFile(path), "old");  // the old file stays until the commit
+  ASSERT_TRUE(writer->Commit().ok());
+  EXPECT_EQ(*ReadFile(path), "<p>new</p>");
+  EXPECT_EQ(CountFiles(dir_), 1);
+  EXPECT_FALSE(writer->Commit().ok());  // a second commit is refused, not a crash
+}
+
+TEST_F(FileIoTest, WriterDroppedBeforeCommitKeepsTheOldFileAndNoTemporary) {
+  std::string path = (dir_ / "report.html").string();
+  ASSERT_TRUE(WriteFileAtomically(path, "old").ok());
+  {
+    auto writer = AtomicFileWriter::Create(path);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(writer->Append("half a rep").ok());
+    AtomicFileWriter moved = std::move(*writer);  // ownership of the temporary moves along
+    ASSERT_TRUE(moved.Append("ort").ok());
+  }
+  EXPECT_EQ(*ReadFile(path), "old");
+  EXPECT_EQ(CountFiles(dir_), 1);
+}
+
+TEST_F(FileIoTest, WriterIntoMissingDirectoryFailsNamingThePath) {
+  std::string path = (dir_ / "no" / "such" / "r.html").string();
+  auto writer = AtomicFileWriter::Create(path);
+  ASSERT_FALSE(writer.ok());
+  EXPECT_NE(writer.status().message().find(path), std::string::npos);
+}
+
 TEST_F(FileIoTest, MissingFileIsNotFoundAndNamesThePath) {
   std::string path = (dir_ / "nope.txt").string();
   auto read = ReadFile(path);
