@@ -2,6 +2,7 @@
 #include <chrono>
 #include <ctime>
 #include <iostream>
+#include <string_view>
 #include <thread>
 
 #include "engine/base/data_dir.h"
@@ -107,31 +108,38 @@ int RunReport(const Args& args) {
     }
   };
   std::thread side;
-  const bool parallel =
-      ResolveThreads(analysis_options.threads) > 1 && !(json_path.empty() && csv_path.empty());
+  const int threads = ResolveThreads(analysis_options.threads);
+  const bool parallel = threads > 1 && !(json_path.empty() && csv_path.empty());
   if (parallel) side = std::thread(render_side);
-  auto html = RenderHtml(*model, *data_dir + "/reports/templates");
+  // The page goes to its temporary file as it renders; every output is renamed into place only
+  // once all were made, so a failed run never leaves a half-written or mismatched report.
+  const std::string output = vm["output"].as<std::string>();
+  auto html_file = AtomicFileWriter::Create(output);
+  Status html_status = html_file.status();
+  if (html_file.ok()) {
+    HtmlOptions html_options;
+    html_options.threads = threads;
+    html_status = RenderHtmlTo(*model, *data_dir + "/reports/templates", html_options,
+                               [&](std::string_view part) { return html_file->Append(part); });
+  }
   times.Add("render.html", clock.Lap());
   if (parallel) {
     side.join();
     times.Add("render.wait", clock.Lap());  // waiting for JSON/CSV after the HTML was done
-  } else if (html.ok()) {
+  } else if (html_status.ok()) {
     render_side();
     clock.Lap();
   }
-  if (!html.ok()) return Fail(html.status());
+  if (!html_status.ok()) return Fail(html_status);
   times.Append(side_times);
 
-  // Every output is written to a temporary file and renamed into place: a failed run never
-  // leaves a half-written report.
-  const std::string output = vm["output"].as<std::string>();
-  if (Status s = WriteFileAtomically(output, *html); !s.ok()) return Fail(s);
   if (!json_path.empty()) {
     if (Status s = WriteFileAtomically(json_path, json_text); !s.ok()) return Fail(s);
   }
   if (!csv_path.empty()) {
     if (Status s = WriteFileAtomically(csv_path, csv_text); !s.ok()) return Fail(s);
   }
+  if (Status s = html_file->Commit(); !s.ok()) return Fail(s);
   times.Add("write", clock.Lap());
   size_t shared = 0;
   for (const ReportClaim& c : model->claims) {

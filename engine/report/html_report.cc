@@ -7,10 +7,12 @@
 #include <cmath>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "engine/base/parallel_for.h"
 #include "engine/report/claim_table.h"
 #include "engine/report/format.h"
 #include "engine/report/highlight.h"
@@ -209,8 +211,8 @@ data StringList(const std::vector<std::string>& items, const std::string& key) {
   return data(list);
 }
 
-data ArticleData(const ReportModel& model, int a, const ClaimTable& table,
-                 mustache::mustache& sentence_template) {
+// Everything shown of an article but its text.
+data ArticleMetadata(const ReportModel& model, int a) {
   const ReportArticle& article = model.articles[a];
   data out;
   out.set("anchor", "art-" + std::to_string(a));
@@ -242,7 +244,6 @@ data ArticleData(const ReportModel& model, int a, const ClaimTable& table,
   std::string joined;
   for (const std::string& part : byline) joined += (joined.empty() ? "" : " \xC2\xB7 ") + part;
   out.set("byline", joined);
-  out.set("paragraphs", ParagraphsData(model, a, table, sentence_template));
   return out;
 }
 
@@ -442,29 +443,62 @@ data LegendData(const ReportModel& model) {
   return data(entries);
 }
 
+// Stand-ins for the two long parts of the page, claim rows and full texts: the page around them
+// is rendered once with these in their places, then streamed with the parts rendered in
+// batches. The nonce keeps article text (which could hold any bytes) from posing as one.
+struct PartMarkers {
+  std::string claims, fulltexts;
+};
+
+PartMarkers MakePartMarkers() {
+  std::random_device random;
+  const std::string nonce = std::to_string(random()) + "-" + std::to_string(random());
+  return {"\x01parallax-claims-" + nonce + "\x01", "\x01parallax-texts-" + nonce + "\x01"};
+}
+
+// Renders items [0, n) with `render(template, i)` in batches of `options.batch`, each batch
+// split over `options.threads` threads with a template object each (kainjow's render is not
+// const), and hands the results to `sink` in item order.
+template <typename RenderItem>
+Status StreamParts(size_t n, const std::string& template_text, const std::string& sentence_text,
+                   const HtmlOptions& options, const HtmlSink& sink, RenderItem render) {
+  const size_t batch = std::max<size_t>(1, options.batch);
+  const size_t workers = static_cast<size_t>(std::max(1, options.threads));
+  std::vector<std::string> parts;
+  for (size_t first = 0; first < n; first += batch) {
+    const size_t count = std::min(batch, n - first);
+    parts.assign(count, std::string());
+    const size_t chunks = std::min(workers, count);
+    ParallelFor(chunks, static_cast<int>(chunks), [&](size_t w) {
+      mustache::mustache tmpl(template_text);
+      mustache::mustache sentence_template(sentence_text);
+      for (size_t k = count * w / chunks; k < count * (w + 1) / chunks; ++k) {
+        parts[k] = render(tmpl, sentence_template, first + k);
+      }
+    });
+    for (const std::string& part : parts) PARALLAX_RETURN_IF_ERROR(sink(part));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& templates_dir) {
+Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
+                    const HtmlOptions& options, const HtmlSink& sink) {
   PARALLAX_RETURN_IF_ERROR(ValidateReportModel(model));
   PARALLAX_ASSIGN_OR_RETURN(
       auto templates,
       LoadTemplates(templates_dir, {"report.mustache", "sentence.mustache", "claim_row.mustache",
                                     "fulltext.mustache", "report.css", "report.js"}));
   const ClaimTable table = BuildClaimTable(model);
-  // Sentences, claim rows and full texts are rendered one at a time and inserted as finished
-  // HTML, so the page's data tree stays small whatever the corpus size (see SentenceHtml).
-  mustache::mustache sentence_template(templates["sentence.mustache"]);
-  mustache::mustache claim_row_template(templates["claim_row.mustache"]);
-  mustache::mustache fulltext_template(templates["fulltext.mustache"]);
-  for (const auto& [name, tmpl] :
-       {std::pair<const char*, mustache::mustache*>{"sentence.mustache", &sentence_template},
-        {"claim_row.mustache", &claim_row_template},
-        {"fulltext.mustache", &fulltext_template}}) {
-    if (!tmpl->is_valid()) {
+  for (const char* name : {"sentence.mustache", "claim_row.mustache", "fulltext.mustache"}) {
+    mustache::mustache tmpl(templates[name]);
+    if (!tmpl.is_valid()) {
       return Status::InvalidInput("report template '" + std::string(name) +
-                                  "': " + tmpl->error_message());
+                                  "': " + tmpl.error_message());
     }
   }
+  const std::string& sentence_text = templates["sentence.mustache"];
 
   data root;
   root.set("css", templates["report.css"]);
@@ -498,21 +532,21 @@ StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& te
   root.set("columns", StringList(table.sources, "name"));
   root.set("n_columns", std::to_string(table.sources.size() + 1));
 
+  // The page around the long parts: every article's metadata (the sources table), and one
+  // marker standing for all claim rows, one for all full texts.
+  const PartMarkers markers = MakePartMarkers();
   mustache::list articles;
   for (size_t a = 0; a < model.articles.size(); ++a) {
-    data article = ArticleData(model, a, table, sentence_template);
-    std::string fulltext = fulltext_template.render(article);
-    article.set("paragraphs", mustache::list());  // rendered: drop the heavy part
-    article.set("fulltext_html", fulltext);
+    data article = ArticleMetadata(model, a);
+    article.set("fulltext_html", a == 0 ? markers.fulltexts : std::string());
     articles.push_back(article);
   }
   root.set("articles", articles);
   root.set("has_articles", !articles.empty());
-
   mustache::list claims;
-  for (size_t c = 0; c < model.claims.size(); ++c) {
+  if (!model.claims.empty()) {
     data row;
-    row.set("html", claim_row_template.render(ClaimData(model, table, c, sentence_template)));
+    row.set("html", markers.claims);
     claims.push_back(row);
   }
   root.set("claims", claims);
@@ -530,8 +564,62 @@ StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& te
   }
   root.set("profiles", profiles);
   root.set("has_profiles", !profiles.empty());
+  PARALLAX_ASSIGN_OR_RETURN(const std::string page,
+                            RenderTemplate(templates, "report.mustache", std::move(root)));
 
-  return RenderTemplate(templates, "report.mustache", std::move(root));
+  // Each marker appears once when its part is in the template; a template may leave one out.
+  struct Part {
+    size_t at;
+    size_t length;
+    bool claims;
+  };
+  std::vector<Part> parts;
+  for (bool is_claims : {true, false}) {
+    const std::string& marker = is_claims ? markers.claims : markers.fulltexts;
+    const size_t at = page.find(marker);
+    if (at == std::string::npos) continue;
+    if (page.find(marker, at + marker.size()) != std::string::npos) {
+      return Status::InvalidInput("report template 'report.mustache': the " +
+                                  std::string(is_claims ? "claims" : "articles' full texts") +
+                                  " must be shown once");
+    }
+    parts.push_back({at, marker.size(), is_claims});
+  }
+  std::sort(parts.begin(), parts.end(), [](const Part& x, const Part& y) { return x.at < y.at; });
+
+  auto render_claim = [&](mustache::mustache& tmpl, mustache::mustache& sentence_template,
+                          size_t c) {
+    return tmpl.render(ClaimData(model, table, c, sentence_template));
+  };
+  auto render_fulltext = [&](mustache::mustache& tmpl, mustache::mustache& sentence_template,
+                             size_t a) {
+    data article = ArticleMetadata(model, a);
+    article.set("paragraphs", ParagraphsData(model, a, table, sentence_template));
+    return tmpl.render(article);
+  };
+  size_t done = 0;
+  for (const Part& part : parts) {
+    PARALLAX_RETURN_IF_ERROR(sink(std::string_view(page).substr(done, part.at - done)));
+    if (part.claims) {
+      PARALLAX_RETURN_IF_ERROR(StreamParts(model.claims.size(), templates["claim_row.mustache"],
+                                           sentence_text, options, sink, render_claim));
+    } else {
+      PARALLAX_RETURN_IF_ERROR(StreamParts(model.articles.size(), templates["fulltext.mustache"],
+                                           sentence_text, options, sink, render_fulltext));
+    }
+    done = part.at + part.length;
+  }
+  return sink(std::string_view(page).substr(done));
+}
+
+StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& templates_dir,
+                                 const HtmlOptions& options) {
+  std::string out;
+  PARALLAX_RETURN_IF_ERROR(RenderHtmlTo(model, templates_dir, options, [&](std::string_view part) {
+    out.append(part);
+    return Status::Ok();
+  }));
+  return out;
 }
 
 }  // namespace parallax

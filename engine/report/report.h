@@ -16,7 +16,9 @@
 #ifndef PARALLAX_ENGINE_REPORT_REPORT_H_
 #define PARALLAX_ENGINE_REPORT_REPORT_H_
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/base/status.h"
@@ -31,10 +33,30 @@ namespace parallax {
 // ("article 'a1' sentence 3: mark [120, 140) ends past the text (130 bytes)").
 Status ValidateReportModel(const ReportModel& model);
 
-// Renders the report page. Reads report.mustache, sentence.mustache, report.css and report.js
-// from `templates_dir`. Returns NotFound/IoError for a missing template, InvalidInput for a
-// template mustache cannot parse (naming the file) and for a model ValidateReportModel refuses.
-StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& templates_dir);
+struct HtmlOptions {
+  // Threads rendering claim rows and full texts (the bulk of a large page); 1 renders on the
+  // calling thread. The page is byte-identical whatever the number.
+  int threads = 1;
+  // Claim rows or articles rendered per batch before they are handed to the sink: bounds the
+  // memory a large page needs to about one batch, whatever the corpus size.
+  size_t batch = 256;
+};
+
+// Receives the page in order, a part at a time; a non-OK status stops the rendering and is
+// returned by RenderHtmlTo.
+using HtmlSink = std::function<Status(std::string_view part)>;
+
+// Renders the report page to `sink`. Reads report.mustache, sentence.mustache,
+// claim_row.mustache, fulltext.mustache, report.css and report.js from `templates_dir`. Returns
+// NotFound/IoError for a missing template, InvalidInput for a template mustache cannot parse
+// (naming the file) and for a model ValidateReportModel refuses, or the sink's error. Nothing
+// reaches the sink before the templates and the model are checked.
+Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
+                    const HtmlOptions& options, const HtmlSink& sink);
+
+// The same page as one string (small reports, tests).
+StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& templates_dir,
+                                 const HtmlOptions& options = {});
 
 // Returns the JSON document (2-space indented, UTF-8, invalid bytes replaced by U+FFFD, ends
 // with a newline). Spans are written as they are; call ValidateReportModel first.

@@ -1,7 +1,7 @@
 // Parallax report script: optional enhancements only; the page reads fully without it.
 // - show/hide toggles for each mark category (hidden until this script reveals them);
-// - instant tooltips: drops each highlight's native title (the CSS tooltip shows data-reason;
-//   screen readers get the reason as aria-description);
+// - screen readers get each highlight's reason (shown by the CSS tooltip from data-reason) as
+//   aria-description;
 // - opens the evidence list a chart bar links to, and every list before printing.
 (function () {
   'use strict';
@@ -22,9 +22,8 @@
     });
   });
 
-  Array.prototype.forEach.call(document.querySelectorAll('.seg[title]'), function (seg) {
-    seg.setAttribute('aria-description', seg.getAttribute('title'));
-    seg.removeAttribute('title');
+  Array.prototype.forEach.call(document.querySelectorAll('.seg[data-reason]'), function (seg) {
+    seg.setAttribute('aria-description', seg.getAttribute('data-reason'));
   });
 
   function openTarget() {

@@ -88,6 +88,42 @@ TEST(HtmlReportTest, SameModelGivesByteIdenticalHtml) {
   EXPECT_EQ(*html, first);
 }
 
+TEST(HtmlReportTest, StreamedPageIsTheSameForAnyBatchSizeAndThreadCount) {
+  const std::string whole = RenderSeeds();
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(model.ok());
+  for (int threads : {1, 2, 3}) {
+    for (size_t batch : {1, 2, 1000}) {
+      HtmlOptions options;
+      options.threads = threads;
+      options.batch = batch;
+      std::string streamed;
+      int parts = 0;
+      ASSERT_TRUE(RenderHtmlTo(*model, kTemplates, options, [&](std::string_view part) {
+                    streamed.append(part);
+                    ++parts;
+                    return Status::Ok();
+                  }).ok());
+      EXPECT_EQ(streamed, whole) << threads << " threads, batches of " << batch;
+      // The page around the parts, one part per claim row and per article.
+      EXPECT_EQ(parts, 3 + static_cast<int>(model->claims.size() + model->articles.size()));
+    }
+  }
+}
+
+TEST(HtmlReportTest, SinkErrorStopsTheRenderingAndIsReturned) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(model.ok());
+  int calls = 0;
+  const Status status = RenderHtmlTo(*model, kTemplates, HtmlOptions(), [&](std::string_view) {
+    ++calls;
+    return Status::IoError("out.html: cannot write: No space left on device");
+  });
+  EXPECT_EQ(status.code(), Status::Code::kIoError);
+  EXPECT_NE(status.message().find("No space left"), std::string::npos);
+  EXPECT_EQ(calls, 1);
+}
+
 TEST(HtmlReportTest, ShowsGeneratedAtOnlyWhenSet) {
   auto model = BuildSeedFixture(kSeeds);
   ASSERT_TRUE(model.ok());
@@ -264,6 +300,19 @@ TEST_F(TemplateDirTest, StyleThatClosesItsBlockIsRefused) {
   auto html = RenderHtml(ReportModel(), dir_.string());
   ASSERT_FALSE(html.ok());
   EXPECT_EQ(html.status().code(), Status::Code::kInvalidInput);
+}
+
+TEST_F(TemplateDirTest, ClaimRowsShownTwiceAreRefused) {
+  auto page = ReadFile((dir_ / "report.mustache").string());
+  ASSERT_TRUE(page.ok());
+  const std::string rows = "{{#claims}}{{{html}}}{{/claims}}";
+  ASSERT_TRUE(WriteFileAtomically((dir_ / "report.mustache").string(), *page + rows + rows).ok());
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(model.ok());
+  auto html = RenderHtml(*model, dir_.string());
+  ASSERT_FALSE(html.ok());
+  EXPECT_EQ(html.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(html.status().message().find("report.mustache"), std::string::npos);
 }
 
 TEST_F(TemplateDirTest, EditedTemplateChangesTheLookWithoutRebuild) {
