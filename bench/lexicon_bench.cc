@@ -4,6 +4,7 @@
 // Skips when the evaluation data is absent.
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -159,6 +160,67 @@ void BM_LoadLexiconsAndCompile(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadLexiconsAndCompile)->Unit(benchmark::kMillisecond);
+
+// A generated lexicon file of state.range(0) entries, as in the hostile-input catalogue
+// (tests/hostile). Shape 0: every entry has its own first word ("zq000042 maybe42"), so the root
+// of the trie has one edge per entry. Shape 1: every entry starts with the same word ("said
+// zq000042 maybe42"), so one inner node has one edge per entry.
+std::string GeneratedLexiconYaml(int entries, int shape) {
+  std::string yaml = "category: hedge\nentries:\n";
+  char line[64];
+  for (int i = 0; i < entries; ++i) {
+    std::snprintf(line, sizeof(line),
+                  shape == 0 ? "  - \"zq%06d maybe%d\"\n" : "  - \"said zq%06d maybe%d\"\n", i,
+                  i % 97);
+    yaml += line;
+  }
+  return yaml;
+}
+
+// YAML text -> validated entries (parsing, pattern compilation, duplicate detection) for a
+// generated lexicon: should grow linearly with the number of entries.
+void BM_ParseGeneratedLexicon(benchmark::State& state) {
+  const std::string yaml =
+      GeneratedLexiconYaml(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  for (auto _ : state) {
+    Lexicon lexicon;
+    Status s = lexicon.AddText(yaml, "generated");
+    if (!s.ok()) {
+      state.SkipWithError(s.ToString().c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(lexicon.entries().data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));  // entries per second
+}
+
+// Entries -> automaton (TokenMatcher construction) for a generated lexicon: the trie build,
+// which should grow linearly with the number of entries whatever their shape.
+void BM_CompileGeneratedLexicon(benchmark::State& state) {
+  const std::string yaml =
+      GeneratedLexiconYaml(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  Lexicon lexicon;
+  Status s = lexicon.AddText(yaml, "generated");
+  if (!s.ok()) {
+    state.SkipWithError(s.ToString().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    TokenMatcher matcher(lexicon.entries());
+    benchmark::DoNotOptimize(matcher.num_nodes());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));  // entries per second
+}
+
+void GeneratedLexiconArgs(benchmark::internal::Benchmark* b) {
+  for (int shape : {0, 1}) {
+    for (int entries : {10000, 30000, 100000}) b->Args({entries, shape});
+  }
+  b->ArgNames({"entries", "shape"});
+  b->Unit(benchmark::kMillisecond);
+}
+BENCHMARK(BM_ParseGeneratedLexicon)->Apply(GeneratedLexiconArgs);
+BENCHMARK(BM_CompileGeneratedLexicon)->Apply(GeneratedLexiconArgs);
 
 }  // namespace
 }  // namespace parallax

@@ -5,6 +5,9 @@
 #include <map>
 #include <system_error>
 
+#include "engine/base/file_io.h"
+#include "engine/text/tokenizer.h"
+
 namespace parallax {
 namespace {
 
@@ -191,6 +194,31 @@ Status Lexicon::AddFile(const YamlNode& root, const std::string& name) {
   return Status::Ok();
 }
 
+Status Lexicon::AddFunctionWords(std::string_view text, const std::string& name) {
+  size_t pos = 0;
+  int number = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++number;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+      line.remove_suffix(1);
+    }
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<Token> tokens;
+    Tokenize(line, 0, &tokens);
+    if (tokens.size() != 1 || tokens[0].span.start != 0 || tokens[0].span.end != line.size()) {
+      return Status::InvalidInput(name + ":" + std::to_string(number) + ": '" + std::string(line) +
+                                  "' is not a single word as the tokenizer sees it");
+    }
+    function_words_.push_back(tokens[0].norm);
+  }
+  return Status::Ok();
+}
+
 StatusOr<Lexicon> Lexicon::LoadDir(const std::string& lexicon_dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -213,6 +241,11 @@ StatusOr<Lexicon> Lexicon::LoadDir(const std::string& lexicon_dir) {
   if (fs::is_regular_file(model_path, ec)) {
     PARALLAX_ASSIGN_OR_RETURN(CueModel model, CueModel::Load(model_path.string()));
     lexicon.cue_model_ = std::make_shared<const CueModel>(std::move(model));
+  }
+  const fs::path words_path = fs::path(lexicon_dir) / kFunctionWordsFile;
+  if (fs::is_regular_file(words_path, ec)) {
+    PARALLAX_ASSIGN_OR_RETURN(std::string text, ReadFile(words_path.string()));
+    PARALLAX_RETURN_IF_ERROR(lexicon.AddFunctionWords(text, words_path.string()));
   }
   return lexicon;
 }

@@ -66,14 +66,26 @@ class Lexicon {
   Lexicon() = default;
 
   // Loads every *.yaml file in `lexicon_dir` (in name order), and the attribution cue model
-  // kCueModelFile when the directory has one. Returns NotFound when the directory does not
-  // exist, InvalidInput naming file:line for a bad file.
+  // kCueModelFile and the function word list kFunctionWordsFile when the directory has them.
+  // Returns NotFound when the directory does not exist, InvalidInput naming file:line for a bad
+  // file.
   static StatusOr<Lexicon> LoadDir(const std::string& lexicon_dir);
 
   // The learned attribution cue scorer of the directory (cue_model.h), if any.
   static constexpr std::string_view kCueModelFile = "attribution_cues.tsv";
   const std::shared_ptr<const CueModel>& cue_model() const { return cue_model_; }
   void set_cue_model(std::shared_ptr<const CueModel> model) { cue_model_ = std::move(model); }
+
+  // Function words (articles, prepositions, pronouns, auxiliaries...) that are never an
+  // attribution cue on their own: a run of cue-model tokens made only of these is not a cue
+  // ("on", "to"), though they may extend one ("pointed to"). Read from kFunctionWordsFile when
+  // the directory has one; one word a line, '#' comments.
+  static constexpr std::string_view kFunctionWordsFile = "function_words.txt";
+  const std::vector<std::string>& function_words() const { return function_words_; }
+
+  // Parses the text of a function word list; `name` is used in messages. Returns InvalidInput
+  // naming "<name>:<line>" for a line that is not a single word as the tokenizer sees it.
+  Status AddFunctionWords(std::string_view text, const std::string& name);
 
   // Adds the entries of one parsed file; `name` becomes LexiconEntry::lexicon.
   Status AddFile(const YamlNode& root, const std::string& name);
@@ -89,6 +101,7 @@ class Lexicon {
   std::vector<LexiconEntry> entries_;
   std::vector<std::string> files_;
   std::shared_ptr<const CueModel> cue_model_;  // shared: immutable once loaded
+  std::vector<std::string> function_words_;    // normalized, in file order
 };
 
 }  // namespace parallax

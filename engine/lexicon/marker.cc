@@ -185,6 +185,7 @@ Marker::Marker(const Lexicon& lexicon, MarkerOptions options)
       matcher_(entries_),
       options_(options),
       cue_model_(lexicon.cue_model()) {
+  for (const std::string& w : lexicon.function_words()) function_words_.Intern(w);
   model_entry_.text = "(attribution cue model)";
   model_entry_.lexicon = std::string(Lexicon::kCueModelFile);
   model_entry_.category = MarkCategory::kAttribution;
@@ -362,7 +363,11 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
           break;
         }
       }
-      merged.push_back(run);
+      bool function_words_only = run.entry == &model_entry_;
+      for (int t = i; t < end && function_words_only; ++t) {
+        function_words_only = function_words_.Find(tokens[t].norm) >= 0;
+      }
+      if (!function_words_only) merged.push_back(run);
       i = end;
     }
     // Lexicon cues the model does not confirm stay when they are constructions rather than

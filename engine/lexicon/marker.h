@@ -18,7 +18,9 @@
 //   4b. when the lexicon directory has a cue model (cue_model.h), it decides which tokens are
 //      attribution cues: each run of tokens it scores above its threshold is one cue, taking the
 //      entry, stance and source rule of the lexicon cue it overlaps (or a neutral "cue model"
-//      entry); lexicon attribution cues it does not confirm are dropped;
+//      entry), except that a run overlapping no lexicon cue and made only of function words
+//      (Lexicon::function_words: "on", "to") is dropped; lexicon attribution cues it does not
+//      confirm are dropped;
 //   5. attribution: finds the source by the entry's rule (subject before the cue, phrase after
 //      "according to", the gap of "what he described as"; "by ..." after a passive) and
 //      classifies it: anonymous when an anonymous_source entry matches inside it or it is an
@@ -44,6 +46,7 @@
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/mark.h"
 #include "engine/lexicon/matcher.h"
+#include "engine/lexicon/word_table.h"
 #include "engine/segment/sentence.h"
 
 namespace parallax {
@@ -92,6 +95,7 @@ class Marker {
   TokenMatcher matcher_;
   MarkerOptions options_;
   std::shared_ptr<const CueModel> cue_model_;  // null: attribution cues from the lexicon only
+  WordTable function_words_;  // a cue-model run of these alone is no cue (Lexicon::function_words)
   LexiconEntry model_entry_;  // what a cue the model finds outside every lexicon entry fires as
 };
 

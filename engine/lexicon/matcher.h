@@ -6,7 +6,8 @@
 // edges. Matching runs the trie as an automaton: at each token every live path advances and a
 // new path starts at the root, so the cost is O(tokens x live paths) whatever the number of
 // entries. Words are interned once per token (one hash lookup); a token that no entry names
-// can only follow "any token" edges.
+// can only follow "any token" edges. Building takes expected time linear in the number of trie
+// edges the expanded patterns make, whatever a node's fan-out.
 //
 // Context constraints (LexiconEntry::lowercase, not_before, not_after) are not checked here:
 // SatisfiesContext() does that, for this matcher and the brute-force reference alike.
@@ -18,11 +19,11 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/base/status.h"
 #include "engine/lexicon/lexicon.h"
+#include "engine/lexicon/word_table.h"
 #include "engine/text/tokenizer.h"
 
 namespace parallax {
@@ -55,30 +56,28 @@ class TokenMatcher {
   size_t num_nodes() const { return nodes_.size(); }
 
  private:
+  class Builder;  // matcher.cc: builds the trie, then freezes it into the arrays below
+
   struct Output {
     int entry;
     int16_t length;                  // tokens in this concrete sequence
     int16_t lead, trail;             // context tokens at either end
     int16_t gap_offset, gap_length;  // -1 when no gap
   };
+  // The frozen trie: each node's word edges and outputs are ranges of edges_ and outputs_.
   struct Node {
-    std::vector<std::pair<int32_t, int32_t>> edges;  // (word id, child), sorted by word id
-    int32_t any = -1;                                // child on "any token"
-    int32_t number = -1;                             // child on "a number"
-    std::vector<Output> outputs;
+    uint32_t edges_begin = 0, edges_end = 0;      // (word id, child), sorted by word id
+    uint32_t outputs_begin = 0, outputs_end = 0;  // in outputs_
+    int32_t any = -1;                             // child on "any token"
+    int32_t number = -1;                          // child on "a number"
   };
-  // Expanded slot of a concrete sequence: a word id, kAny or kNumber.
-  static constexpr int32_t kAny = -2;
-  static constexpr int32_t kNumber = -3;
 
-  int32_t Intern(const std::string& word);
-  int32_t Child(int32_t node, int32_t label);  // creates it
-  void Insert(int entry, const Pattern& pattern, size_t slot, int32_t node,
-              std::vector<int32_t>* sequence, int gap_offset, int gap_length);
   int32_t Step(int32_t node, int32_t word_id) const;
 
-  std::unordered_map<std::string, int32_t> vocabulary_;
+  WordTable vocabulary_;  // every word an entry names
   std::vector<Node> nodes_;
+  std::vector<std::pair<int32_t, int32_t>> edges_;
+  std::vector<Output> outputs_;
   std::vector<int32_t> root_edges_;  // dense: word id -> child of the root
 };
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/marker.h"
@@ -40,8 +41,9 @@ TEST(CueModelTest, EmptyLinesCommentsAndCarriageReturnsAreFine) {
   EXPECT_EQ(model->num_weights(), 0u);
 }
 
-// Builds a Marker over a small lexicon and `model_text`.
-std::unique_ptr<Marker> MakeMarker(const std::string& model_text) {
+// Builds a Marker over a small lexicon, `model_text` and a function word list.
+std::unique_ptr<Marker> MakeMarker(const std::string& model_text,
+                                   const std::string& function_words = "") {
   Lexicon lexicon;
   Status s = lexicon.AddText(
       "category: attribution\nentries:\n  - say+|said\n  - {pattern: reportedly, source: none}\n"
@@ -51,6 +53,8 @@ std::unique_ptr<Marker> MakeMarker(const std::string& model_text) {
   StatusOr<CueModel> model = CueModel::Parse(model_text, "m.tsv");
   EXPECT_TRUE(model.ok()) << model.status().ToString();
   lexicon.set_cue_model(std::make_shared<const CueModel>(std::move(*model)));
+  s = lexicon.AddFunctionWords(function_words, "fw.txt");
+  EXPECT_TRUE(s.ok()) << s.ToString();
   return std::make_unique<Marker>(lexicon);
 }
 
@@ -160,6 +164,24 @@ TEST(CueModelTest, ColonBeforeAQuotationIsACue) {
   ASSERT_EQ(marks.size(), 1u);
   EXPECT_EQ(marks[0].source_kind, "named");
   EXPECT_TRUE(MarkLine(*marker, "The score at 10:30 was close.").empty());
+}
+
+// A run of model cue tokens made only of function words ("on") is no cue; a function word
+// may still extend a cue ("pointed to"). Without the list both runs are cues.
+TEST(CueModelTest, RunOfFunctionWordsAloneIsNoCue) {
+  const std::string model_text =
+      "threshold\t0\ncandidate\ton\ncandidate\tpointed\nweight\tbias\t\t\t-0.5\n"
+      "weight\tw\ton\t\t1\nweight\tw\tto\t\t1\nweight\tw\tpointed\t\t1\n";
+  const std::string text = "Talks were on ice, and he pointed to Paris.";
+  auto cues = [&](const Marker& marker) {
+    std::vector<std::string> out;
+    for (const Mark& m : MarkLine(marker, text)) {
+      if (m.category == MarkCategory::kAttribution) out.push_back(std::string(m.span.Of(text)));
+    }
+    return out;
+  };
+  EXPECT_EQ(cues(*MakeMarker(model_text, "on\nto\n")), (std::vector<std::string>{"pointed to"}));
+  EXPECT_EQ(cues(*MakeMarker(model_text)), (std::vector<std::string>{"on", "pointed to"}));
 }
 
 TEST(CueModelTest, ShippedModelLoadsWithTheLexicons) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace parallax {
 namespace {
 
@@ -14,6 +18,36 @@ TEST(LexiconTest, LoadsTheShippedLexicons) {
     if (e.text == "claimed|claims|claiming") saw_distancing = e.stance == "distancing";
   }
   EXPECT_TRUE(saw_distancing);
+}
+
+TEST(LexiconTest, LoadsTheShippedFunctionWords) {
+  StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  const std::vector<std::string>& words = lexicon->function_words();
+  EXPECT_NE(std::find(words.begin(), words.end(), "on"), words.end());
+  EXPECT_NE(std::find(words.begin(), words.end(), "to"), words.end());
+  // Auxiliaries belong to verb-group cues ("has been criticized"): not listed.
+  EXPECT_EQ(std::find(words.begin(), words.end(), "has"), words.end());
+}
+
+TEST(LexiconTest, FunctionWordsAreNormalizedAndBadLinesNamed) {
+  Lexicon lexicon;
+  Status s = lexicon.AddFunctionWords("# comment\r\n\nOn\n  to \r\n", "fw.txt");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(lexicon.function_words(), (std::vector<std::string>{"on", "to"}));
+  struct Case {
+    const char* text;
+    const char* message;
+  } cases[] = {
+      {"on\nin a\n", "fw.txt:2: 'in a' is not a single word"},
+      {"# c\n\nto,\n", "fw.txt:3: 'to,' is not a single word"},
+  };
+  for (const Case& c : cases) {
+    Status bad = Lexicon().AddFunctionWords(c.text, "fw.txt");
+    ASSERT_FALSE(bad.ok()) << c.text;
+    EXPECT_EQ(bad.code(), Status::Code::kInvalidInput);
+    EXPECT_NE(bad.message().find(c.message), std::string::npos) << bad.message();
+  }
 }
 
 TEST(LexiconTest, MissingDirectoryIsNotFound) {

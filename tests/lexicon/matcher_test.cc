@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "reference_matcher.h"
@@ -102,6 +103,96 @@ TEST(TokenMatcherTest, AgreesWithBruteForceOnPolnearText) {
     }
   }
   EXPECT_GT(lines, 100);
+}
+
+// A large generated lexicon (thousands of entries, a root and inner nodes with thousands of
+// children, every slot kind) finds exactly what the brute-force matcher finds, on sentences
+// that splice concrete instances of its entries into random words.
+TEST(TokenMatcherTest, AgreesWithBruteForceOnLargeGeneratedLexicon) {
+  std::mt19937 rng(20251124);
+  auto chance = [&](int percent) {
+    return std::uniform_int_distribution<int>(0, 99)(rng) < percent;
+  };
+  std::vector<std::string> common, rare;  // first words shared by many entries; the long tail
+  for (int i = 0; i < 12; ++i) common.push_back("c" + std::to_string(i));
+  for (int i = 0; i < 3000; ++i) rare.push_back("w" + std::to_string(i));
+  auto word = [&] {
+    const std::vector<std::string>& from = chance(15) ? common : rare;
+    return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(rng)];
+  };
+  std::vector<LexiconEntry> entries;
+  std::set<std::string> texts;
+  while (entries.size() < 12000) {
+    std::string text;
+    if (chance(5)) text += "[" + word() + "] ";
+    text += chance(40) ? common[entries.size() % common.size()] : word();
+    int more = std::uniform_int_distribution<int>(0, 3)(rng);
+    for (int k = 0; k < more; ++k) {
+      int kind = std::uniform_int_distribution<int>(0, 99)(rng);
+      if (kind < 60) {
+        text += " " + word();
+      } else if (kind < 70) {
+        text += " " + word() + "|" + word();
+      } else if (kind < 78) {
+        text += " " + word() + "?";
+      } else if (kind < 84) {
+        text += " _";
+      } else if (kind < 92) {
+        text += " *";
+      } else {
+        text += " #num";
+      }
+    }
+    if (chance(5)) text += " [" + word() + "]";
+    StatusOr<Pattern> pattern = ParsePattern(text);
+    if (!pattern.ok() || !texts.insert(text).second) continue;
+    LexiconEntry e;
+    e.text = text;
+    e.pattern = std::move(pattern).value();
+    entries.push_back(std::move(e));
+  }
+  TokenMatcher matcher(entries);
+  size_t total = 0;
+  for (int i = 0; i < 150; ++i) {
+    std::string sentence;
+    int pieces = std::uniform_int_distribution<int>(1, 6)(rng);
+    for (int p = 0; p < pieces; ++p) {
+      if (chance(50)) {
+        sentence += chance(20) ? "2019 " : word() + " ";
+        continue;
+      }
+      // One concrete instance of a random entry: a word of each slot, a filler for _ and *.
+      const Pattern& pat =
+          entries[std::uniform_int_distribution<size_t>(0, entries.size() - 1)(rng)].pattern;
+      for (const PatternSlot& slot : pat.slots) {
+        if (slot.optional && chance(50)) continue;
+        switch (slot.kind) {
+          case PatternSlot::Kind::kWords:
+            sentence +=
+                slot.words[std::uniform_int_distribution<size_t>(0, slot.words.size() - 1)(rng)] +
+                " ";
+            break;
+          case PatternSlot::Kind::kNumber:
+            sentence += "42 ";
+            break;
+          case PatternSlot::Kind::kAnyToken:
+            sentence += word() + " ";
+            break;
+          case PatternSlot::Kind::kGap:
+            for (int g = std::uniform_int_distribution<int>(1, kMaxGapTokens)(rng); g > 0; --g) {
+              sentence += word() + " ";
+            }
+            break;
+        }
+      }
+    }
+    std::vector<Token> tokens;
+    Tokenize(sentence, 0, &tokens);
+    std::vector<TokenMatch> want = BruteForceMatch(entries, tokens);
+    ASSERT_EQ(Automaton(matcher, tokens), want) << sentence;
+    total += want.size();
+  }
+  EXPECT_GT(total, 150u);  // the sentences do exercise the entries
 }
 
 TEST(SatisfiesContextTest, TellsTheModalFromTheMonth) {
