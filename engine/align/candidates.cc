@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/base/parallel_for.h"
+
 namespace parallax {
 
 std::vector<CandidatePair> FindCandidates(const std::vector<SentenceFeatures>& sentences,
@@ -36,11 +38,15 @@ std::vector<CandidatePair> FindCandidates(const std::vector<SentenceFeatures>& s
   x.setFromTriplets(triplets.begin(), triplets.end());
   const Matrix xt = x.transpose();
 
-  std::vector<std::pair<float, uint32_t>> partners;
+  // Row blocks are independent: each writes its own list, concatenated in block order.
   const size_t block = std::max<size_t>(1, options.block_rows);
-  for (size_t start = 0; start < n; start += block) {
+  const size_t blocks = (n + block - 1) / block;
+  std::vector<std::vector<CandidatePair>> found(blocks);
+  ParallelFor(blocks, options.threads, [&](size_t b) {
+    const size_t start = b * block;
     const int64_t rows = static_cast<int64_t>(std::min(block, n - start));
     const Matrix scores = x.middleRows(static_cast<int64_t>(start), rows) * xt;
+    std::vector<std::pair<float, uint32_t>> partners;
     for (int64_t r = 0; r < rows; ++r) {
       const uint32_t i = static_cast<uint32_t>(start + r);
       partners.clear();
@@ -56,9 +62,13 @@ std::vector<CandidatePair> FindCandidates(const std::vector<SentenceFeatures>& s
       std::partial_sort(partners.begin(), partners.begin() + keep, partners.end(), better);
       for (size_t k = 0; k < keep; ++k) {
         const uint32_t j = partners[k].second;
-        out.push_back({std::min(i, j), std::max(i, j), partners[k].first});
+        found[b].push_back({std::min(i, j), std::max(i, j), partners[k].first});
       }
     }
+  });
+  for (std::vector<CandidatePair>& list : found) {
+    out.insert(out.end(), list.begin(), list.end());
+    std::vector<CandidatePair>().swap(list);
   }
   std::sort(out.begin(), out.end(), [](const CandidatePair& p, const CandidatePair& q) {
     return p.a != q.a ? p.a < q.a : p.b < q.b;

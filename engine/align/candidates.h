@@ -10,7 +10,7 @@
 // top_k partners of a different group with cosine >= min_cosine. The cost grows with the number of
 // sentence pairs that share a kept term, which pruning keeps near-linear for news text.
 //
-// Thread safety: a pure function.
+// Thread safety: a pure function; with options.threads > 1 it runs row blocks on that many threads.
 #ifndef PARALLAX_ENGINE_ALIGN_CANDIDATES_H_
 #define PARALLAX_ENGINE_ALIGN_CANDIDATES_H_
 
@@ -30,6 +30,7 @@ struct CandidateOptions {
   uint32_t min_prune_df = 20;     // ... but never terms in this many sentences or fewer
   double min_cosine = 0.1;        // pairs below this cosine are not candidates
   size_t block_rows = 1024;       // rows per sparse product
+  int threads = 1;                // row blocks multiplied at once; the result does not change
 };
 
 struct CandidatePair {

@@ -375,7 +375,9 @@ std::vector<ScoredPair> ScoreCandidates(const std::vector<SentenceFeatures>& fea
                                         const std::vector<uint32_t>& sources,
                                         const SimilarityModel& model,
                                         const CandidateOptions& options, int threads) {
-  std::vector<CandidatePair> pairs = FindCandidates(features, sources, model, options);
+  CandidateOptions find_options = options;
+  find_options.threads = threads;
+  std::vector<CandidatePair> pairs = FindCandidates(features, sources, model, find_options);
   std::vector<ScoredPair> out(pairs.size());
   constexpr size_t kChunk = 256;
   ParallelFor((pairs.size() + kChunk - 1) / kChunk, threads, [&](size_t chunk) {

@@ -10,6 +10,7 @@
 #define PARALLAX_ENGINE_ALIGN_SENTENCE_FEATURES_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,9 +27,11 @@ struct SentenceWord {
   float weight = 0;     // IDF of the term
   int32_t entity = -1;  // index into SentenceFeatures::entities, -1 when none
   bool is_number = false;
-  bool is_stop = false;            // function word: counted with its (low) IDF weight only
-  bool is_negation = false;        // not, n't, no, never, ...
-  std::vector<uint32_t> concepts;  // WordNet concepts (wordnet.h), sorted
+  bool is_stop = false;      // function word: counted with its (low) IDF weight only
+  bool is_negation = false;  // not, n't, no, never, ...
+  // WordNet concepts (wordnet.h), sorted: a view of the WordNet's memo, valid while the
+  // WordNet given to the SimilarityModel lives.
+  std::span<const uint32_t> concepts;
 };
 
 struct EntityRef {

@@ -212,10 +212,10 @@ SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
     if (wordnet_ != nullptr && !w.is_stop && !w.is_number) {
       std::string lookup = w.norm;
       if (lookup.size() > 2 && lookup.ends_with("'s")) lookup.resize(lookup.size() - 2);
-      w.concepts = wordnet_->Concepts(lookup);
+      w.concepts = wordnet_->MemoConcepts(lookup);
       if (w.concepts.empty() && lookup.find('-') != std::string::npos) {
         lookup.erase(std::remove(lookup.begin(), lookup.end(), '-'), lookup.end());
-        w.concepts = wordnet_->Concepts(lookup);
+        w.concepts = wordnet_->MemoConcepts(lookup);
       }
     }
     if (w.term >= 0) f.vector.emplace_back(w.term, w.weight);

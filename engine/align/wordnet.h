@@ -14,12 +14,15 @@
 // ("backing" -> "back", "support" -> "supporter"). Two words are taken as synonyms iff their
 // concept lists intersect.
 //
-// Thread safety: immutable after Load; every method may be called from several threads.
+// Thread safety: immutable after Load apart from the memo behind MemoConcepts, which guards
+// itself; every method may be called from several threads.
 #ifndef PARALLAX_ENGINE_ALIGN_WORDNET_H_
 #define PARALLAX_ENGINE_ALIGN_WORDNET_H_
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,7 +46,7 @@ class WordNet {
   // The directory Debian's wordnet-base installs into.
   static constexpr const char* kDefaultDir = "/usr/share/wordnet";
 
-  WordNet() = default;  // empty: knows no word
+  WordNet();  // empty: knows no word
 
   // Reads index.*, data.* and *.exc from `dir`. A missing directory or index file is a NotFound
   // error that says how to install the database; a malformed line is Corruption naming
@@ -54,12 +57,17 @@ class WordNet {
   // WordNet does not know it.
   std::vector<uint32_t> Concepts(std::string_view word) const;
 
+  // Concepts(word), computed once per distinct word and kept: the view stays valid as long as
+  // this WordNet (or a copy of it) lives. The aligner asks this for every word of every
+  // sentence, a few thousand distinct words a million times.
+  std::span<const uint32_t> MemoConcepts(std::string_view word) const;
+
   // Returns the base forms of a lower-cased word that WordNet knows, for each part of speech,
   // without duplicates ("geese" -> {"goose"}, "supported" -> {"support"}).
   std::vector<std::string> BaseForms(std::string_view word) const;
 
   // Returns true iff two sorted concept lists share an element.
-  static bool ShareConcept(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+  static bool ShareConcept(std::span<const uint32_t> a, std::span<const uint32_t> b);
 
   size_t lemma_count() const { return index_.size(); }
   bool empty() const { return index_.empty(); }
@@ -78,7 +86,10 @@ class WordNet {
   Status ReadExceptions(const std::string& path, int pos);
   void AddBaseForms(std::string_view word, int pos, std::vector<std::string>* out) const;
 
+  struct Memo;  // word -> Concepts(word); see wordnet.cc
+
   WordNetOptions options_;
+  std::shared_ptr<Memo> memo_;                     // shared by copies
   std::unordered_map<std::string, Senses> index_;  // lemma -> concept ids per pos, by sense
   std::array<std::unordered_map<std::string, std::vector<std::string>>, kPosCount> exceptions_;
   // Synsets that have derivation pointers: their words (lower-cased) and the pointers.
