@@ -43,33 +43,39 @@ class PairScores {
   std::unordered_map<uint64_t, float> cache_;
 };
 
-// Returns true iff the union of clusters x and y may be one claim (see the header).
-bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
-             const std::vector<ClaimSentence>& s, const ClaimOptions& options,
-             double average_threshold, PairScores* scores) {
-  std::map<uint32_t, size_t> per_article;
-  for (uint32_t i : x) ++per_article[s[i].article];
-  for (uint32_t i : y) {
-    if (++per_article[s[i].article] > options.max_per_article) return false;
-  }
-  // Mean over all cross-source pairs of the union: the pairs inside x and inside y were
-  // checked when they were built, so the sums are recomputed in full only for clarity of the
-  // invariant; clusters are small (a few sentences per source).
+// The sum and count of scores over a cluster's cross-source pairs, kept as clusters merge so
+// that a merge only scores the pairs between the two clusters.
+struct PairSum {
   double sum = 0;
   size_t count = 0;
-  auto add_pairs = [&](const std::vector<uint32_t>& p, const std::vector<uint32_t>& q, bool same) {
-    for (size_t i = 0; i < p.size(); ++i) {
-      for (size_t j = same ? i + 1 : 0; j < q.size(); ++j) {
-        if (s[p[i]].source == s[q[j]].source) continue;
-        sum += scores->Get(p[i], q[j]);
-        ++count;
-      }
+};
+
+// Returns true iff the union of clusters x and y may be one claim (see the header); then
+// *joined holds the union's pair sum. (Scores are floats summed in double: the order pairs are
+// added in changes the sum by double rounding at most.)
+bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, const PairSum& in_x,
+             const PairSum& in_y, const std::vector<ClaimSentence>& s, const ClaimOptions& options,
+             double average_threshold, PairScores* scores, PairSum* joined) {
+  std::vector<uint32_t> articles;
+  articles.reserve(x.size() + y.size());
+  for (uint32_t i : x) articles.push_back(s[i].article);
+  for (uint32_t i : y) articles.push_back(s[i].article);
+  std::sort(articles.begin(), articles.end());
+  for (size_t i = 0, run = 1; i + 1 < articles.size(); ++i) {
+    run = articles[i + 1] == articles[i] ? run + 1 : 1;
+    if (run > options.max_per_article) return false;
+  }
+  PairSum out = {in_x.sum + in_y.sum, in_x.count + in_y.count};
+  for (uint32_t i : x) {
+    for (uint32_t j : y) {
+      if (s[i].source == s[j].source) continue;
+      out.sum += scores->Get(i, j);
+      ++out.count;
     }
-  };
-  add_pairs(x, x, true);
-  add_pairs(y, y, true);
-  add_pairs(x, y, false);
-  return count > 0 && sum / static_cast<double>(count) >= average_threshold;
+  }
+  if (out.count == 0 || out.sum / static_cast<double>(out.count) < average_threshold) return false;
+  *joined = out;
+  return true;
 }
 
 // Fills `claim` from its member sentences. `secondary` (may be null) marks the members whose
@@ -451,14 +457,18 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
   std::iota(cluster_of.begin(), cluster_of.end(), 0u);
   std::vector<std::vector<uint32_t>> clusters(n);
   for (uint32_t i = 0; i < n; ++i) clusters[i] = {i};
+  std::vector<PairSum> pair_sums(n);
   for (const ScoredPair& e : edges) {
     uint32_t x = cluster_of[e.a];
     uint32_t y = cluster_of[e.b];
     if (x == y) continue;
-    if (!MayJoin(clusters[x], clusters[y], sentences, options, average_threshold, &scores)) {
+    PairSum joined;
+    if (!MayJoin(clusters[x], clusters[y], pair_sums[x], pair_sums[y], sentences, options,
+                 average_threshold, &scores, &joined)) {
       continue;
     }
     if (clusters[x].size() < clusters[y].size()) std::swap(x, y);
+    pair_sums[x] = joined;
     for (uint32_t i : clusters[y]) cluster_of[i] = x;
     clusters[x].insert(clusters[x].end(), clusters[y].begin(), clusters[y].end());
     clusters[y].clear();

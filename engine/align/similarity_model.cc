@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "engine/align/word_classes.h"
+#include "engine/base/parallel_for.h"
 
 namespace parallax {
 namespace {
@@ -167,25 +168,38 @@ double SimilarityModel::Idf(uint32_t df) const {
 
 SimilarityModel SimilarityModel::Build(const std::vector<std::string_view>& texts,
                                        SimilarityRules rules, const AliasTable* aliases,
-                                       const WordNet* wordnet) {
+                                       const WordNet* wordnet, int threads) {
   SimilarityModel model;
   model.rules_ = std::move(rules);
   model.aliases_ = aliases;
   model.wordnet_ = wordnet;
   model.documents_ = texts.size();
-  Stemmer stemmer;
-  std::vector<uint64_t> keys;
-  for (std::string_view text : texts) {
-    Analysed a = Analyse(text, 0, &stemmer);
-    keys.clear();
-    for (const SentenceWord& w : a.words) keys.push_back(w.key);
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (uint64_t k : keys) {
-      auto [it, inserted] =
-          model.vocabulary_.try_emplace(k, static_cast<int32_t>(model.df_.size()));
-      if (inserted) model.df_.push_back(0);
-      ++model.df_[it->second];
+  // Each text's distinct word keys are found in parallel, a chunk of texts at a time (memory
+  // stays at one chunk); term ids are then given in text order, so they do not depend on the
+  // number of threads.
+  constexpr size_t kChunk = 4096;
+  std::vector<std::vector<uint64_t>> keys(std::min(kChunk, texts.size()));
+  for (size_t first = 0; first < texts.size(); first += kChunk) {
+    const size_t count = std::min(kChunk, texts.size() - first);
+    const size_t workers = std::min<size_t>(count, std::max(1, threads));
+    ParallelFor(workers, static_cast<int>(workers), [&](size_t w) {
+      Stemmer stemmer;
+      for (size_t k = count * w / workers; k < count * (w + 1) / workers; ++k) {
+        Analysed a = Analyse(texts[first + k], 0, &stemmer);
+        std::vector<uint64_t>& list = keys[k];
+        list.clear();
+        for (const SentenceWord& w : a.words) list.push_back(w.key);
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+      }
+    });
+    for (size_t k = 0; k < count; ++k) {
+      for (uint64_t key : keys[k]) {
+        auto [it, inserted] =
+            model.vocabulary_.try_emplace(key, static_cast<int32_t>(model.df_.size()));
+        if (inserted) model.df_.push_back(0);
+        ++model.df_[it->second];
+      }
     }
   }
   return model;

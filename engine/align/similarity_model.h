@@ -56,9 +56,10 @@ class SimilarityModel {
  public:
   SimilarityModel() = default;  // empty corpus: every word has the same IDF
 
-  // Counts document frequencies of the stems of `texts` (each text one document).
+  // Counts document frequencies of the stems of `texts` (each text one document), on up to
+  // `threads` threads; the model is the same whatever the number.
   static SimilarityModel Build(const std::vector<std::string_view>& texts, SimilarityRules rules,
-                               const AliasTable* aliases, const WordNet* wordnet);
+                               const AliasTable* aliases, const WordNet* wordnet, int threads = 1);
 
   // Returns the features of one sentence; spans are offset by `base`.
   SentenceFeatures Featurize(std::string_view text, size_t base, Stemmer* stemmer) const;

@@ -84,8 +84,8 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
   std::vector<std::string_view> texts;
   texts.reserve(refs.size());
   for (const SentenceRef& r : refs) texts.push_back(r.text);
-  const SimilarityModel model =
-      SimilarityModel::Build(texts, resources.rules, &resources.aliases, &resources.wordnet);
+  const SimilarityModel model = SimilarityModel::Build(texts, resources.rules, &resources.aliases,
+                                                       &resources.wordnet, threads);
   out.times.Add("model", clock.Lap());
 
   // 2. Features, article by article (a Stemmer per task).

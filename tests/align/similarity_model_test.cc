@@ -134,6 +134,27 @@ TEST_F(SimilarityModelTest, LinearCombinationIsClamped) {
   EXPECT_DOUBLE_EQ(m.Combine(f), 0.7);
 }
 
+TEST(SimilarityModelBuildTest, SameModelOnAnyNumberOfThreads) {
+  // More texts than one chunk of the parallel count, so chunks and threads both vary.
+  std::vector<std::string> texts;
+  for (int i = 0; i < 9000; ++i) {
+    texts.push_back(kCorpus[i % kCorpus.size()] + " item" + std::to_string(i % 97));
+  }
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  const SimilarityModel one = SimilarityModel::Build(views, SimilarityRules(), nullptr, nullptr, 1);
+  Stemmer stemmer;
+  for (int threads : {2, 3}) {
+    const SimilarityModel many =
+        SimilarityModel::Build(views, SimilarityRules(), nullptr, nullptr, threads);
+    EXPECT_EQ(many.vocabulary_size(), one.vocabulary_size());
+    for (size_t i = 0; i < texts.size(); i += 997) {
+      EXPECT_EQ(many.Featurize(texts[i], 0, &stemmer).vector,
+                one.Featurize(texts[i], 0, &stemmer).vector)
+          << threads << " threads, text " << i;
+    }
+  }
+}
+
 TEST(SimilarityModelEmptyTest, WorksWithoutAliasesOrWordNet) {
   std::vector<std::string_view> corpus = {"The cat sat.", "A dog barked."};
   SimilarityModel m = SimilarityModel::Build(corpus, SimilarityRules(), nullptr, nullptr);
