@@ -6,7 +6,8 @@
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET ...]      (default: 60 s, every target)
 #   e.g. scripts/fuzz.sh 30                 # the short pass CI can run
 #        scripts/fuzz.sh 600 html marker     # ten minutes on two targets
-# Env: PARALLAX_FUZZ_BUILD_DIR (default: build-fuzz), PARALLAX_JOBS (default: number of cores),
+# Env: PARALLAX_FUZZ_BUILD_DIR (default: build-asan, the directory scripts/sanitize.sh builds,
+#      configured the same way), PARALLAX_JOBS (default: number of cores),
 #      PARALLAX_FUZZ_FLAGS (extra libFuzzer flags, e.g. "-jobs=2 -workers=2").
 #
 # Inputs that grow coverage accumulate in <build dir>/corpus/<target>/ (the seeds in
@@ -18,7 +19,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
 shift || true
-build_dir=${PARALLAX_FUZZ_BUILD_DIR:-$here/build-fuzz}
+build_dir=${PARALLAX_FUZZ_BUILD_DIR:-$here/build-asan}
 jobs=${PARALLAX_JOBS:-$(nproc)}
 all_targets=(manifest html news_json article_text sentence_splitter segment_rules boilerplate_rules aliases
              lexicon marker similarity_rules similarity)
@@ -30,8 +31,9 @@ if [[ -z $cxx ]]; then
   echo "fuzz.sh: clang++ not found (Debian: apt-get install clang)" >&2
   exit 2
 fi
+# The same configuration as scripts/sanitize.sh, so that one directory serves both.
 cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
-      -DPARALLAX_FUZZ=ON -DPARALLAX_BUILD_TESTS=OFF >/dev/null || exit 2
+      -DPARALLAX_SANITIZE=ON -DPARALLAX_FUZZ=ON -DPARALLAX_WARNINGS_AS_ERRORS=OFF >/dev/null || exit 2
 cmake --build "$build_dir" -j "$jobs" --target "${targets[@]/%/_fuzzer}" >/dev/null || exit 2
 
 # ASan: leaks are reported at exit; UBSan: stop on the first report with a stack.

@@ -9,6 +9,8 @@ packages=(
   libicu-dev libgumbo-dev nlohmann-json3-dev libkainjow-mustache-dev libstemmer-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema clang-format
+  libre2-dev  # boilerplate rules (engine/ingest): linear-time matching, all patterns at once
+  clang libclang-rt-dev  # the sanitizer and fuzzing build of the test command (scripts/sanitize.sh)
   wordnet-base  # WordNet 3.0 database files, read by engine/align/wordnet.cc at run time
 )
 

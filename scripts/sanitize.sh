@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite under AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer:
-# configures a second build directory with -DPARALLAX_SANITIZE=ON, builds everything and runs
-# every test through CTest. Any sanitizer report fails the test it happens in.
+# The whole test suite under AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer.
+# Configures a second build directory with clang, -DPARALLAX_SANITIZE=ON and -DPARALLAX_FUZZ=ON
+# (so the same directory also holds the libFuzzer targets scripts/fuzz.sh runs), builds
+# everything and runs every test through CTest. Any sanitizer report fails the test it happens in.
 #
 # Usage: scripts/sanitize.sh [extra cmake -D options]
 # Env: PARALLAX_SANITIZE_BUILD_DIR (default: build-asan), PARALLAX_JOBS (default: number of cores),
@@ -11,10 +12,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${PARALLAX_SANITIZE_BUILD_DIR:-$here/build-asan}
 jobs=${PARALLAX_JOBS:-$(nproc)}
 bash "$here/scripts/install_deps.sh"
-# Not -Werror here: GCC 12 with -fsanitize=address gives false -Wmaybe-uninitialized warnings
-# inside libstdc++'s <regex>; the regular build (scripts/test.sh) enforces warnings.
-cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARALLAX_SANITIZE=ON \
-      -DPARALLAX_WARNINGS_AS_ERRORS=OFF "$@" >/dev/null
+cxx=$(command -v clang++ || command -v clang++-14 || true)
+if [[ -z $cxx ]]; then
+  echo "sanitize.sh: clang++ not found (scripts/install_deps.sh installs it)" >&2
+  exit 2
+fi
+# Warnings are enforced by the regular build (scripts/test.sh, GCC); this one looks for bugs.
+cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
+      -DPARALLAX_SANITIZE=ON -DPARALLAX_FUZZ=ON -DPARALLAX_WARNINGS_AS_ERRORS=OFF "$@" >/dev/null
 cmake --build "$build_dir" -j "$jobs"
 # Leaks are errors; UBSan prints a stack and stops (the build also sets -fno-sanitize-recover).
 # The executable under test inherits these through the tests that run it.
