@@ -252,7 +252,9 @@ std::string ArticleLabel(const ReportModel& model, int a) {
   return CleanUtf8(article.title.empty() ? article.id : article.title);
 }
 
-data ClaimData(const ReportModel& model, const ClaimTable& table, int c,
+// `grid`: one cell per source, empty ones included; otherwise only the sources that carry the
+// claim, and a count of those that do not.
+data ClaimData(const ReportModel& model, const ClaimTable& table, int c, bool grid,
                mustache::mustache& sentence_template) {
   const ReportClaim& claim = model.claims[c];
   const ClaimRow& row = table.rows[c];
@@ -264,7 +266,9 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c,
   out.set("has_note", !claim.note.empty());
   out.set("note", CleanUtf8(claim.note));
   out.set("carried", std::to_string(row.sources_carrying.size()));
+  out.set("omitted", std::to_string(row.sources_omitting.size()));
   out.set("of", std::to_string(table.sources.size()));
+  out.set("grid", grid);
   out.set("has_discrepancies", !claim.discrepancies.empty());
   out.set("has_omissions", !row.sources_omitting.empty());
   mustache::list discrepancies;
@@ -279,6 +283,7 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c,
 
   mustache::list cells;
   for (size_t s = 0; s < table.sources.size(); ++s) {
+    if (!grid && row.cells[s].empty()) continue;
     data cell;
     cell.set("source", CleanUtf8(table.sources[s]));
     cell.set("empty", row.cells[s].empty());
@@ -531,6 +536,9 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
   root.set("legend", LegendData(model));
   root.set("columns", StringList(table.sources, "name"));
   root.set("n_columns", std::to_string(table.sources.size() + 1));
+  root.set("n_sources", FormatCount(table.sources.size()));
+  const bool grid = table.sources.size() <= options.max_source_columns;
+  root.set("grid", grid);
 
   // The page around the long parts: every article's metadata (the sources table), and one
   // marker standing for all claim rows, one for all full texts.
@@ -589,7 +597,7 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
 
   auto render_claim = [&](mustache::mustache& tmpl, mustache::mustache& sentence_template,
                           size_t c) {
-    return tmpl.render(ClaimData(model, table, c, sentence_template));
+    return tmpl.render(ClaimData(model, table, c, grid, sentence_template));
   };
   auto render_fulltext = [&](mustache::mustache& tmpl, mustache::mustache& sentence_template,
                              size_t a) {

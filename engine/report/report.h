@@ -40,6 +40,10 @@ struct HtmlOptions {
   // Claim rows or articles rendered per batch before they are handed to the sink: bounds the
   // memory a large page needs to about one batch, whatever the corpus size.
   size_t batch = 256;
+  // Up to this many sources, the claims table has a column per source (empty cells show who
+  // omitted a claim); beyond it, each row lists only the versions of the sources that carry the
+  // claim and counts the others, so the page grows with the claims, not claims x sources.
+  size_t max_source_columns = 12;
 };
 
 // Receives the page in order, a part at a time; a non-OK status stops the rendering and is

@@ -111,6 +111,24 @@ TEST(HtmlReportTest, StreamedPageIsTheSameForAnyBatchSizeAndThreadCount) {
   }
 }
 
+TEST(HtmlReportTest, ManySourcesListVersionsPerRowInsteadOfAColumnEach) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(model.ok());
+  HtmlOptions options;
+  options.max_source_columns = 1;  // the seeds have two sources
+  auto html = RenderHtml(*model, kTemplates, options);
+  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  EXPECT_EQ(Count(*html, "<tr id=\"claim-"), 4);
+  EXPECT_EQ(Count(*html, "class=\"omission\""), 0);              // no empty cells ...
+  EXPECT_EQ(Count(*html, "not reported by 1 of 2 sources"), 1);  // ... but the count
+  EXPECT_EQ(Count(*html, "<td class=\"versions\">"), 4);
+  EXPECT_NE(html->find("<div class=\"version\" data-source=\"Firstpost\">"), std::string::npos);
+  EXPECT_EQ(html->find("<th scope=\"col\">Firstpost</th>"), std::string::npos);
+  EXPECT_NE(html->find("Versions, by source"), std::string::npos);
+  // The default keeps a column per source.
+  EXPECT_NE(RenderSeeds().find("<th scope=\"col\">Firstpost</th>"), std::string::npos);
+}
+
 TEST(HtmlReportTest, SinkErrorStopsTheRenderingAndIsReturned) {
   auto model = BuildSeedFixture(kSeeds);
   ASSERT_TRUE(model.ok());
