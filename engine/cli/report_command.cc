@@ -2,6 +2,7 @@
 #include <chrono>
 #include <ctime>
 #include <iostream>
+#include <optional>
 #include <string_view>
 #include <thread>
 
@@ -91,18 +92,28 @@ int RunReport(const Args& args) {
   if (!model.ok()) return Fail(model.status());
   times.Add("model", clock.Lap());
   // The JSON and CSV renderings only read the model: with a second thread they are made while
-  // the HTML renders. Files are written after every rendering succeeded, in the same order.
+  // the HTML renders. Each output goes to a temporary file as it renders; all are renamed into
+  // place only once every one was made, so a failed run never leaves a half-written or
+  // mismatched report.
   const std::string& json_path = vm["json"].as<std::string>();
   const std::string& csv_path = vm["csv"].as<std::string>();
-  std::string json_text, csv_text;
+  std::optional<AtomicFileWriter> json_file;
+  Status side_status;
+  std::string csv_text;
   StageTimes side_times;
   auto render_side = [&] {
     StageClock side_clock;
     if (!json_path.empty()) {
-      json_text = RenderJson(*model);
+      auto file = AtomicFileWriter::Create(json_path);
+      side_status = file.status();
+      if (file.ok()) {
+        side_status =
+            RenderJsonTo(*model, [&](std::string_view part) { return file->Append(part); });
+        json_file = std::move(*file);
+      }
       side_times.Add("render.json", side_clock.Lap());
     }
-    if (!csv_path.empty()) {
+    if (!csv_path.empty() && side_status.ok()) {
       csv_text = RenderMarksCsv(*model);
       side_times.Add("render.csv", side_clock.Lap());
     }
@@ -111,8 +122,6 @@ int RunReport(const Args& args) {
   const int threads = ResolveThreads(analysis_options.threads);
   const bool parallel = threads > 1 && !(json_path.empty() && csv_path.empty());
   if (parallel) side = std::thread(render_side);
-  // The page goes to its temporary file as it renders; every output is renamed into place only
-  // once all were made, so a failed run never leaves a half-written or mismatched report.
   const std::string output = vm["output"].as<std::string>();
   auto html_file = AtomicFileWriter::Create(output);
   Status html_status = html_file.status();
@@ -131,10 +140,11 @@ int RunReport(const Args& args) {
     clock.Lap();
   }
   if (!html_status.ok()) return Fail(html_status);
+  if (!side_status.ok()) return Fail(side_status);
   times.Append(side_times);
 
-  if (!json_path.empty()) {
-    if (Status s = WriteFileAtomically(json_path, json_text); !s.ok()) return Fail(s);
+  if (json_file) {
+    if (Status s = json_file->Commit(); !s.ok()) return Fail(s);
   }
   if (!csv_path.empty()) {
     if (Status s = WriteFileAtomically(csv_path, csv_text); !s.ok()) return Fail(s);

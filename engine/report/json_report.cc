@@ -1,7 +1,10 @@
 // RenderJson: the report as JSON, in the shape reports/SCHEMA.md documents. Keys are written in
 // a fixed order (nlohmann::ordered_json) so that output is byte-identical for the same model.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/report/claim_table.h"
 #include "engine/report/format.h"
@@ -157,12 +160,42 @@ Json ProfileJson(const ReportModel& model, const ReportSourceProfile& profile) {
   return out;
 }
 
+constexpr auto kReplace = Json::error_handler_t::replace;
+
+// `value` as dump(2) prints it nested `depth` levels deep: every line after the first indented.
+std::string DumpNested(const Json& value, int depth) {
+  // CleanUtf8 already made every string valid; `replace` is the belt to those braces, so that
+  // dump() can never throw.
+  const std::string flat = value.dump(2, ' ', false, kReplace);
+  const std::string pad(2 * depth, ' ');
+  std::string out;
+  out.reserve(flat.size() + flat.size() / 16);
+  for (char c : flat) {
+    out.push_back(c);
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
+// Streams `"key": [ ... ]` for `n` elements made one at a time by `element(i)`, exactly as dump(2)
+// prints an array one level inside the root object.
+template <typename MakeElement>
+Status StreamArray(const char* key, size_t n, const JsonSink& sink, MakeElement element) {
+  PARALLAX_RETURN_IF_ERROR(sink(",\n  \"" + std::string(key) + "\": "));
+  if (n == 0) return sink("[]");
+  PARALLAX_RETURN_IF_ERROR(sink("["));
+  for (size_t i = 0; i < n; ++i) {
+    PARALLAX_RETURN_IF_ERROR(sink((i == 0 ? "\n    " : ",\n    ") + DumpNested(element(i), 2)));
+  }
+  return sink("\n  ]");
+}
+
 }  // namespace
 
-std::string RenderJson(const ReportModel& model) {
+Status RenderJsonTo(const ReportModel& model, const JsonSink& sink) {
   const ClaimTable table = BuildClaimTable(model);
-  Json root;
-  root["schema_version"] = kReportSchemaVersion;
+  Json head;
+  head["schema_version"] = kReportSchemaVersion;
   Json generator;
   generator["name"] = "parallax";
   generator["version"] = NullIfEmpty(model.parallax_version);
@@ -170,40 +203,47 @@ std::string RenderJson(const ReportModel& model) {
   generator["rules_digest"] = NullIfEmpty(model.rules_digest);
   generator["generated_at"] =
       model.generated_at ? Json(CleanUtf8(*model.generated_at)) : Json(nullptr);
-  root["generator"] = std::move(generator);
-  root["title"] = CleanUtf8(model.title);
-  root["notices"] = Strings(model.notices);
+  head["generator"] = std::move(generator);
+  head["title"] = CleanUtf8(model.title);
+  head["notices"] = Strings(model.notices);
 
+  std::map<std::string, std::vector<std::string>> ids_by_source;
+  for (const ReportArticle& article : model.articles) {
+    ids_by_source[article.source].push_back(CleanUtf8(article.id));
+  }
   Json sources = Json::array();
   for (const std::string& name : table.sources) {
     Json source;
     source["name"] = CleanUtf8(name);
-    Json ids = Json::array();
-    for (const ReportArticle& article : model.articles) {
-      if (article.source == name) ids.push_back(CleanUtf8(article.id));
-    }
-    source["articles"] = std::move(ids);
+    auto ids = ids_by_source.find(name);
+    source["articles"] = ids == ids_by_source.end() ? Json::array() : Json(ids->second);
     sources.push_back(std::move(source));
   }
-  root["sources"] = std::move(sources);
+  head["sources"] = std::move(sources);
 
-  Json articles = Json::array();
-  for (const ReportArticle& article : model.articles) articles.push_back(ArticleJson(article));
-  root["articles"] = std::move(articles);
+  // The head object without its closing "\n}", then the long arrays element by element, so
+  // the document is never held whole: the same bytes as dump(2) of one object.
+  std::string text = DumpNested(head, 0);
+  text.resize(text.size() - 2);
+  PARALLAX_RETURN_IF_ERROR(sink(text));
+  PARALLAX_RETURN_IF_ERROR(StreamArray("articles", model.articles.size(), sink,
+                                       [&](size_t a) { return ArticleJson(model.articles[a]); }));
+  PARALLAX_RETURN_IF_ERROR(StreamArray("claims", model.claims.size(), sink,
+                                       [&](size_t c) { return ClaimJson(model, table, c); }));
+  PARALLAX_RETURN_IF_ERROR(StreamArray("profiles", model.profiles.size(), sink, [&](size_t p) {
+    return ProfileJson(model, model.profiles[p]);
+  }));
+  return sink("\n}\n");
+}
 
-  Json claims = Json::array();
-  for (size_t c = 0; c < model.claims.size(); ++c) claims.push_back(ClaimJson(model, table, c));
-  root["claims"] = std::move(claims);
-
-  Json profiles = Json::array();
-  for (const ReportSourceProfile& profile : model.profiles) {
-    profiles.push_back(ProfileJson(model, profile));
-  }
-  root["profiles"] = std::move(profiles);
-
-  // CleanUtf8 already made every string valid; `replace` is the belt to those braces, so that
-  // dump() can never throw.
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+std::string RenderJson(const ReportModel& model) {
+  std::string out;
+  const Status status = RenderJsonTo(model, [&](std::string_view part) {
+    out.append(part);
+    return Status::Ok();
+  });
+  (void)status;  // the sink above never fails
+  return out;
 }
 
 }  // namespace parallax

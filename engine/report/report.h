@@ -62,8 +62,16 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
 StatusOr<std::string> RenderHtml(const ReportModel& model, const std::string& templates_dir,
                                  const HtmlOptions& options = {});
 
-// Returns the JSON document (2-space indented, UTF-8, invalid bytes replaced by U+FFFD, ends
-// with a newline). Spans are written as they are; call ValidateReportModel first.
+// Receives a document in order, a part at a time; a non-OK status stops the rendering.
+using JsonSink = std::function<Status(std::string_view part)>;
+
+// Writes the JSON document (2-space indented, UTF-8, invalid bytes replaced by U+FFFD, ends
+// with a newline) to `sink`, one article, claim or profile at a time, so that a large report is
+// never held whole. Spans are written as they are; call ValidateReportModel first. Returns the
+// sink's first error.
+Status RenderJsonTo(const ReportModel& model, const JsonSink& sink);
+
+// The same document as one string.
 std::string RenderJson(const ReportModel& model);
 
 // Returns the CSV of marks: a header row, then one row per mark in article, sentence, mark

@@ -94,6 +94,40 @@ TEST(JsonReportTest, IsDeterministicAndValidUtf8) {
   EXPECT_EQ(json["articles"][0]["title"], "bad \xEF\xBF\xBD byte");
 }
 
+// The document is streamed element by element; nlohmann's own printer, given the parsed
+// document, is the reference for its bytes.
+TEST(JsonReportTest, StreamedDocumentIsWhatOneDumpPrints) {
+  auto seeds = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(seeds.ok());
+  ReportModel empty_lists = *seeds;
+  empty_lists.claims.clear();
+  empty_lists.profiles.clear();
+  for (const ReportModel& model : {*seeds, BuildHostileFixture(), empty_lists, ReportModel()}) {
+    int parts = 0;
+    std::string streamed;
+    ASSERT_TRUE(RenderJsonTo(model, [&](std::string_view part) {
+                  streamed.append(part);
+                  ++parts;
+                  return Status::Ok();
+                }).ok());
+    const auto parsed = nlohmann::ordered_json::parse(streamed);
+    EXPECT_EQ(streamed, parsed.dump(2) + "\n");
+    EXPECT_EQ(streamed, RenderJson(model));
+    EXPECT_GE(parts, 4 + static_cast<int>(model.articles.size() + model.claims.size()));
+  }
+}
+
+TEST(JsonReportTest, SinkErrorStopsTheDocument) {
+  auto seeds = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(seeds.ok());
+  int parts = 0;
+  const Status status = RenderJsonTo(*seeds, [&](std::string_view) {
+    return ++parts < 3 ? Status::Ok() : Status::IoError("r.json: cannot write: disk full");
+  });
+  EXPECT_EQ(status.code(), Status::Code::kIoError);
+  EXPECT_EQ(parts, 3);
+}
+
 TEST(CsvReportTest, OneRowPerMarkWithRfc4180Quoting) {
   auto model = BuildSeedFixture(kSeeds);
   ASSERT_TRUE(model.ok());
