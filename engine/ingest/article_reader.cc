@@ -1,12 +1,14 @@
 #include "engine/ingest/article_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
 
 #include "engine/base/file_io.h"
+#include "engine/base/parallel_for.h"
 #include "engine/html/html_article.h"
 #include "engine/ingest/manifest.h"
 #include "engine/ingest/news_json.h"
@@ -194,52 +196,62 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path,
   return out;
 }
 
-Status ArticleReader::ReadInto(const ArticleSource& src, ReadResult* out) const {
+// A unit of ReadAll's work. Items are listed in input order, so merging their results in item
+// order gives what reading the inputs one after another gives.
+struct ArticleReader::WorkItem {
+  const ArticleSource* src = nullptr;
+  // JSONL only: the line and its 1-based number (the line points into JsonlFile::bytes).
+  size_t line_no = 0;
+  std::string_view line;
+  // A JSONL file that could not be read fails the whole read with this, batch mode or not.
+  Status file_error;
+};
+
+struct ArticleReader::WorkResult {
+  Status status;  // an unreadable article: skipped in batch mode, else fails the read
+  Status fatal;   // fails the read in any mode
+  std::vector<Article> articles;
+  std::vector<std::string> stories;
+};
+
+void ArticleReader::ReadWorkItem(const WorkItem& item, WorkResult* result) const {
+  const ArticleSource& src = *item.src;
   auto finish = [&](Article a, const std::string& story) {
     if (a.id.empty()) a.id = src.default_id;
     if (a.source.empty()) a.source = src.default_source;
     if (src.manifest_entry != nullptr) ApplyManifest(*src.manifest_entry, &a);
-    out->articles.push_back(std::move(a));
-    out->stories.push_back(story);
+    result->articles.push_back(std::move(a));
+    result->stories.push_back(story);
   };
-  auto fail = [&](const Status& s) -> Status {
-    if (!options_.skip_bad_articles) return s;
-    out->skipped.push_back(s.message());
-    return Status::Ok();
-  };
+  if (!item.file_error.ok()) {
+    result->fatal = item.file_error;
+    return;
+  }
   if (src.format != "jsonl") {
     StatusOr<std::vector<Article>> articles = ReadFile(src.path, src.format);
     if (!articles.ok()) {
       Status s = articles.status();
       if (src.manifest_entry != nullptr) s = s.WithContext(src.manifest_entry->where);
-      return fail(s);
+      result->status = s;
+      return;
     }
     for (Article& a : *articles) finish(std::move(a), "");
-    return Status::Ok();
+    return;
   }
-  StatusOr<std::string> bytes = ::parallax::ReadFile(src.path);
-  if (!bytes.ok()) return bytes.status();
-  std::vector<std::string> warnings;
-  PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(src.path, &*bytes, &warnings));
-  auto lines = JsonlLines(*bytes);
-  if (lines.empty()) return Status::InvalidInput(src.path + ": JSONL file holds no articles");
-  for (const auto& [line_no, line] : lines) {
-    std::string where = src.path + ":" + std::to_string(line_no);
-    StatusOr<NewsJsonRecord> rec = ParseNewsJson(line, where);
-    if (!rec.ok()) {
-      PARALLAX_RETURN_IF_ERROR(fail(rec.status()));
-      continue;
-    }
-    Article& a = rec->article;
-    if (a.id.empty()) a.id = src.default_id + "-" + std::to_string(line_no);
-    Status s = FinishArticle(&a, 0, {});
-    if (!s.ok()) {
-      PARALLAX_RETURN_IF_ERROR(fail(s));
-      continue;
-    }
-    finish(std::move(a), rec->story);
+  std::string where = src.path + ":" + std::to_string(item.line_no);
+  StatusOr<NewsJsonRecord> rec = ParseNewsJson(item.line, where);
+  if (!rec.ok()) {
+    result->status = rec.status();
+    return;
   }
-  return Status::Ok();
+  Article& a = rec->article;
+  if (a.id.empty()) a.id = src.default_id + "-" + std::to_string(item.line_no);
+  Status s = FinishArticle(&a, 0, {});
+  if (!s.ok()) {
+    result->status = s;
+    return;
+  }
+  finish(std::move(a), rec->story);
 }
 
 StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inputs) const {
@@ -266,7 +278,83 @@ StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inpu
   }
   ReadResult result;
   result.title = listing.title;
-  for (const ArticleSource& src : listing.sources) PARALLAX_RETURN_IF_ERROR(ReadInto(src, &result));
+  const int threads = std::max(1, options_.threads);
+
+  // JSONL files are read and checked first (on the workers too), so that their lines can be
+  // handed out one by one: a single 1,000-article file then keeps every worker busy.
+  struct JsonlFile {
+    std::string bytes;
+    std::vector<std::pair<size_t, std::string_view>> lines;
+    Status error;
+  };
+  std::vector<const ArticleSource*> jsonl_sources;
+  for (const ArticleSource& src : listing.sources) {
+    if (src.format == "jsonl") jsonl_sources.push_back(&src);
+  }
+  std::vector<JsonlFile> jsonl_files(jsonl_sources.size());
+  ParallelFor(jsonl_sources.size(), threads, [&](size_t i) {
+    const std::string& path = jsonl_sources[i]->path;
+    JsonlFile& file = jsonl_files[i];
+    StatusOr<std::string> bytes = ::parallax::ReadFile(path);
+    if (!bytes.ok()) {
+      file.error = bytes.status();
+      return;
+    }
+    file.bytes = std::move(*bytes);
+    // The file's repair warnings (invalid UTF-8 replaced by '?') are not passed on: they name
+    // offsets in the file, not in any article's text.
+    std::vector<std::string> warnings;
+    file.error = CheckAndRepairText(path, &file.bytes, &warnings);
+    if (!file.error.ok()) return;
+    file.lines = JsonlLines(file.bytes);
+    if (file.lines.empty())
+      file.error = Status::InvalidInput(path + ": JSONL file holds no articles");
+  });
+
+  std::vector<WorkItem> items;
+  size_t next_jsonl = 0;
+  for (const ArticleSource& src : listing.sources) {
+    if (src.format != "jsonl") {
+      items.push_back({&src, 0, {}, Status::Ok()});
+      continue;
+    }
+    const JsonlFile& file = jsonl_files[next_jsonl++];
+    if (!file.error.ok()) {
+      items.push_back({&src, 0, {}, file.error});
+      continue;
+    }
+    for (const auto& [line_no, line] : file.lines)
+      items.push_back({&src, line_no, line, Status::Ok()});
+  }
+
+  // Once an item fails the read, items after it need not be read: the first failure in input
+  // order is the one reported, whichever worker finds it first.
+  std::vector<WorkResult> results(items.size());
+  std::atomic<size_t> first_failure{items.size()};
+  ParallelFor(items.size(), threads, [&](size_t i) {
+    if (i > first_failure.load(std::memory_order_relaxed)) return;
+    ReadWorkItem(items[i], &results[i]);
+    bool fails_read =
+        !results[i].fatal.ok() || (!results[i].status.ok() && !options_.skip_bad_articles);
+    if (!fails_read) return;
+    size_t seen = first_failure.load(std::memory_order_relaxed);
+    while (i < seen && !first_failure.compare_exchange_weak(seen, i)) {
+    }
+  });
+
+  // Items after the first failure were not read, but the loop returns before reaching them.
+  for (WorkResult& r : results) {
+    PARALLAX_RETURN_IF_ERROR(r.fatal);
+    if (!r.status.ok()) {
+      if (!options_.skip_bad_articles) return r.status;
+      result.skipped.push_back(r.status.message());
+      continue;
+    }
+    for (size_t k = 0; k < r.articles.size(); ++k) {
+      result.articles.push_back(std::move(r.articles[k]));
+      result.stories.push_back(std::move(r.stories[k]));
+    }
+  }
   std::unordered_map<std::string, const Article*> ids;
   for (const Article& a : result.articles) {
     auto [it, inserted] = ids.emplace(a.id, &a);

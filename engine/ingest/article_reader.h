@@ -34,6 +34,10 @@ struct ReadOptions {
   // When true, an article that cannot be read is reported in `skipped` and the rest go on
   // (batch mode); when false, the first bad article fails the whole read.
   bool skip_bad_articles = false;
+  // Worker threads for ReadAll: files and JSONL lines are parsed, checked and filtered on this
+  // many threads (values below 1 mean 1). The result does not depend on it: articles, stories,
+  // skipped messages and the error returned are those of reading the inputs in order.
+  int threads = 1;
 };
 
 // One unit of work found while listing the inputs: a file (or manifest entry) to read.
@@ -60,7 +64,9 @@ class ArticleReader {
 
   // Reads every article of every input, in the order given (directories in sorted order).
   // Fails on a missing input, a directory without articles, a duplicate id across inputs, or
-  // (unless skip_bad_articles) the first unreadable article.
+  // (unless skip_bad_articles) the first unreadable article in input order. Each file, and each
+  // line of a JSONL file, is one unit of work for the options.threads workers; all JSONL files
+  // are held in memory until the read ends.
   StatusOr<ReadResult> ReadAll(const std::vector<std::string>& inputs) const;
 
   // Reads one article file of a known format (txt, html, json). The id and source are left
@@ -72,7 +78,9 @@ class ArticleReader {
                              const std::string& name) const;
 
  private:
-  Status ReadInto(const ArticleSource& src, ReadResult* out) const;
+  struct WorkItem;    // a file, or one line of a JSONL file
+  struct WorkResult;  // what reading it gave
+  void ReadWorkItem(const WorkItem& item, WorkResult* result) const;
   Status FinishArticle(Article* article, size_t body_start,
                        std::vector<Paragraph> candidates) const;
 

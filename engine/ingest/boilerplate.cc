@@ -1,6 +1,10 @@
 #include "engine/ingest/boilerplate.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include "engine/base/utf8.h"
@@ -36,25 +40,111 @@ Span Trim(std::string_view text, Span s) {
   return s;
 }
 
-StatusOr<std::vector<BoilerplateRules::Rule>> LoadRules(const YamlNode& node) {
-  std::vector<BoilerplateRules::Rule> rules;
-  if (node.IsNull()) return rules;
-  if (!node.IsList()) return node.Error("expected a list of patterns");
-  for (const YamlNode& item : node.items) {
-    if (!item.IsScalar() || item.scalar.empty()) return item.Error("expected a pattern (a string)");
-    try {
-      rules.push_back(
-          {item.scalar, std::regex(item.scalar, std::regex::ECMAScript | std::regex::optimize)});
-    } catch (const std::regex_error& e) {
-      return item.Error("bad pattern '" + item.scalar + "': " + e.what());
-    }
-  }
-  return rules;
+// The patterns of one list, compiled. `any` holds them all in one RE2::Set for lists where
+// only "does any match" matters (one pass over the line instead of one per pattern).
+struct PatternList {
+  std::vector<std::unique_ptr<RE2>> each;  // file order
+  std::unique_ptr<RE2::Set> any;           // only for drop_lines and note_lines
+};
+
+RE2::Options PatternOptions() {
+  RE2::Options options;           // UTF-8, case-sensitive, leftmost-first, `.` stops at '\n'
+  options.set_log_errors(false);  // errors are returned with the pattern's file position
+  // Room for the DFA of a Set of patterns with bounded repeats of `.` (".{0,200}" in UTF-8 is
+  // a large automaton); memory is only taken as states are built.
+  options.set_max_mem(int64_t{64} << 20);
+  return options;
 }
 
-bool AnyMatch(const std::vector<BoilerplateRules::Rule>& rules, std::string_view line) {
-  for (const auto& rule : rules) {
-    if (std::regex_search(line.begin(), line.end(), rule.regex)) return true;
+// Returns a description of the first lookaround or backreference in `pattern`, or "". RE2
+// refuses these too, but with "invalid perl operator: (?<" or "invalid escape sequence: \1";
+// naming the construct tells a user who wrote ECMAScript or PCRE what to change.
+std::string UnsupportedConstruct(std::string_view pattern) {
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 >= pattern.size()) break;
+      char next = pattern[i + 1];
+      if (!in_class && ((next >= '1' && next <= '9') || next == 'k')) {
+        return "a backreference (\\" + std::string(1, next) + "...) at offset " + std::to_string(i);
+      }
+      ++i;  // the escaped character is a literal
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      // A ']' right after '[' or '[^' is a literal member of the class.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+      continue;
+    }
+    std::string_view rest = pattern.substr(i);
+    for (const char* look : {"(?=", "(?!", "(?<=", "(?<!"}) {
+      if (rest.substr(0, std::string_view(look).size()) == look) {
+        const char* kind = look[2] == '<' ? "a lookbehind" : "a lookahead";
+        return std::string(kind) + " (" + look + "...) at offset " + std::to_string(i);
+      }
+    }
+  }
+  return "";
+}
+
+// Compiles a list of patterns; `with_set` also builds the one-pass Set; `min_groups` is the
+// number of capturing groups each pattern must have.
+StatusOr<PatternList> CompileList(const YamlNode& node, bool with_set, int min_groups) {
+  PatternList list;
+  if (node.IsNull()) return list;
+  if (!node.IsList()) return node.Error("expected a list of patterns");
+  const RE2::Options options = PatternOptions();
+  if (with_set) list.any = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const YamlNode& item : node.items) {
+    if (!item.IsScalar() || item.scalar.empty()) return item.Error("expected a pattern (a string)");
+    const std::string& pattern = item.scalar;
+    std::string unsupported = UnsupportedConstruct(pattern);
+    if (!unsupported.empty()) {
+      return item.Error("bad pattern '" + pattern + "': " + unsupported +
+                        "; patterns use RE2 syntax, which has no lookarounds or backreferences "
+                        "(see the top of rules/boilerplate.yaml)");
+    }
+    auto re = std::make_unique<RE2>(pattern, options);
+    if (!re->ok()) return item.Error("bad pattern '" + pattern + "': " + re->error());
+    if (re->NumberOfCapturingGroups() < min_groups) {
+      return item.Error("bad pattern '" + pattern +
+                        "': a byline pattern needs a group (...) that captures the author; "
+                        "write (?:...) for groups that should not capture");
+    }
+    if (with_set) {
+      std::string error;
+      if (list.any->Add(pattern, &error) < 0) {
+        return item.Error("bad pattern '" + pattern + "': " + error);
+      }
+    }
+    list.each.push_back(std::move(re));
+  }
+  if (with_set && !list.any->Compile()) {
+    return node.Error("these patterns together are too large to compile (RE2 out of memory)");
+  }
+  return list;
+}
+
+// Returns true iff a pattern of `list` matches somewhere in `line`.
+bool AnyMatch(const PatternList& list, std::string_view line) {
+  if (list.each.empty()) return false;
+  const re2::StringPiece text(line.data(), line.size());
+  if (list.any != nullptr) {
+    RE2::Set::ErrorInfo error;
+    if (list.any->Match(text, nullptr, &error)) return true;
+    if (error.kind == RE2::Set::kNoError) return false;
+    // The Set's DFA ran out of memory on this line: ask each pattern (RE2 falls back to its
+    // NFA when its own DFA does), so the answer never depends on the memory budget.
+  }
+  for (const auto& re : list.each) {
+    if (re->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) return true;
   }
   return false;
 }
@@ -121,20 +211,31 @@ struct Line {
 
 }  // namespace
 
+class BoilerplateRules::Patterns {
+ public:
+  PatternList drop_lines;
+  PatternList strip_prefixes;
+  PatternList note_lines;
+  PatternList bylines;
+};
+
+BoilerplateRules::BoilerplateRules() : patterns_(std::make_shared<const Patterns>()) {}
+
 StatusOr<BoilerplateRules> BoilerplateRules::Load(const std::string& path) {
   PARALLAX_ASSIGN_OR_RETURN(YamlNode root, LoadYamlFile(path));
   BoilerplateRules rules;
   if (root.IsNull()) return rules;
   if (!root.IsMap()) return root.Error("expected a map of rule lists");
+  auto patterns = std::make_shared<Patterns>();
   for (const auto& [key, value] : root.entries) {
     if (key == "drop_lines") {
-      PARALLAX_ASSIGN_OR_RETURN(rules.drop_lines, LoadRules(value));
+      PARALLAX_ASSIGN_OR_RETURN(patterns->drop_lines, CompileList(value, true, 0));
     } else if (key == "strip_prefixes") {
-      PARALLAX_ASSIGN_OR_RETURN(rules.strip_prefixes, LoadRules(value));
+      PARALLAX_ASSIGN_OR_RETURN(patterns->strip_prefixes, CompileList(value, false, 0));
     } else if (key == "note_lines") {
-      PARALLAX_ASSIGN_OR_RETURN(rules.note_lines, LoadRules(value));
+      PARALLAX_ASSIGN_OR_RETURN(patterns->note_lines, CompileList(value, true, 0));
     } else if (key == "bylines") {
-      PARALLAX_ASSIGN_OR_RETURN(rules.bylines, LoadRules(value));
+      PARALLAX_ASSIGN_OR_RETURN(patterns->bylines, CompileList(value, false, 1));
     } else if (key == "max_boilerplate_line" || key == "max_heading_bytes" ||
                key == "max_heading_words") {
       PARALLAX_ASSIGN_OR_RETURN(double v, value.AsDouble());
@@ -149,7 +250,43 @@ StatusOr<BoilerplateRules> BoilerplateRules::Load(const std::string& path) {
                          "max_boilerplate_line, max_heading_bytes, max_heading_words)");
     }
   }
+  rules.patterns_ = std::move(patterns);
   return rules;
+}
+
+bool BoilerplateRules::DropsLine(std::string_view line) const {
+  return AnyMatch(patterns_->drop_lines, line);
+}
+
+bool BoilerplateRules::IsNoteLine(std::string_view line) const {
+  return AnyMatch(patterns_->note_lines, line);
+}
+
+bool BoilerplateRules::MatchByline(std::string_view line, std::string* author) const {
+  const re2::StringPiece text(line.data(), line.size());
+  for (const auto& re : patterns_->bylines.each) {
+    re2::StringPiece groups[2];
+    // A group that takes no part in the match has a null data pointer; such a match names no
+    // author and is no byline.
+    if (re->Match(text, 0, text.size(), RE2::UNANCHORED, groups, 2) &&
+        groups[1].data() != nullptr) {
+      author->assign(groups[1].data(), groups[1].size());
+      return true;
+    }
+  }
+  return false;
+}
+
+bool BoilerplateRules::MatchPrefix(std::string_view line, size_t* length) const {
+  const re2::StringPiece text(line.data(), line.size());
+  for (const auto& re : patterns_->strip_prefixes.each) {
+    re2::StringPiece match;
+    if (re->Match(text, 0, text.size(), RE2::ANCHOR_START, &match, 1)) {
+      *length = match.size();
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<Paragraph> SplitIntoLines(std::string_view text, size_t body_start) {
@@ -201,34 +338,23 @@ void FilterBoilerplate(const BoilerplateRules& rules, const std::vector<Paragrap
     Span span = candidates[i].span;
     std::string_view line = span.Of(text);
     if (line.size() <= rules.max_boilerplate_line) {
-      if (AnyMatch(rules.drop_lines, line)) continue;
-      if (AnyMatch(rules.note_lines, line)) {
+      if (rules.DropsLine(line)) continue;
+      if (rules.IsNoteLine(line)) {
         article->notes.emplace_back(line);
         continue;
       }
-      bool is_byline = false;
-      for (const auto& rule : rules.bylines) {
-        std::match_results<std::string_view::const_iterator> m;
-        if (std::regex_search(line.begin(), line.end(), m, rule.regex) && m.size() > 1 &&
-            m[1].matched) {
-          if (article->author.empty()) article->author = m[1].str();
-          article->notes.emplace_back(line);
-          is_byline = true;
-          break;
-        }
+      std::string author;
+      if (rules.MatchByline(line, &author)) {
+        if (article->author.empty()) article->author = std::move(author);
+        article->notes.emplace_back(line);
+        continue;
       }
-      if (is_byline) continue;
     }
     // Prefixes glued to the text ("More ShortsIt may be recalled ...").
     std::string_view head = line.substr(0, std::min(line.size(), rules.max_boilerplate_line));
-    for (const auto& rule : rules.strip_prefixes) {
-      std::match_results<std::string_view::const_iterator> m;
-      if (std::regex_search(head.begin(), head.end(), m, rule.regex,
-                            std::regex_constants::match_continuous)) {
-        span.start += static_cast<size_t>(m.length(0));
-        span = Trim(text, span);
-        break;
-      }
+    if (size_t strip = 0; rules.MatchPrefix(head, &strip)) {
+      span.start += strip;
+      span = Trim(text, span);
     }
     if (span.empty() || !HasWordCharacter(span.Of(text))) continue;  // ")", "* * *", "—"
     line = span.Of(text);

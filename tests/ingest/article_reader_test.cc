@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 #include "tests/ingest/ingest_test_util.h"
 
@@ -219,6 +221,107 @@ TEST_F(ArticleReaderTest, ArticleOverTheSizeLimitIsRefusedWithItsSize) {
   std::string path = dir_.Write("huge.txt", std::string(20u << 20, 'a'));
   Status s = ReadError({path});
   EXPECT_EQ(s.message().rfind(path + ": article text is 20.0 MB", 0), 0u) << s.message();
+}
+
+// Everything ReadAll returns, as text, so that two reads compare in one readable EXPECT_EQ.
+std::string Describe(const StatusOr<ReadResult>& r) {
+  if (!r.ok()) return "error: " + r.status().message() + "\n";
+  std::ostringstream out;
+  out << "title: " << r->title << "\n";
+  for (size_t i = 0; i < r->articles.size(); ++i) {
+    const Article& a = r->articles[i];
+    out << "article " << a.id << " | " << a.source << " | " << a.author << " | " << a.date << " | "
+        << a.url << " | " << a.title << " | " << a.origin << " | " << a.format << " | story "
+        << r->stories[i] << "\n  tags:";
+    for (const std::string& t : a.tags) out << " [" << t << "]";
+    out << "\n  text: " << a.text << "\n  paragraphs:";
+    for (const Paragraph& p : a.paragraphs)
+      out << " " << p.span.start << "-" << p.span.end << (p.heading ? "h" : "");
+    for (const std::string& n : a.notes) out << "\n  note: " << n;
+    for (const std::string& w : a.warnings) out << "\n  warning: " << w;
+    out << "\n";
+  }
+  for (const std::string& s : r->skipped) out << "skipped: " << s << "\n";
+  return out.str();
+}
+
+// A JSONL feed of `n` records with furniture, bylines and stories, and a blank line after every
+// 7th record (record 9 is on line 10, record 48 on line 54). Records numbered in `bad` are
+// malformed JSON, those in `empty` hold only furniture.
+std::string Feed(int n, const std::vector<int>& bad, const std::vector<int>& empty) {
+  std::string feed;
+  for (int line = 1; line <= n; ++line) {
+    std::string k = std::to_string(line);
+    if (std::find(bad.begin(), bad.end(), line) != bad.end()) {
+      feed += R"({"maintext": "unterminated )" + k + "\n";
+    } else if (std::find(empty.begin(), empty.end(), line) != empty.end()) {
+      feed += R"({"maintext": "Related Posts\nLeave a Comment", "source_domain": "x.com"})"
+              "\n";
+    } else {
+      feed += R"({"title": "Talks )" + k +
+              R"(", "maintext": "Home \u00bb World\nBy Sara Ahmed\n)"
+              R"(Talks )" +
+              k + R"( Opened In Islamabad\nOfficials met on day )" + k +
+              R"(.\nAdvertisement They talked.\nThe writer is a columnist.", "source_domain": ")" +
+              (line % 3 == 0 ? "b.com" : "a.com") + R"(", "story": "s)" + std::to_string(line % 4) +
+              R"(", "tags": ["t)" + k + R"("]})" + "\n";
+    }
+    if (line % 7 == 0) feed += "\n";  // blank lines keep line numbers honest
+  }
+  return feed;
+}
+
+TEST_F(ArticleReaderTest, ThreadsDoNotChangeArticlesOrderWarningsOrSkips) {
+  std::vector<std::string> inputs = {
+      dir_.Write("a-latin1.txt", "By Sara Ahmed\nCaf\xE9 owners met. They talked.\n"),
+      dir_.Write("b-feed.jsonl", Feed(60, {9, 41}, {17})),
+      dir_.Write("c-binary.txt", std::string("a\0b", 3)),
+      dir_.Write("d-feed.jsonl", Feed(25, {}, {3})),
+      dir_.Write("e-page.html",
+                 "<html><head><title>Page</title></head><body><article><p>One paragraph of "
+                 "text.</p><p>Related Posts</p></article></body></html>"),
+  };
+  for (bool skip : {true, false}) {
+    ReadOptions one{.skip_bad_articles = skip, .threads = 1};
+    ReadOptions three{.skip_bad_articles = skip, .threads = 3};
+    std::string want = Describe(ArticleReader(BundledRules(), one).ReadAll(inputs));
+    if (skip) {
+      EXPECT_NE(want.find("skipped: " + inputs[1] + ":10: malformed JSON"), std::string::npos)
+          << want;
+      EXPECT_NE(want.find("article d-feed-28"), std::string::npos) << want;
+      EXPECT_NE(want.find("warning: " + inputs[0]), std::string::npos) << want;
+      EXPECT_NE(want.find("article e-page"), std::string::npos) << want;
+    } else {
+      EXPECT_EQ(want.rfind("error: " + inputs[1] + ":10: malformed JSON", 0), 0u) << want;
+    }
+    // Several runs, so that workers finish in different orders.
+    for (int run = 0; run < 5; ++run) {
+      EXPECT_EQ(Describe(ArticleReader(BundledRules(), three).ReadAll(inputs)), want)
+          << "skip_bad_articles " << skip << ", run " << run;
+    }
+  }
+}
+
+TEST_F(ArticleReaderTest, FirstFailureInInputOrderWinsWhateverTheThreads) {
+  std::string good = dir_.Write("good.jsonl", Feed(50, {}, {}));
+  std::string late_bad = dir_.Write("late-bad.jsonl", Feed(50, {48}, {}));
+  std::string empty = dir_.Write("empty.jsonl", "\n\n");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{good, late_bad, empty}, late_bad + ":54: malformed JSON"},
+      {{good, empty, late_bad}, empty + ": JSONL file holds no articles"},
+  };
+  for (const auto& [inputs, want] : cases) {
+    for (int threads : {1, 2, 3, 8}) {
+      Status s =
+          ArticleReader(BundledRules(), ReadOptions{.threads = threads}).ReadAll(inputs).status();
+      EXPECT_EQ(s.message().rfind(want, 0), 0u) << threads << " threads: " << s.message();
+    }
+  }
+  // In batch mode an empty JSONL file still fails the read, after the bad line was skipped.
+  Status s = ArticleReader(BundledRules(), ReadOptions{.skip_bad_articles = true, .threads = 3})
+                 .ReadAll({late_bad, empty})
+                 .status();
+  EXPECT_EQ(s.message().rfind(empty + ": JSONL file holds no articles", 0), 0u) << s.message();
 }
 
 }  // namespace

@@ -95,12 +95,61 @@ TEST(BoilerplateTest, BadRulesFileNamesTheLine) {
       {"drop_line:\n  - x\n", ":2:3: unknown key 'drop_line'"},
       {"drop_lines: {a: b}\n", "expected a list of patterns"},
       {"max_heading_words: lots\n", "expected a number"},
+      // RE2 syntax: lookarounds and backreferences are refused by name, at the pattern.
+      {"drop_lines:\n  - '^ok$'\n  - '^Home(?=\\s)'\n",
+       ":3:5: bad pattern '^Home(?=\\s)': a lookahead ((?=...) at offset 5; patterns use RE2 "
+       "syntax, which has no lookarounds or backreferences"},
+      {"note_lines:\n  - '(?<!Mr )Views'\n", ":2:5: bad pattern '(?<!Mr )Views': a lookbehind"},
+      {"drop_lines:\n  - '^(Share)\\1$'\n", ":2:5: bad pattern '^(Share)\\1$': a backreference"},
+      {"bylines:\n  - '^By [A-Z]\\w+$'\n",
+       ":2:5: bad pattern '^By [A-Z]\\w+$': a byline "
+       "pattern needs a group"},
+      {"strip_prefixes:\n  - 'x{2,1}'\n", ":2:5: bad pattern 'x{2,1}': invalid repetition size"},
   };
   for (const auto& [yaml, want] : cases) {
     auto rules = BoilerplateRules::Load(dir.Write("rules.yaml", yaml));
     ASSERT_FALSE(rules.ok()) << yaml;
     EXPECT_NE(rules.status().message().find(want), std::string::npos) << rules.status().message();
   }
+}
+
+TEST(BoilerplateTest, EmptyRuleListsKeepEveryLine) {
+  ScratchDir dir;
+  auto rules = BoilerplateRules::Load(
+      dir.Write("rules.yaml", "drop_lines: []\nnote_lines: []\nbylines: []\nstrip_prefixes:\n"));
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  std::string author;
+  size_t length = 0;
+  EXPECT_FALSE(rules->DropsLine("Related Posts"));
+  EXPECT_FALSE(rules->IsNoteLine("The writer is a columnist."));
+  EXPECT_FALSE(rules->MatchByline("By Sara Ahmed", &author));
+  EXPECT_FALSE(rules->MatchPrefix("Impact ShortsText", &length));
+}
+
+TEST(BoilerplateTest, LookaroundTextInsideAClassOrEscapedIsAllowed) {
+  ScratchDir dir;
+  auto rules = BoilerplateRules::Load(
+      dir.Write("rules.yaml", "drop_lines:\n  - '^[(?=]+$'\n  - '^\\(\\?!x$'\n"));
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_TRUE(rules->DropsLine("(?="));
+  EXPECT_TRUE(rules->DropsLine("(?!x"));
+  EXPECT_FALSE(rules->DropsLine("(?!y"));
+}
+
+TEST(BoilerplateTest, PatternsMatchWholeUtf8CharactersAndTakeInlineFlags) {
+  ScratchDir dir;
+  auto rules =
+      BoilerplateRules::Load(dir.Write("rules.yaml",
+                                       "drop_lines:\n  - '^(?i)related posts$'\n  - '^Tag: .$'\n"
+                                       "bylines:\n  - '^By ([A-Z][a-z\xE2\x80\x99]+)$'\n"));
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_TRUE(rules->DropsLine("RELATED POSTS"));
+  EXPECT_TRUE(rules->DropsLine("Tag: \xC3\xA9")) << "'.' is one character, not one byte";
+  std::string author;
+  ASSERT_TRUE(rules->MatchByline("By O\xE2\x80\x99neil", &author));
+  EXPECT_EQ(author, "O\xE2\x80\x99neil");
+  // The class holds the character U+2019, not its three bytes: U+201D (E2 80 9D) is not in it.
+  EXPECT_FALSE(rules->MatchByline("By O\xE2\x80\x9Dneil", &author));
 }
 
 }  // namespace
