@@ -43,6 +43,34 @@ class PairScores {
   std::unordered_map<uint64_t, float> cache_;
 };
 
+// At most `n` members of `members`, evenly spaced (all of them when there are no more than n).
+std::vector<uint32_t> EvenlySpaced(const std::vector<uint32_t>& members, size_t n) {
+  if (members.size() <= n) return members;
+  std::vector<uint32_t> out;
+  out.reserve(n);
+  for (size_t k = 0; k < n; ++k) out.push_back(members[k * members.size() / n]);
+  return out;
+}
+
+size_t Isqrt(size_t n) {
+  size_t r = 0;
+  while ((r + 1) * (r + 1) <= n) ++r;
+  return r;
+}
+
+// The number of pairs (i in x, j in y) of sentences from different sources.
+size_t CrossSourcePairs(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
+                        const std::vector<ClaimSentence>& s) {
+  std::unordered_map<uint32_t, size_t> in_x;
+  for (uint32_t i : x) ++in_x[s[i].source];
+  size_t same = 0;
+  for (uint32_t j : y) {
+    auto it = in_x.find(s[j].source);
+    if (it != in_x.end()) same += it->second;
+  }
+  return x.size() * y.size() - same;
+}
+
 // The sum and count of scores over a cluster's cross-source pairs, kept as clusters merge so
 // that a merge only scores the pairs between the two clusters.
 struct PairSum {
@@ -66,11 +94,34 @@ bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, con
     if (run > options.max_per_article) return false;
   }
   PairSum out = {in_x.sum + in_y.sum, in_x.count + in_y.count};
-  for (uint32_t i : x) {
-    for (uint32_t j : y) {
-      if (s[i].source == s[j].source) continue;
-      out.sum += scores->Get(i, j);
-      ++out.count;
+  if (x.size() * y.size() <= options.max_exact_pairs) {
+    for (uint32_t i : x) {
+      for (uint32_t j : y) {
+        if (s[i].source == s[j].source) continue;
+        out.sum += scores->Get(i, j);
+        ++out.count;
+      }
+    }
+  } else {
+    // A large merge: the mean over the cross pairs is estimated from an evenly spaced sample of
+    // at most max_exact_pairs of them (deterministic), and counted as that many pairs.
+    const std::vector<uint32_t> xs =
+        EvenlySpaced(x, std::max<size_t>(1, Isqrt(options.max_exact_pairs)));
+    const std::vector<uint32_t> ys =
+        EvenlySpaced(y, std::max<size_t>(1, options.max_exact_pairs / xs.size()));
+    double sampled = 0;
+    size_t sampled_count = 0;
+    for (uint32_t i : xs) {
+      for (uint32_t j : ys) {
+        if (s[i].source == s[j].source) continue;
+        sampled += scores->Get(i, j);
+        ++sampled_count;
+      }
+    }
+    const size_t cross = CrossSourcePairs(x, y, s);
+    if (sampled_count > 0) {
+      out.sum += sampled / static_cast<double>(sampled_count) * static_cast<double>(cross);
+      out.count += cross;
     }
   }
   if (out.count == 0 || out.sum / static_cast<double>(out.count) < average_threshold) return false;
@@ -81,19 +132,22 @@ bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, con
 // Fills `claim` from its member sentences. `secondary` (may be null) marks the members whose
 // primary claim is another; topic claims get no discrepancies.
 void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSentence>& s,
-               const std::vector<uint32_t>& story_sources, PairScores* scores,
-               const std::vector<bool>* secondary, bool topic, Claim* claim) {
+               const std::vector<uint32_t>& story_sources, const ClaimOptions& options,
+               PairScores* scores, const std::vector<bool>* secondary, bool topic, Claim* claim) {
   std::vector<uint32_t> order = cluster;
   std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) {
     return s[p].article != s[q].article ? s[p].article < s[q].article
                                         : s[p].sentence < s[q].sentence;
   });
+  // A member's score is its mean similarity to the members of other sources; in a large claim,
+  // to an evenly spaced sample of them (bounded work per member).
+  const std::vector<uint32_t> peers = EvenlySpaced(order, Isqrt(options.max_exact_pairs) * 4);
   for (uint32_t i : order) {
     ClaimMember m{s[i].article, s[i].sentence, s[i].source, 0,
                   secondary != nullptr && (*secondary)[i]};
     double sum = 0;
     size_t count = 0;
-    for (uint32_t j : order) {
+    for (uint32_t j : peers) {
       if (s[j].source == s[i].source) continue;
       sum += scores->Get(i, j);
       ++count;
@@ -118,17 +172,31 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
   std::vector<SentenceVoice> voices;
   voices.reserve(order.size());
   for (uint32_t i : order) voices.push_back(FindVoice(*s[i].features, s[i].text, s[i].base));
-  for (uint32_t x = 0; x < order.size(); ++x) {
-    for (uint32_t y = x + 1; y < order.size(); ++y) {
-      const ClaimSentence& a = s[order[x]];
-      const ClaimSentence& b = s[order[y]];
-      if (a.source == b.source) continue;
-      for (Discrepancy& d : FindDiscrepancies(*a.features, *b.features)) {
-        claim->discrepancies.push_back({x, y, std::move(d)});
-      }
-      for (Discrepancy& d : FindVoiceDiscrepancies(voices[x], voices[y])) {
-        claim->discrepancies.push_back({x, y, std::move(d)});
-      }
+  // Discrepancies between every two versions from different sources; in a large claim, between
+  // each version and the most central one (highest member score), so the list grows with the
+  // claim instead of with its square.
+  auto compare = [&](uint32_t x, uint32_t y) {
+    const ClaimSentence& a = s[order[x]];
+    const ClaimSentence& b = s[order[y]];
+    if (a.source == b.source) return;
+    for (Discrepancy& d : FindDiscrepancies(*a.features, *b.features)) {
+      claim->discrepancies.push_back({x, y, std::move(d)});
+    }
+    for (Discrepancy& d : FindVoiceDiscrepancies(voices[x], voices[y])) {
+      claim->discrepancies.push_back({x, y, std::move(d)});
+    }
+  };
+  if (order.size() * (order.size() - 1) / 2 <= options.max_exact_pairs) {
+    for (uint32_t x = 0; x < order.size(); ++x) {
+      for (uint32_t y = x + 1; y < order.size(); ++y) compare(x, y);
+    }
+  } else {
+    uint32_t center = 0;
+    for (uint32_t x = 1; x < order.size(); ++x) {
+      if (claim->members[x].score > claim->members[center].score) center = x;
+    }
+    for (uint32_t x = 0; x < order.size(); ++x) {
+      if (x != center) compare(std::min(x, center), std::max(x, center));
     }
   }
 }
@@ -492,13 +560,15 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
       if (lonely[i]) clusters[cluster_of[i]].clear();  // it leaves its claim of one
     }
     claims.emplace_back();
-    FillClaim(group, sentences, story_sources, &scores, &secondary, /*topic=*/true, &claims.back());
+    FillClaim(group, sentences, story_sources, options, &scores, &secondary, /*topic=*/true,
+              &claims.back());
     claims.back().topic_terms = TopicTerms(group, sentences, anchors);
   }
   for (const std::vector<uint32_t>& c : clusters) {
     if (c.empty()) continue;
     claims.emplace_back();
-    FillClaim(c, sentences, story_sources, &scores, nullptr, /*topic=*/false, &claims.back());
+    FillClaim(c, sentences, story_sources, options, &scores, nullptr, /*topic=*/false,
+              &claims.back());
   }
   NumberClaims(&claims);
   return claims;

@@ -14,7 +14,8 @@
 //      the union stays a claim: the mean similarity over its pairs of sentences from different
 //      sources is at least `average_threshold`, and no article has more than
 //      `max_per_article` sentences in it.
-//      Pairs missing from the candidates are scored on demand, so the mean is exact. This is
+//      Pairs missing from the candidates are scored on demand, so the mean is exact (in merges
+//      of more than `max_exact_pairs` pairs, estimated from a sample of them). This is
 //      average linkage, which refuses the chains single linkage builds (A ~ B ~ C with A !~ C).
 //   3. Topic links, so that a sentence is not reported as carried by one source only when the
 //      other source does cover its subject in a sentence that says more (or other things):
@@ -101,6 +102,12 @@ struct ClaimOptions {
   double average_threshold = -1;
   // Sentences one article may put into one claim (a writer restating a point).
   size_t max_per_article = 2;
+  // Bounded work for large claims (many sources telling one event): a merge of clusters whose
+  // cross pairs number more than this estimates their mean from an evenly spaced sample of
+  // this many; a member's score averages over at most 4 * sqrt(this) other members; a claim
+  // with more pairs than this compares each version with its most central one only, not every
+  // two. Claims of up to 16 sentences are scored exactly.
+  size_t max_exact_pairs = 256;
   // Topic links (step 3 of the file comment); topic_context < 0 turns them off.
   int topic_context = 3;               // sentences either side searched for a shared claim
   uint32_t topic_min_df = 4;           // anchors: in at most max(this, ...

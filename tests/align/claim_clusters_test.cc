@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -341,6 +342,50 @@ TEST(VoiceTest, FindsCuesAndSpeakers) {
     EXPECT_EQ(names, c.speakers) << c.text;
     EXPECT_EQ(v.cue_text, c.cues) << c.text;
   }
+}
+
+}  // namespace
+}  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// Many sources telling one event: with bounded work (a tiny max_exact_pairs forces the sampled
+// path) the claim keeps its members, and each version is compared with the central one only.
+TEST(ClaimClustersTest, LargeClaimKeepsItsMembersAndComparesVersionsWithTheCentralOne) {
+  std::vector<Story::Line> lines;
+  for (uint32_t a = 0; a < 12; ++a) {
+    const std::string killed = a == 4 || a == 9 ? "25" : "20";
+    lines.push_back({a, a, "The blast killed " + killed + " people on Sunday, officials said."});
+  }
+  const Story story(lines);
+  // Every pair given as a perfect match, so that all twelve versions make one claim.
+  std::vector<ScoredPair> all;
+  for (uint32_t i = 0; i < lines.size(); ++i) {
+    for (uint32_t j = i + 1; j < lines.size(); ++j) all.push_back({i, j, 1.0f});
+  }
+  const std::vector<Claim> exact = story.Cluster({}, &all);
+  ClaimOptions bounded;
+  bounded.max_exact_pairs = 4;
+  const std::vector<Claim> sampled = story.Cluster(bounded, &all);
+  ASSERT_EQ(exact.size(), 1u);
+  ASSERT_EQ(sampled.size(), 1u);
+  EXPECT_EQ(sampled[0].members.size(), 12u);
+  EXPECT_EQ(sampled[0].sources, exact[0].sources);
+  auto numbers = [](const Claim& c, std::set<uint32_t>* ends) {
+    int n = 0;
+    for (const ClaimDiscrepancy& d : c.discrepancies) {
+      if (d.discrepancy.kind != Discrepancy::Kind::kNumber) continue;
+      ++n;
+      ends->insert(d.a);
+      ends->insert(d.b);
+    }
+    return n;
+  };
+  std::set<uint32_t> exact_ends, sampled_ends;
+  EXPECT_EQ(numbers(exact[0], &exact_ends), 20);     // each "25" version against each "20" one
+  EXPECT_EQ(numbers(sampled[0], &sampled_ends), 2);  // the two "25" versions vs the centre
+  EXPECT_EQ(sampled_ends.size(), 3u);
 }
 
 }  // namespace

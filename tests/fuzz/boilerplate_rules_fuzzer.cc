@@ -1,4 +1,4 @@
-// Fuzz target: boilerplate rules files (ingest/boilerplate.h): YAML, number limits and ECMAScript
+// Fuzz target: boilerplate rules files (ingest/boilerplate.h): YAML, number limits and RE2
 // patterns. Rules that load filter a fixed page of text with bylines, breadcrumbs and widgets.
 #include <cstddef>
 #include <cstdint>
