@@ -28,6 +28,17 @@ class PairScores {
 
   void Add(uint32_t a, uint32_t b, float score) { cache_.emplace(PairKey(a, b), score); }
 
+  // The cached score of a pair, or null. Thread-safe while nobody calls Add or Get.
+  const float* Find(uint32_t a, uint32_t b) const {
+    auto it = cache_.find(PairKey(a, b));
+    return it == cache_.end() ? nullptr : &it->second;
+  }
+
+  // Scores a pair without caching it. Thread-safe.
+  float Compute(uint32_t a, uint32_t b) const {
+    return static_cast<float>(model_.Score(*sentences_[a].features, *sentences_[b].features));
+  }
+
   float Get(uint32_t a, uint32_t b) {
     auto [it, inserted] = cache_.try_emplace(PairKey(a, b), 0.0f);
     if (inserted) {
@@ -76,6 +87,24 @@ size_t CrossSourcePairs(const std::vector<uint32_t>& x, const std::vector<uint32
 struct PairSum {
   double sum = 0;
   size_t count = 0;
+};
+
+// Scores for filling one claim, on any thread: the pairs scored while clustering (read only),
+// the others scored on first use into a map of the claim's own.
+class ClaimScores {
+ public:
+  explicit ClaimScores(const PairScores& shared) : shared_(shared) {}
+
+  float Get(uint32_t a, uint32_t b) {
+    if (const float* score = shared_.Find(a, b)) return *score;
+    auto [it, inserted] = local_.try_emplace(PairKey(a, b), 0.0f);
+    if (inserted) it->second = shared_.Compute(a, b);
+    return it->second;
+  }
+
+ private:
+  const PairScores& shared_;
+  std::unordered_map<uint64_t, float> local_;
 };
 
 // Returns true iff the union of clusters x and y may be one claim (see the header); then
@@ -133,7 +162,7 @@ bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, con
 // primary claim is another; topic claims get no discrepancies.
 void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSentence>& s,
                const std::vector<uint32_t>& story_sources, const ClaimOptions& options,
-               PairScores* scores, const std::vector<bool>* secondary, bool topic, Claim* claim) {
+               ClaimScores* scores, const std::vector<bool>* secondary, bool topic, Claim* claim) {
   std::vector<uint32_t> order = cluster;
   std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) {
     return s[p].article != s[q].article ? s[p].article < s[q].article
@@ -554,22 +583,30 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
   std::vector<bool> secondary(n, false);
   for (uint32_t i = 0; i < n; ++i) secondary[i] = !lonely[i];
 
-  std::vector<Claim> claims;
+  // Claims are filled in parallel (member scores, voices, discrepancies: the bulk of the work
+  // in a large story); every job reads the clustering's scores and writes its own claim.
   for (const std::vector<uint32_t>& group : topic_groups) {
     for (uint32_t i : group) {
       if (lonely[i]) clusters[cluster_of[i]].clear();  // it leaves its claim of one
     }
-    claims.emplace_back();
-    FillClaim(group, sentences, story_sources, options, &scores, &secondary, /*topic=*/true,
-              &claims.back());
-    claims.back().topic_terms = TopicTerms(group, sentences, anchors);
   }
+  struct Job {
+    const std::vector<uint32_t>* members;
+    bool topic;
+  };
+  std::vector<Job> jobs;
+  for (const std::vector<uint32_t>& group : topic_groups) jobs.push_back({&group, true});
   for (const std::vector<uint32_t>& c : clusters) {
-    if (c.empty()) continue;
-    claims.emplace_back();
-    FillClaim(c, sentences, story_sources, options, &scores, nullptr, /*topic=*/false,
-              &claims.back());
+    if (!c.empty()) jobs.push_back({&c, false});
   }
+  std::vector<Claim> claims(jobs.size());
+  ParallelFor(jobs.size(), options.threads, [&](size_t k) {
+    ClaimScores claim_scores(scores);
+    const Job& job = jobs[k];
+    FillClaim(*job.members, sentences, story_sources, options, &claim_scores,
+              job.topic ? &secondary : nullptr, job.topic, &claims[k]);
+    if (job.topic) claims[k].topic_terms = TopicTerms(*job.members, sentences, anchors);
+  });
   NumberClaims(&claims);
   return claims;
 }

@@ -114,7 +114,7 @@ struct ClaimOptions {
   double topic_max_df_fraction = 0.1;  // ... this share of the story's sentences) sentences
   double topic_min_score = 0.1;        // pairs scoring less are never linked
   CandidateOptions candidates;
-  int threads = 1;  // for scoring candidates
+  int threads = 1;  // for scoring candidates and filling claims; results do not depend on it
 };
 
 struct ClaimMember {

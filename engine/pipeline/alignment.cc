@@ -157,7 +157,9 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
   }
   std::vector<std::vector<Claim>> story_claims(story_count);
   ClaimOptions claim_options = options.claims;
-  claim_options.threads = 1;  // stories run in parallel instead
+  // Stories run in parallel; the threads left over go inside them (one story: all of them).
+  claim_options.threads =
+      story_count == 0 ? 1 : std::max(1, threads / static_cast<int>(story_count));
   ParallelFor(story_count, threads, [&](size_t s) {
     story_claims[s] = ClusterClaims(story_sentences[s], out.stories[s].sources, model,
                                     claim_options, &story_pairs[s]);
