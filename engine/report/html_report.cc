@@ -94,7 +94,7 @@ std::string SentenceHtml(mustache::mustache& sentence_template, const std::strin
       data element;
       element.set("classes", classes);
       element.set("cat", layer.cat);
-      nested.push_back(element);
+      nested.push_back(std::move(element));
       if (std::find(reasons.begin(), reasons.end(), layer.reason) == reasons.end()) {
         reasons.push_back(layer.reason);
       }
@@ -103,7 +103,7 @@ std::string SentenceHtml(mustache::mustache& sentence_template, const std::strin
     for (const std::string& r : reasons) reason += (reason.empty() ? "" : "\n") + r;
     seg.set("layers", nested);
     seg.set("reason", reason);
-    segments.push_back(seg);
+    segments.push_back(std::move(seg));
   }
   data root;
   root.set("segments", segments);
@@ -139,7 +139,7 @@ data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table,
     paragraph.set("heading", heading);
     paragraph.set("unsegmented", unsegmented);
     paragraph.set("pieces", pieces);
-    paragraphs.push_back(paragraph);
+    paragraphs.push_back(std::move(paragraph));
     pieces.clear();
   };
   auto plain_piece = [](const std::string& s) {
@@ -187,7 +187,7 @@ data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table,
       piece.set("claim_anchor", "claim-" + std::to_string(claim->second));
       piece.set("claim_number", std::to_string(claim->second + 1));
     }
-    pieces.push_back(piece);
+    pieces.push_back(std::move(piece));
     last_end = std::max(last_end, sentence.span.end);
   }
   close_paragraph(false);
@@ -206,7 +206,7 @@ data StringList(const std::vector<std::string>& items, const std::string& key) {
   for (const std::string& item : items) {
     data entry;
     entry.set(key, CleanUtf8(item));
-    list.push_back(entry);
+    list.push_back(std::move(entry));
   }
   return data(list);
 }
@@ -277,7 +277,7 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c, bool gr
     entry.set("kind", CleanUtf8(d.kind));
     entry.set("kind_class", ClassToken(d.kind));
     entry.set("description", CleanUtf8(d.description));
-    discrepancies.push_back(entry);
+    discrepancies.push_back(std::move(entry));
   }
   out.set("discrepancies", discrepancies);
 
@@ -314,10 +314,10 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c, bool gr
                 per_source != table.articles_per_source.end() && per_source->second > 1);
       entry.set("article", ArticleLabel(model, ref.article));
       entry.set("html", SentenceHtml(sentence_template, article.text, sentence.span, layers));
-      sentences.push_back(entry);
+      sentences.push_back(std::move(entry));
     }
     cell.set("sentences", sentences);
-    cells.push_back(cell);
+    cells.push_back(std::move(cell));
   }
   out.set("cells", cells);
   return out;
@@ -360,7 +360,7 @@ data ProfileData(const ReportModel& model, int p, double scale_max) {
     data tick;
     tick.set("x", FormatFixed(kBarLeft + kBarMaxWidth * t / 4, 1));
     tick.set("label", FormatFixed(value, scale_max < 4 ? 2 : (scale_max < 40 ? 1 : 0)));
-    ticks.push_back(tick);
+    ticks.push_back(std::move(tick));
   }
   out.set("ticks", ticks);
 
@@ -393,7 +393,7 @@ data ProfileData(const ReportModel& model, int p, double scale_max) {
     row.set("title", label + ": " + rate + " per 1,000 words, " + std::to_string(bar.count) +
                          " marks, " + std::to_string(bar.own_voice_count) +
                          " in the outlet's own voice. Follow the link for the sentences.");
-    rows.push_back(row);
+    rows.push_back(std::move(row));
 
     data ev;
     ev.set("id", evidence_id);
@@ -412,11 +412,11 @@ data ProfileData(const ReportModel& model, int p, double scale_max) {
       item.set("where",
                ArticleLabel(model, ref.article) + ", sentence " + std::to_string(sentence.index));
       item.set("text", ShortenUtf8(CollapseSpaces(sentence.span.Of(article.text)), 320));
-      items.push_back(item);
+      items.push_back(std::move(item));
     }
     ev.set("items", items);
     ev.set("has_items", !items.empty());
-    evidence.push_back(ev);
+    evidence.push_back(std::move(ev));
   }
   out.set("rows", rows);
   out.set("evidence", evidence);
@@ -443,7 +443,7 @@ data LegendData(const ReportModel& model) {
     entry.set("letter", CategoryLetter(name));
     entry.set("description", CategoryDescription(name));
     entry.set("count", FormatCount(counts.count(name) ? counts[name] : 0));
-    entries.push_back(entry);
+    entries.push_back(std::move(entry));
   }
   return data(entries);
 }
@@ -547,7 +547,7 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
   for (size_t a = 0; a < model.articles.size(); ++a) {
     data article = ArticleMetadata(model, a);
     article.set("fulltext_html", a == 0 ? markers.fulltexts : std::string());
-    articles.push_back(article);
+    articles.push_back(std::move(article));
   }
   root.set("articles", articles);
   root.set("has_articles", !articles.empty());
@@ -555,7 +555,7 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
   if (!model.claims.empty()) {
     data row;
     row.set("html", markers.claims);
-    claims.push_back(row);
+    claims.push_back(std::move(row));
   }
   root.set("claims", claims);
   root.set("has_claims", !claims.empty());
