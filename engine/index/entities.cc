@@ -1,9 +1,15 @@
-// FindEntityNames: the bridge from text/aliases.h to the index's entity terms.
+// The bridge from text/aliases.h to the index: FindEntityNames (the entity terms of each
+// sentence) and LoadEntityAliases / EntitySynonyms (the synonyms that let query words name
+// entities).
 #include <algorithm>
+#include <cstdio>
 
+#include "engine/index/entity_synonyms.h"
+#include "engine/index/schema.h"
 #include "engine/index/sentence_index.h"
 #include "engine/text/aliases.h"
 #include "engine/text/tokenizer.h"
+#include "engine/yaml/yaml_tree.h"
 
 namespace parallax {
 
@@ -22,6 +28,57 @@ std::vector<std::vector<std::string>> FindEntityNames(const AliasTable& aliases,
     names[i].erase(std::unique(names[i].begin(), names[i].end()), names[i].end());
   }
   return names;
+}
+
+// AliasTable does not list its names, so the file is read again here, for the keys this needs
+// only (name, aliases); AliasTable::Load has checked the rest when the entities were found.
+StatusOr<std::vector<EntityAlias>> LoadEntityAliases(const std::string& path) {
+  PARALLAX_ASSIGN_OR_RETURN(YamlNode root, LoadYamlFile(path));
+  std::vector<EntityAlias> out;
+  if (root.IsNull()) return out;
+  if (!root.IsMap()) return root.Error("expected a map with the key 'entities'");
+  const YamlNode* entities = root.Find("entities");
+  if (entities == nullptr || entities->IsNull()) return out;
+  if (!entities->IsList()) return entities->Error("'entities' must be a list");
+  for (const YamlNode& item : entities->items) {
+    const YamlNode* name = item.Find("name");
+    if (name == nullptr || !name->IsScalar() || name->scalar.empty()) {
+      return item.Error("entity without a 'name'");
+    }
+    out.push_back({name->scalar, name->scalar});
+    if (const YamlNode* aliases = item.Find("aliases"); aliases != nullptr) {
+      PARALLAX_ASSIGN_OR_RETURN(std::vector<std::string> phrases, aliases->AsStringList());
+      for (std::string& phrase : phrases) out.push_back({std::move(phrase), name->scalar});
+    }
+  }
+  return out;
+}
+
+SynonymList EntitySynonyms(const std::vector<EntityAlias>& aliases) {
+  SynonymList synonyms;
+  for (const EntityAlias& alias : aliases) {
+    const std::string key = schema::SynonymKey(alias.phrase);
+    if (key.empty() || alias.canonical.empty()) continue;
+    std::string term = schema::LabelTerm(schema::kEntityPrefix, schema::FoldLabel(alias.canonical));
+    if (key.size() + 2 <= schema::kMaxTermBytes &&
+        key.compare(key.size() - std::min<size_t>(2, key.size()), 2, "'s") != 0) {
+      synonyms.emplace_back(key + "'s", term);
+    }
+    synonyms.emplace_back(key, std::move(term));
+  }
+  std::sort(synonyms.begin(), synonyms.end());
+  synonyms.erase(std::unique(synonyms.begin(), synonyms.end()), synonyms.end());
+  return synonyms;
+}
+
+std::string SynonymsFingerprint(const SynonymList& synonyms) {
+  std::string all;
+  for (const auto& [key, term] : synonyms)
+    all.append(key).append(1, '\0').append(term).append(1, '\n');
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%zu:%016llx", synonyms.size(),
+                static_cast<unsigned long long>(schema::StableHash(all)));
+  return buf;
 }
 
 }  // namespace parallax

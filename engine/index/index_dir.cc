@@ -24,8 +24,10 @@ StatusOr<IndexDirState> InspectIndexDir(const std::string& dir) {
   return Status::InvalidInput(dir + ": not a Parallax index (a directory with other files)");
 }
 
-Status CheckSchema(const Xapian::Database& db, const std::string& dir, bool fresh_ok) {
+Status CheckSchema(const Xapian::Database& db, const std::string& dir, bool fresh_ok,
+                   int* version_out) {
   const std::string version = db.get_metadata(std::string(schema::kSchemaKey));
+  if (version_out != nullptr) *version_out = 0;
   if (version.empty()) {
     if (fresh_ok && db.get_doccount() == 0 && db.metadata_keys_begin() == db.metadata_keys_end()) {
       return Status::Ok();
@@ -34,12 +36,16 @@ Status CheckSchema(const Xapian::Database& db, const std::string& dir, bool fres
                                 ": not a Parallax index (a Xapian database without the "
                                 "parallax_schema stamp)");
   }
-  if (version != std::to_string(kIndexSchemaVersion)) {
-    return Status::Corruption(dir + ": index has schema version " + version +
-                              ", this build of parallax reads version " +
-                              std::to_string(kIndexSchemaVersion) + "; rebuild the index");
+  for (int v = kOldestIndexSchemaVersion; v <= kIndexSchemaVersion; ++v) {
+    if (version == std::to_string(v)) {
+      if (version_out != nullptr) *version_out = v;
+      return Status::Ok();
+    }
   }
-  return Status::Ok();
+  return Status::Corruption(dir + ": index has schema version " + version +
+                            ", this build of parallax reads versions " +
+                            std::to_string(kOldestIndexSchemaVersion) + " to " +
+                            std::to_string(kIndexSchemaVersion) + "; rebuild the index");
 }
 
 }  // namespace parallax

@@ -23,8 +23,10 @@ StatusOr<IndexDirState> InspectIndexDir(const std::string& dir);
 
 // Checks the "parallax_schema" stamp of an open database. A database without the stamp is
 // InvalidInput, unless `fresh_ok` and it holds no documents and no metadata at all (a writer
-// killed between creating and stamping it). Another version is Corruption.
-Status CheckSchema(const Xapian::Database& db, const std::string& dir, bool fresh_ok);
+// killed between creating and stamping it; *version is then 0). A version outside
+// [kOldestIndexSchemaVersion, kIndexSchemaVersion] is Corruption. Sets *version when not null.
+Status CheckSchema(const Xapian::Database& db, const std::string& dir, bool fresh_ok,
+                   int* version = nullptr);
 
 }  // namespace parallax
 

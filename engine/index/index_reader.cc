@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -99,6 +100,64 @@ class ArticleCache {
   const std::string& dir_;
   std::unordered_map<std::string, Entry> entries_;
 };
+
+// Sentences of articles dated within [from, to] ("YYYYMMDD" bounds, either may be empty).
+// Schema 2 has one XD<date> term per sentence: the filter ORs the index's dates in range,
+// of which there are few (one per publication day). Schema 1 kept the date in a value slot.
+Xapian::Query DateFilter(const Xapian::Database& db, const std::string& from,
+                         const std::string& to) {
+  if (db.get_metadata(std::string(schema::kSchemaKey)) == "1") {
+    if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to);
+    if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+  }
+  const std::string prefix(schema::kDatePrefix);
+  std::vector<Xapian::Query> dates;
+  auto t = db.allterms_begin(prefix);
+  if (!from.empty()) t.skip_to(prefix + from);
+  for (; t != db.allterms_end(prefix); ++t) {
+    if (!to.empty() && (*t).compare(prefix.size(), std::string::npos, to) > 0) break;
+    dates.emplace_back(*t);
+  }
+  if (dates.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, dates.begin(), dates.end());
+}
+
+// Entity term -> the stems of the words that name it on their own: the canonical name's words
+// and every one-word alias, from the entity synonyms. Words of longer aliases are left out:
+// "leadership" (of "Chinese leadership") or "Pakistan" (of "Pakistan Army Chief Asim Munir")
+// alone do not name the entity. Stop words never do ("of" in "Bank of China").
+using EntityStems = std::unordered_map<std::string, std::unordered_set<std::string>>;
+
+EntityStems EntityNameStems(const Xapian::Database& db, const Xapian::Stem& stemmer) {
+  const std::string prefix(schema::kEntityPrefix);
+  EntityStems out;
+  auto add_words = [&](std::string_view words, std::unordered_set<std::string>* stems) {
+    for (size_t start = 0; start < words.size();) {
+      size_t end = words.find(' ', start);
+      if (end == std::string_view::npos) end = words.size();
+      const std::string word(words.substr(start, end - start));
+      if (std::find(std::begin(kStopWords), std::end(kStopWords), word) == std::end(kStopWords)) {
+        stems->insert(stemmer(word));
+      }
+      start = end + 1;
+    }
+  };
+  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
+    const std::string& name = *key;
+    for (auto syn = db.synonyms_begin(name); syn != db.synonyms_end(name); ++syn) {
+      const std::string term = *syn;
+      if (term.compare(0, prefix.size(), prefix) != 0) continue;
+      auto [entry, added] = out.try_emplace(term);
+      // The canonical name, unless LabelTerm shortened it with a hash.
+      if (added && term.find('#') == std::string::npos) {
+        add_words(std::string_view(term).substr(prefix.size()), &entry->second);
+      }
+      if (name.find(' ') == std::string::npos) add_words(name, &entry->second);
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -205,13 +264,6 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
     return Status::InvalidInput("--to: '" + request.to_date +
                                 "' is not YYYY, YYYY-MM or YYYY-MM-DD");
   }
-  if (!from.empty() && !to.empty()) {
-    add_filter(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to));
-  } else if (!from.empty()) {
-    add_filter(Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from));
-  } else if (!to.empty()) {
-    add_filter(Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to));
-  }
 
   SearchResults results;
   Xapian::Stem stemmer("english");
@@ -219,6 +271,13 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
     results = SearchResults();
     const Xapian::Database& db = impl_->db;
     Xapian::Query query = Xapian::Query::MatchAll;
+    Xapian::Query filtered = filter;
+    if (!from.empty() || !to.empty()) {
+      const Xapian::Query dates = DateFilter(db, from, to);
+      filtered = filtered.get_type() == Xapian::Query::LEAF_MATCH_ALL
+                     ? dates
+                     : Xapian::Query(Xapian::Query::OP_AND, filtered, dates);
+    }
     if (request.query.find_first_not_of(" \t\r\n") != std::string::npos) {
       Xapian::QueryParser parser;
       parser.set_database(db);
@@ -232,20 +291,25 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
       parser.add_boolean_prefix("entity", (new LabelField(schema::kEntityPrefix, true))->release());
       parser.add_boolean_prefix("article",
                                 (new LabelField(schema::kArticlePrefix, false))->release());
-      const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                             Xapian::QueryParser::FLAG_LOVEHATE |
-                             Xapian::QueryParser::FLAG_WILDCARD |
-                             Xapian::QueryParser::FLAG_PURE_NOT;
+      // Entity synonyms (SentenceIndex::SetEntityAliases): "Beijing" also matches XEchina,
+      // "Asim Munir" (two words) also XEasim munir. Never applied inside quoted phrases.
+      const unsigned flags =
+          Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+          Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+          Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
       query = parser.parse_query(request.query, flags);
     }
-    if (filter.get_type() != Xapian::Query::LEAF_MATCH_ALL) {
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    if (filtered.get_type() != Xapian::Query::LEAF_MATCH_ALL) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, filtered);
     }
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     std::map<std::string, size_t> group_of_source;  // folded source -> index in groups
     std::map<std::string, size_t> per_source;       // folded source -> hits kept
     ArticleCache articles(db, dir_);
+    const std::string entity_prefix(schema::kEntityPrefix);
+    std::optional<EntityStems> entity_stems;  // built on the first hit matched by an entity
     size_t kept = 0;
     // Walk the ranked list in pages; with a per-source cap, hits past the cap are skipped and
     // later pages fill the limit.
@@ -274,7 +338,15 @@ StatusOr<SearchResults> IndexReader::Search(const SearchRequest& request) {
         std::unordered_set<std::string> matched;
         for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
              ++t) {
-          if (!IsPrefixed(*t)) matched.insert(*t);
+          if (!IsPrefixed(*t)) {
+            matched.insert(*t);
+          } else if ((*t).compare(0, entity_prefix.size(), entity_prefix) == 0) {
+            // Matched through an entity ("Beijing" finding "China"): mark its names.
+            if (!entity_stems) entity_stems = EntityNameStems(db, stemmer);
+            auto names = entity_stems->find(*t);
+            if (names != entity_stems->end())
+              matched.insert(names->second.begin(), names->second.end());
+          }
         }
         SearchHit hit;
         hit.text.assign(record.span.Of(entry.text));

@@ -2,8 +2,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <utility>
 
 namespace parallax::schema {
 namespace {
@@ -66,7 +68,8 @@ bool IsDigits(std::string_view s) {
   return true;
 }
 
-// FNV-1a, 64 bits: stable across builds and platforms, which std::hash is not.
+}  // namespace
+
 uint64_t StableHash(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
   for (char c : s) {
@@ -75,8 +78,6 @@ uint64_t StableHash(std::string_view s) {
   }
   return h;
 }
-
-}  // namespace
 
 std::string FoldLabel(std::string_view label) {
   std::string lower = Xapian::Unicode::tolower(std::string(label));
@@ -108,6 +109,34 @@ std::string LabelTerm(std::string_view prefix, std::string_view value) {
   term.append(value.substr(0, keep));
   term.append(hash);
   return term;
+}
+
+std::string SynonymKey(std::string_view name) {
+  // Xapian's TermGenerator splits words as the query parser does; without a stemmer it emits
+  // each word once, lower-cased, at its position.
+  Xapian::Document doc;
+  Xapian::TermGenerator generator;
+  generator.set_document(doc);
+  generator.index_text(Xapian::Utf8Iterator(name.data(), name.size()));
+  std::vector<std::pair<Xapian::termpos, std::string>> words;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      words.emplace_back(*p, *t);
+    }
+  }
+  std::sort(words.begin(), words.end());
+  // Each word must be written as is in the name, in order: an acronym ("U.S." -> "us") is not.
+  const std::string lower = Xapian::Unicode::tolower(std::string(name));
+  std::string key;
+  size_t at = 0;
+  for (const auto& [position, word] : words) {
+    const size_t found = lower.find(word, at);
+    if (found == std::string::npos) return "";
+    at = found + word.size();
+    if (!key.empty()) key.push_back(' ');
+    key.append(word);
+  }
+  return key.size() <= kMaxTermBytes ? key : "";
 }
 
 std::string DateValue(std::string_view date) {

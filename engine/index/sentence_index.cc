@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <system_error>
+#include <unordered_map>
 
+#include "engine/index/entity_synonyms.h"
 #include "engine/index/index_dir.h"
 #include "engine/index/reader_impl.h"
 #include "engine/index/schema.h"
@@ -14,7 +16,8 @@
 namespace parallax {
 
 struct SentenceIndex::Impl {
-  explicit Impl(Xapian::WritableDatabase database) : db(std::move(database)), stemmer("english") {
+  Impl(Xapian::WritableDatabase database, int version)
+      : db(std::move(database)), schema_version(version), stemmer("english") {
     // Every word is indexed as its stem, with positions, so phrase searches work on stems
     // ("consistent support" also finds "consistently supported") and the aligner reads stems
     // straight from the term lists. No stop list at index time: phrases need every position.
@@ -22,7 +25,21 @@ struct SentenceIndex::Impl {
     generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   }
 
+  // The entity term of each canonical name seen so far: names repeat in most articles, and
+  // folding one costs a Unicode lower-casing and a few allocations.
+  const std::string& EntityTerm(const std::string& name) {
+    auto it = entity_terms.find(name);
+    if (it != entity_terms.end()) return it->second;
+    if (entity_terms.size() >= 10000) entity_terms.clear();  // bounded whatever the input
+    return entity_terms
+        .emplace(name, schema::LabelTerm(schema::kEntityPrefix, schema::FoldLabel(name)))
+        .first->second;
+  }
+
   Xapian::WritableDatabase db;
+  // The index's schema (1 or 2), which is also the one this writer adds documents in.
+  int schema_version;
+  std::unordered_map<std::string, std::string> entity_terms;
   Xapian::Stem stemmer;
   Xapian::TermGenerator generator;
   // For OpenTemporary: the directory to remove once the database is closed.
@@ -57,13 +74,15 @@ StatusOr<std::unique_ptr<SentenceIndex>> SentenceIndex::OpenForWrite(const std::
   }
   try {
     Xapian::WritableDatabase db(dir, flags);
-    PARALLAX_RETURN_IF_ERROR(CheckSchema(db, dir, /*fresh_ok=*/true));
-    if (db.get_metadata(std::string(schema::kSchemaKey)).empty()) {
-      db.set_metadata(std::string(schema::kSchemaKey), std::to_string(kIndexSchemaVersion));
+    int version = 0;
+    PARALLAX_RETURN_IF_ERROR(CheckSchema(db, dir, /*fresh_ok=*/true, &version));
+    if (version == 0) {
+      version = kIndexSchemaVersion;
+      db.set_metadata(std::string(schema::kSchemaKey), std::to_string(version));
       db.commit();
     }
     return std::unique_ptr<SentenceIndex>(
-        new SentenceIndex(dir, options, std::make_unique<Impl>(std::move(db))));
+        new SentenceIndex(dir, options, std::make_unique<Impl>(std::move(db), version)));
   } catch (const Xapian::Error& e) {
     return XapianStatus(e, dir);
   }
@@ -118,6 +137,9 @@ Status SentenceIndex::AddArticle(const Article& article, const std::vector<Sente
     tag_terms.push_back(schema::LabelTerm(schema::kTagPrefix, schema::FoldLabel(tag)));
   }
   const std::string date_value = schema::DateValue(article.date);
+  const std::string date_term =
+      date_value.empty() ? "" : std::string(schema::kDatePrefix) + date_value;
+  const bool date_in_value = impl_->schema_version == 1;
 
   schema::ArticleRecord article_record;
   article_record.source = article.source;
@@ -147,11 +169,15 @@ Status SentenceIndex::AddArticle(const Article& article, const std::vector<Sente
       doc.add_boolean_term(article_term);
       for (const std::string& term : tag_terms) doc.add_boolean_term(term);
       if (!entities.empty()) {
-        for (const std::string& name : entities[i]) {
-          doc.add_boolean_term(schema::LabelTerm(schema::kEntityPrefix, schema::FoldLabel(name)));
+        for (const std::string& name : entities[i]) doc.add_boolean_term(impl_->EntityTerm(name));
+      }
+      if (!date_value.empty()) {
+        if (date_in_value) {
+          doc.add_value(schema::kDateSlot, date_value);
+        } else {
+          doc.add_boolean_term(date_term);
         }
       }
-      if (!date_value.empty()) doc.add_value(schema::kDateSlot, date_value);
       record.sentence_index = s.index;
       record.span = s.span;
       record.paragraph = s.paragraph;
@@ -196,6 +222,27 @@ Status SentenceIndex::RemoveArticle(const std::string& id) {
     return XapianStatus(e, dir_);
   }
   ++uncommitted_sentences_;
+  return Status::Ok();
+}
+
+Status SentenceIndex::SetEntityAliases(const std::vector<EntityAlias>& aliases) {
+  const SynonymList synonyms = EntitySynonyms(aliases);
+  const std::string fingerprint = SynonymsFingerprint(synonyms);
+  const std::string fingerprint_key(schema::kSynonymsKey);
+  Xapian::WritableDatabase& db = impl_->db;
+  try {
+    if (db.get_metadata(fingerprint_key) == fingerprint) return Status::Ok();
+    db.begin_transaction(/*flushed=*/false);
+    // Replace, not merge: an alias removed from the table must stop expanding queries.
+    std::vector<std::string> stale(db.synonym_keys_begin(), db.synonym_keys_end());
+    for (const std::string& key : stale) db.clear_synonyms(key);
+    for (const auto& [key, term] : synonyms) db.add_synonym(key, term);
+    db.set_metadata(fingerprint_key, fingerprint);
+    db.commit_transaction();
+  } catch (const Xapian::Error& e) {
+    Undo();
+    return XapianStatus(e, dir_);
+  }
   return Status::Ok();
 }
 

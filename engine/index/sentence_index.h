@@ -38,8 +38,11 @@
 
 namespace parallax {
 
-// The schema version this build writes and reads (metadata key "parallax_schema").
-inline constexpr int kIndexSchemaVersion = 1;
+// The schema version this build writes into new indexes (metadata key "parallax_schema").
+// It also reads and adds to indexes of kOldestIndexSchemaVersion, in their own schema
+// (engine/index/README.md, "Schema versions").
+inline constexpr int kIndexSchemaVersion = 2;
+inline constexpr int kOldestIndexSchemaVersion = 1;
 
 // Article ids, sources and tags are stored in Xapian terms, which are limited to 245 bytes.
 // Ids longer than this are refused (they cannot be shortened without risking two articles
@@ -57,6 +60,12 @@ struct IndexOptions {
 };
 
 class IndexReader;
+
+// One name of an entity and the entity's canonical name: {"Beijing", "China"}.
+struct EntityAlias {
+  std::string phrase;
+  std::string canonical;
+};
 
 // Writes articles' sentences into an index.
 class SentenceIndex {
@@ -84,6 +93,16 @@ class SentenceIndex {
 
   // Removes every sentence of article `id`. NotFound when the index has no such article.
   Status RemoveArticle(const std::string& id);
+
+  // Makes plain query words that name an entity match it by any of its names: a search for
+  // "Beijing" also finds sentences indexed with the entity China (its XE term), as does
+  // "People's Republic of China"; "COAS" finds "Asim Munir". Stored once per index as Xapian
+  // synonyms (each phrase, its possessive and each canonical name -> the entity term), which
+  // replace any stored before; Search expands query words with them, never inside "quoted
+  // phrases". Writes nothing when the same list is already stored (a fingerprint in the
+  // metadata), so callers may pass the table on every open. Pass the table that found the
+  // entities given to AddArticle (see LoadEntityAliases). Durable with the next commit.
+  Status SetEntityAliases(const std::vector<EntityAlias>& aliases);
 
   // Makes every change so far durable (one fsync).
   Status Commit();
@@ -226,6 +245,13 @@ class IndexReader {
   std::string dir_;
   std::unique_ptr<Impl> impl_;
 };
+
+// Every name of every entity of an alias file (rules/aliases.yaml, format in text/aliases.h),
+// canonical names included, ready for SentenceIndex::SetEntityAliases. Names listed under
+// `case_sensitive` are left out: the query parser lower-cases queries, and "US" or "Chinese"
+// folded to "us" or "chinese" would expand words that do not name the entity. Errors name
+// file:line:column. Defined in entities.cc.
+StatusOr<std::vector<EntityAlias>> LoadEntityAliases(const std::string& path);
 
 // The canonical entity names per sentence, found by `aliases` (see text/aliases.h), ready for
 // SentenceIndex::AddArticle. Declared here so callers need no other header; defined in

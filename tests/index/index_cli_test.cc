@@ -100,5 +100,34 @@ TEST_F(IndexCliTest, DirectoryThatIsNoIndexFailsWithStatusOne) {
             1);
 }
 
+// `parallax search` needs nothing of the alias table: the synonyms are in the index. The index
+// is written through the API here, the way `index add` writes it once it stores the synonyms.
+TEST(IndexCliAliasTest, PlainWordFindsTheEntityByAnotherName) {
+  if (!std::filesystem::exists(PARALLAX_BINARY))
+    GTEST_SKIP() << "parallax binary not built: " << PARALLAX_BINARY;
+  TempDir tmp;
+  const std::string index = tmp.Sub("index");
+  {
+    auto writer = SentenceIndex::OpenForWrite(index);
+    ASSERT_TRUE(writer.ok());
+    auto aliases = LoadEntityAliases(PARALLAX_SOURCE_DIR "/rules/aliases.yaml");
+    ASSERT_TRUE(aliases.ok()) << aliases.status().message();
+    ASSERT_TRUE((*writer)->SetEntityAliases(*aliases).ok());
+    const testing_util::TestArticle a =
+        testing_util::MakeArticle("cn", "Dawn", {"China pledged support.", "Rain fell."});
+    ASSERT_TRUE((*writer)->AddArticle(a.article, a.sentences, {{"China"}, {}}).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  RunResult r = RunParallax("search --index '" + index + "' --format json Beijing");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const nlohmann::json results = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(results.is_object()) << r.out;
+  ASSERT_EQ(results["groups"].size(), 1u) << r.out;
+  const nlohmann::json& hits = results["groups"][0]["hits"];
+  ASSERT_EQ(hits.size(), 1u) << r.out;
+  EXPECT_EQ(hits[0]["text"], "China pledged support.");
+  EXPECT_EQ(hits[0]["highlights"], nlohmann::json::parse("[[0, 5]]"));  // "China"
+}
+
 }  // namespace
 }  // namespace parallax

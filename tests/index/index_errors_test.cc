@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <fstream>
+#include <tuple>
+#include <vector>
 
 #include "engine/index/sentence_index.h"
 #include "index_test_util.h"
@@ -100,14 +102,75 @@ TEST(IndexErrorsTest, OtherSchemaVersionIsCorruptionNamingBothVersions) {
   BuildIndex(tmp.path());
   {
     Xapian::WritableDatabase db(tmp.path(), Xapian::DB_OPEN);
-    db.set_metadata("parallax_schema", "2");
+    db.set_metadata("parallax_schema", "3");
     db.commit();
   }
   for (const Status& status :
        {IndexReader::Open(tmp.path()).status(), SentenceIndex::OpenForWrite(tmp.path()).status()}) {
-    ExpectError(status, Status::Code::kCorruption, tmp.path(), "schema version 2");
-    EXPECT_NE(status.message().find("reads version 1"), std::string::npos) << status.message();
+    ExpectError(status, Status::Code::kCorruption, tmp.path(), "schema version 3");
+    EXPECT_NE(status.message().find("reads versions 1 to 2"), std::string::npos)
+        << status.message();
   }
+}
+
+// Schema 1 kept the date in a value slot where schema 2 has an XD term. Its indexes still
+// open, filter by date, and take new articles in their own schema, so one index never mixes
+// the two.
+TEST(IndexErrorsTest, SchemaOneIndexIsReadAndAddedToInItsOwnSchema) {
+  TempDir tmp;
+  { ASSERT_TRUE(SentenceIndex::OpenForWrite(tmp.path()).ok()); }
+  {
+    Xapian::WritableDatabase db(tmp.path(), Xapian::DB_OPEN);
+    db.set_metadata("parallax_schema", "1");
+    db.commit();
+  }
+  {
+    auto writer = SentenceIndex::OpenForWrite(tmp.path());
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    for (const TestArticle& t :
+         {MakeArticle("old", "S", {"Support was consistent."}, "2019-03-02"),
+          MakeArticle("new", "S", {"Support is consistent."}, "2025-07-24")}) {
+      ASSERT_TRUE((*writer)->AddArticle(t.article, t.sentences).ok());
+    }
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  {
+    Xapian::Database db(tmp.path());
+    EXPECT_EQ(db.get_metadata("parallax_schema"), "1");
+    EXPECT_EQ(db.get_value_freq(0), 2u) << "schema 1 dates live in value slot 0";
+    EXPECT_EQ(db.allterms_begin("XD"), db.allterms_end("XD"));
+  }
+  auto reader = IndexReader::Open(tmp.path());
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  for (const auto& [from, to, want] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"2025", "", "new"}, {"", "2020", "old"}, {"2019-03", "2019-03-02", "old"}}) {
+    SearchRequest request;
+    request.query = "support";
+    request.from_date = from;
+    request.to_date = to;
+    auto results = (*reader)->Search(request);
+    ASSERT_TRUE(results.ok()) << results.status().message();
+    ASSERT_EQ(results->groups.size(), 1u) << from << ".." << to;
+    ASSERT_EQ(results->groups[0].hits.size(), 1u) << from << ".." << to;
+    EXPECT_EQ(results->groups[0].hits[0].article_id, want) << from << ".." << to;
+  }
+  EXPECT_TRUE((*reader)->CheckConsistency().ok());
+}
+
+TEST(IndexErrorsTest, NewIndexesHaveSchemaTwoWithDateTermsAndNoValues) {
+  TempDir tmp;
+  {
+    auto writer = SentenceIndex::OpenForWrite(tmp.path());
+    ASSERT_TRUE(writer.ok());
+    TestArticle t = MakeArticle("a", "S", {"One.", "Two."}, "2025-07-24");
+    ASSERT_TRUE((*writer)->AddArticle(t.article, t.sentences).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  Xapian::Database db(tmp.path());
+  EXPECT_EQ(db.get_metadata("parallax_schema"), std::to_string(kIndexSchemaVersion));
+  EXPECT_EQ(db.get_termfreq("XD20250724"), 2u);
+  EXPECT_EQ(db.get_value_freq(0), 0u);
 }
 
 TEST(IndexErrorsTest, DamagedVersionFileIsCorruption) {

@@ -167,6 +167,13 @@ TEST_F(SearchTest, FiltersBySourceTagEntityAndDate) {
          r->to_date = "2025-07";
        },
        {"Firstpost"}},
+      {"range without any indexed date", [](SearchRequest* r) { r->from_date = "2030"; }, {}},
+      {"date and source",
+       [](SearchRequest* r) {
+         r->from_date = "2025";
+         r->sources = {"archive", "news site"};
+       },
+       {"News site"}},
       {"source in query",
        [](SearchRequest* r) { r->query += " source:\"News Site\""; },
        {"News site"}},
