@@ -73,6 +73,31 @@ TEST_F(IndexCliTest, SeedQueriesFindSentencesFromBothSources) {
   }
 }
 
+// `index add` stores the alias table as synonyms: "Beijing" finds the columnist's "China"
+// sentence, "COAS" the news site's "Gen. Munir", and a quoted phrase is never expanded.
+TEST_F(IndexCliTest, IndexAddMakesAliasesFindOneAnother) {
+  auto texts = [&](const std::string& query) {
+    std::set<std::string> out;
+    const nlohmann::json results = Search(query);
+    for (const auto& group : results["groups"]) {
+      for (const auto& hit : group["hits"]) out.insert(hit["text"].get<std::string>());
+    }
+    return out;
+  };
+  auto any_contains = [](const std::set<std::string>& texts, const std::string& needle) {
+    for (const std::string& t : texts) {
+      if (t.find(needle) != std::string::npos) return true;
+    }
+    return false;
+  };
+  const std::set<std::string> beijing = texts("Beijing");
+  EXPECT_TRUE(any_contains(beijing, "official visit to China")) << beijing.size();
+  const std::set<std::string> coas = texts("COAS thanked");
+  EXPECT_TRUE(any_contains(coas, "Munir thanked Beijing")) << coas.size();
+  EXPECT_TRUE(texts("\"thanked China\"").empty());
+  EXPECT_EQ(texts("\"thanked Beijing\"").size(), 1u);
+}
+
 TEST_F(IndexCliTest, ReAddingReplacesAndRemoveDeletes) {
   ASSERT_EQ(RunParallax("index add '" PARALLAX_SOURCE_DIR "/examples/seeds/corpus.yaml' --index '" +
                         index_ + "'")
