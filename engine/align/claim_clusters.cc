@@ -292,8 +292,10 @@ Anchors FindAnchors(const std::vector<ClaimSentence>& s, const ClaimOptions& opt
       if (!inserted && it->second != s[i].source) several_sources.insert(t);
     }
   }
-  const double max_df = std::max(static_cast<double>(options.topic_min_df),
-                                 options.topic_max_df_fraction * static_cast<double>(n));
+  const double max_df =
+      std::max(static_cast<double>(options.topic_min_df),
+               std::min(options.topic_max_df_fraction * static_cast<double>(n),
+                        static_cast<double>(options.topic_max_df > 0 ? options.topic_max_df : n)));
   for (std::vector<uint64_t>& keys : out.of) {
     keys.erase(
         std::remove_if(keys.begin(), keys.end(),
@@ -370,21 +372,32 @@ std::vector<std::vector<uint32_t>> FindTopicGroups(
   std::sort(terms.begin(), terms.end());  // the link order must not depend on hashing
   std::unordered_set<uint64_t> seen;
   std::vector<TopicLink> links;
+  // A link needs a lonely side, so only the pairs of each term's list with a lonely member are
+  // visited (a common anchor in a corpus-wide story is in thousands of sentences, few of them
+  // lonely), in the order of all pairs (p < q), so that ties between links fall the same way.
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
   for (uint64_t t : terms) {
     const std::vector<uint32_t>& list = postings[t];
-    for (size_t p = 0; p < list.size(); ++p) {
-      for (size_t q = p + 1; q < list.size(); ++q) {
-        const uint32_t x = list[p];
-        const uint32_t y = list[q];
-        if (s[x].source == s[y].source || (!lonely[x] && !lonely[y])) continue;
-        if (!seen.insert(PairKey(x, y)).second) continue;
-        if (Shared(near[x], near[y]).empty()) continue;
-        const float score = scores->Get(x, y);
-        if (score < options.topic_min_score) continue;
-        double weight = 0;
-        for (uint64_t a : Shared(anchors.of[x], anchors.of[y])) weight += anchors.weight.at(a);
-        links.push_back({std::min(x, y), std::max(x, y), weight, score});
+    pairs.clear();
+    for (uint32_t p = 0; p < list.size(); ++p) {
+      if (!lonely[list[p]]) continue;
+      for (uint32_t q = 0; q < list.size(); ++q) {
+        if (q != p) pairs.emplace_back(std::min(p, q), std::max(p, q));
       }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (const auto& [p, q] : pairs) {
+      const uint32_t x = list[p];
+      const uint32_t y = list[q];
+      if (s[x].source == s[y].source) continue;
+      if (!seen.insert(PairKey(x, y)).second) continue;
+      if (Shared(near[x], near[y]).empty()) continue;
+      const float score = scores->Get(x, y);
+      if (score < options.topic_min_score) continue;
+      double weight = 0;
+      for (uint64_t a : Shared(anchors.of[x], anchors.of[y])) weight += anchors.weight.at(a);
+      links.push_back({std::min(x, y), std::max(x, y), weight, score});
     }
   }
   // Keep each lonely sentence's best link per other source.

@@ -29,7 +29,8 @@
 //          or two adjacent words ("background checks") — of content words that are not
 //          numbers, dates or names (alias-table entities, or capitalised inside the sentence:
 //          names recur all through a story), found in at most
-//          max(topic_min_df, topic_max_df_fraction * story sentences) sentences of the story
+//          max(topic_min_df, min(topic_max_df_fraction * story sentences, topic_max_df))
+//          sentences of the story
 //          and in at least two of its sources: the story's rare subjects. Single words are not
 //          anchors: in a small story nearly every word is rare ("included", "across",
 //          "stability" linked unrelated statements of the seeds), while compounds name a
@@ -111,7 +112,10 @@ struct ClaimOptions {
   // Topic links (step 3 of the file comment); topic_context < 0 turns them off.
   int topic_context = 3;               // sentences either side searched for a shared claim
   uint32_t topic_min_df = 4;           // anchors: in at most max(this, ...
-  double topic_max_df_fraction = 0.1;  // ... this share of the story's sentences) sentences
+  double topic_max_df_fraction = 0.1;  // ... this share of the story's sentences, capped at
+  uint32_t topic_max_df = 500;         // this many (0: no cap)) sentences. A subject in more
+                                       // sentences is not rare, and the sentences sharing it
+                                       // are compared pairwise.
   double topic_min_score = 0.1;        // pairs scoring less are never linked
   CandidateOptions candidates;
   int threads = 1;  // for scoring candidates and filling claims; results do not depend on it
