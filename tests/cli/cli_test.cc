@@ -3,12 +3,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "tests/parallax_runner.h"
 
@@ -246,6 +249,44 @@ TEST_F(CliTest, BatchWritesOneReportPerStoryAndSkipsBadArticles) {
   std::string story = map["articles"]["a1"];
   EXPECT_EQ(map["articles"]["a2"], story);
   EXPECT_TRUE(fs::exists(Path("out/stories/story-" + story + ".html")));
+}
+
+// An interrupted batch leaves some story pages unwritten (each page is written whole or not at
+// all). Re-running it writes what is missing and leaves the pages already right untouched.
+TEST_F(CliTest, BatchRerunWritesWhatIsMissingAndLeavesTheRestUntouched) {
+  std::string feed =
+      R"({"id": "a1", "source_domain": "fox", "story": "x", "maintext": "The senate passed the budget bill on Tuesday after a long debate."})"
+      "\n"
+      R"({"id": "a2", "source_domain": "nyt", "story": "x", "maintext": "The Senate approved the budget bill on Tuesday after a long debate."})"
+      "\n"
+      R"({"id": "b1", "source_domain": "fox", "story": "y", "maintext": "A storm closed the port of Karachi for two days."})"
+      "\n"
+      R"({"id": "b2", "source_domain": "nyt", "story": "y", "maintext": "Karachi's port was shut for two days by a storm."})"
+      "\n";
+  const std::string input = Write("feed.jsonl", feed);
+  const std::string out = Path("out");
+  RunResult r = RunParallax("batch " + input + " -o " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<fs::path> pages;
+  for (const auto& e : fs::directory_iterator(out + "/stories")) pages.push_back(e.path());
+  std::sort(pages.begin(), pages.end());
+  ASSERT_EQ(pages.size(), 2u);
+  const std::string first_page = Slurp(pages[0].string());
+  const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24 * 365);
+  fs::last_write_time(pages[0], long_ago);
+  fs::remove(pages[1]);  // the run was killed before this page was written
+
+  r = RunParallax("batch " + input + " -o " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(pages[1]));
+  EXPECT_EQ(fs::last_write_time(pages[0]), long_ago) << "an unchanged page was rewritten";
+  EXPECT_EQ(Slurp(pages[0].string()), first_page);
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+    ++files;
+  }
+  EXPECT_GE(files, 5u);  // index.html, stories.json, the stories folder and its two pages
 }
 
 }  // namespace
