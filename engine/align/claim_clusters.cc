@@ -133,7 +133,7 @@ bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, con
     }
   } else {
     // A large merge: the mean over the cross pairs is estimated from an evenly spaced sample of
-    // at most max_exact_pairs of them (deterministic), and counted as that many pairs.
+    // at most max_exact_pairs of them (deterministic) and stands for all of them.
     const std::vector<uint32_t> xs =
         EvenlySpaced(x, std::max<size_t>(1, Isqrt(options.max_exact_pairs)));
     const std::vector<uint32_t> ys =
