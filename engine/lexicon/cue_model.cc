@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/base/file_io.h"
+#include "engine/base/text_lines.h"
 
 namespace parallax {
 namespace {
@@ -219,16 +220,8 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
   std::vector<Line> lines;
   std::vector<uint64_t> words;  // candidate word hashes
   CueModel model;
-  size_t pos = 0;
-  int number = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  PARALLAX_RETURN_IF_ERROR(ForEachLine(text, [&](std::string_view line, int number) {
+    if (line.empty() || line[0] == '#') return Status::Ok();
     std::vector<std::string_view> fields;
     size_t f = 0;
     while (true) {
@@ -260,7 +253,7 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
       int templ = static_cast<int>(it - std::begin(kTemplateNames));
       if (templ == kBias) {
         model.bias_ += w;  // on for every token: kept out of the table
-        continue;
+        return Status::Ok();
       }
       lines.push_back({Key(templ, HashWord(fields[2]), HashWord(fields[3])), w});
     } else {
@@ -268,7 +261,8 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
           "expected 'threshold<TAB>x', 'candidate<TAB>word' or "
           "'weight<TAB>template<TAB>a<TAB>b<TAB>x'");
     }
-  }
+    return Status::Ok();
+  }));
   size_t capacity = 16;
   while (capacity * 3 < 4 * lines.size()) capacity *= 2;  // load factor at most 3/4
   model.table_.assign(capacity, Slot());

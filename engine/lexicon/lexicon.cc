@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "engine/base/file_io.h"
+#include "engine/base/text_lines.h"
 #include "engine/text/tokenizer.h"
 
 namespace parallax {
@@ -195,19 +196,12 @@ Status Lexicon::AddFile(const YamlNode& root, const std::string& name) {
 }
 
 Status Lexicon::AddFunctionWords(std::string_view text, const std::string& name) {
-  size_t pos = 0;
-  int number = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++number;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+  return ForEachLine(text, [&](std::string_view line, int number) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
       line.remove_suffix(1);
     }
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || line[0] == '#') return Status::Ok();
     std::vector<Token> tokens;
     Tokenize(line, 0, &tokens);
     if (tokens.size() != 1 || tokens[0].span.start != 0 || tokens[0].span.end != line.size()) {
@@ -215,8 +209,8 @@ Status Lexicon::AddFunctionWords(std::string_view text, const std::string& name)
                                   "' is not a single word as the tokenizer sees it");
     }
     function_words_.push_back(tokens[0].norm);
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 StatusOr<Lexicon> Lexicon::LoadDir(const std::string& lexicon_dir) {
