@@ -243,11 +243,12 @@ struct Anchors {
 // neither a number, a date nor a name.
 bool SubjectWord(const ClaimSentence& c, size_t k) {
   const SentenceWord& w = c.features->words[k];
-  if (w.term < 0 || w.is_stop || w.is_number || w.is_negation || w.entity >= 0) return false;
-  const size_t at = w.span.start - c.base;
+  if (w.term() < 0 || w.is_stop() || w.is_number() || w.is_negation() || w.entity >= 0)
+    return false;
+  const size_t at = w.span().start - c.base;
   const bool capitalized =
-      w.span.start >= c.base && at < c.text.size() && c.text[at] >= 'A' && c.text[at] <= 'Z';
-  if (DateWordKind(w.norm, capitalized).has_value()) return false;
+      w.span().start >= c.base && at < c.text.size() && c.text[at] >= 'A' && c.text[at] <= 'Z';
+  if (DateWordKind(w.norm(), capitalized).has_value()) return false;
   return !capitalized || k == 0;  // capitalised inside a sentence: a name
 }
 
@@ -264,24 +265,24 @@ Anchors FindAnchors(const std::vector<ClaimSentence>& s, const ClaimOptions& opt
     for (size_t k = 0; k < words.size(); ++k) {
       if (!SubjectWord(s[i], k)) continue;
       const SentenceWord& w = words[k];
-      if (w.norm.find('-') != std::string::npos) {
-        const uint64_t key = static_cast<uint64_t>(w.term);
+      if (w.norm().find('-') != std::string::npos) {
+        const uint64_t key = static_cast<uint64_t>(w.term());
         keys.push_back(key);
-        out.weight.emplace(key, w.weight);
-        out.norm.emplace(key, w.norm);
+        out.weight.emplace(key, w.weight());
+        out.norm.emplace(key, w.norm());
       }
       // Adjacent in the text too: no punctuation between them ("security cooperation", not
       // "security, cooperation").
       if (k + 1 < words.size() && SubjectWord(s[i], k + 1)) {
         const SentenceWord& v = words[k + 1];
         const std::string_view gap =
-            s[i].text.substr(w.span.end - s[i].base, v.span.start - w.span.end);
+            s[i].text.substr(w.span().end - s[i].base, v.span().start - w.span().end);
         if (gap.find_first_not_of(" ") != std::string_view::npos) continue;
         const uint64_t key =
-            (static_cast<uint64_t>(w.term + 1) << 32) | static_cast<uint32_t>(v.term);
+            (static_cast<uint64_t>(w.term() + 1) << 32) | static_cast<uint32_t>(v.term());
         keys.push_back(key);
-        out.weight.emplace(key, w.weight + v.weight);
-        out.norm.emplace(key, w.norm + " " + v.norm);
+        out.weight.emplace(key, w.weight() + v.weight());
+        out.norm.emplace(key, w.norm() + " " + v.norm());
       }
     }
     std::sort(keys.begin(), keys.end());

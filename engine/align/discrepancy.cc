@@ -56,7 +56,7 @@ bool IsLocative(const SentenceFeatures& s, const EntityRef& e) {
   static constexpr std::string_view kPrepositions[] = {
       "in", "at", "near", "outside", "inside", "into", "across", "from", "throughout"};
   if (e.first_word == 0 || e.first_word > s.words.size()) return false;
-  const std::string& before = s.words[e.first_word - 1].norm;
+  const std::string& before = s.words[e.first_word - 1].norm();
   return std::find(std::begin(kPrepositions), std::end(kPrepositions), before) !=
          std::end(kPrepositions);
 }
@@ -117,14 +117,14 @@ std::vector<Discrepancy> FindDiscrepancies(const SentenceFeatures& a, const Sent
     Discrepancy d;
     d.kind = Discrepancy::Kind::kNegation;
     for (const SentenceWord& w : a.words) {
-      if (!w.is_negation) continue;
-      d.a_spans.push_back(w.span);
-      d.a_text += (d.a_text.empty() ? "" : ", ") + w.norm;
+      if (!w.is_negation()) continue;
+      d.a_spans.push_back(w.span());
+      d.a_text += (d.a_text.empty() ? "" : ", ") + w.norm();
     }
     for (const SentenceWord& w : b.words) {
-      if (!w.is_negation) continue;
-      d.b_spans.push_back(w.span);
-      d.b_text += (d.b_text.empty() ? "" : ", ") + w.norm;
+      if (!w.is_negation()) continue;
+      d.b_spans.push_back(w.span());
+      d.b_text += (d.b_text.empty() ? "" : ", ") + w.norm();
     }
     out.push_back(std::move(d));
   }

@@ -19,19 +19,43 @@
 
 namespace parallax {
 
-struct SentenceWord {
-  Span span;
-  std::string norm;     // lower-cased token (tokenizer.h)
-  uint64_t key = 0;     // hash of the stem, or of the canonical number ("1,000" = "1000")
-  int32_t term = -1;    // vocabulary id in the model, -1 when the corpus never had it
-  float weight = 0;     // IDF of the term
-  int32_t entity = -1;  // index into SentenceFeatures::entities, -1 when none
+// What every occurrence of one word form shares: interned once per model (word_forms.h), so a
+// sentence's words cost a pointer each rather than a string and a list apiece. A number's form
+// is its text together with its value key ("2.5" before "billion" is not "2.5" alone).
+struct WordForm {
+  std::string norm;   // lower-cased token (tokenizer.h)
+  uint64_t key = 0;   // hash of the stem, or of the canonical number ("1,000" = "1000")
+  int32_t term = -1;  // vocabulary id in the model, -1 when the corpus never had it
+  float weight = 0;   // IDF of the term
   bool is_number = false;
   bool is_stop = false;      // function word: counted with its (low) IDF weight only
   bool is_negation = false;  // not, n't, no, never, ...
-  // WordNet concepts (wordnet.h), sorted: a view of the WordNet's memo, valid while the
-  // WordNet given to the SimilarityModel lives.
-  std::span<const uint32_t> concepts;
+  // WordNet concepts (wordnet.h), sorted; empty for numbers and function words.
+  std::vector<uint32_t> concepts;
+};
+
+// The form of a default-constructed word: no text, no term, no concepts.
+inline const WordForm kNoWordForm{};
+
+// One token of a featurized sentence. Its form lives as long as the SimilarityModel that made
+// it (and any copy of that model).
+struct SentenceWord {
+  const WordForm* form = &kNoWordForm;
+  // Byte span (offset by Featurize's `base`). 32 bits: articles are capped far below 4 GiB
+  // (article_reader.h), and Featurize clamps beyond.
+  uint32_t start = 0;
+  uint32_t end = 0;
+  int32_t entity = -1;  // index into SentenceFeatures::entities, -1 when none
+
+  Span span() const { return {start, end}; }
+  const std::string& norm() const { return form->norm; }
+  uint64_t key() const { return form->key; }
+  int32_t term() const { return form->term; }
+  float weight() const { return form->weight; }
+  bool is_number() const { return form->is_number; }
+  bool is_stop() const { return form->is_stop; }
+  bool is_negation() const { return form->is_negation; }
+  std::span<const uint32_t> concepts() const { return form->concepts; }
 };
 
 struct EntityRef {
@@ -59,9 +83,12 @@ struct SentenceFeatures {
   std::vector<SentenceWord> words;
   // L2-normalised TF-IDF over vocabulary terms, sorted by term. Unseen terms are left out.
   std::vector<std::pair<int32_t, float>> vector;
-  // L2-normalised counts of hashed character 4-grams of the lower-cased text, sorted by hash.
-  std::vector<std::pair<uint32_t, float>> char_grams;
-  std::vector<uint64_t> bigrams;  // sorted hashes of consecutive stem pairs
+  // Hashed character 4-grams of the lower-cased text, sorted, one entry per occurrence; a
+  // gram's L2-normalised count is (its run length) * char_gram_scale. (Half the memory of
+  // (hash, weight) pairs, and most grams occur once.)
+  std::vector<uint32_t> char_grams;
+  float char_gram_scale = 0;
+  std::vector<uint32_t> bigrams;  // sorted hashes of consecutive stem pairs
   std::vector<EntityRef> entities;
   std::vector<NumberRef> numbers;
   std::vector<DateRef> dates;

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "engine/align/word_classes.h"
+#include "engine/align/word_forms.h"
 #include "engine/base/parallel_for.h"
 
 namespace parallax {
@@ -82,6 +83,46 @@ double SparseDot(const std::vector<std::pair<K, float>>& a,
   return dot;
 }
 
+// The scale that L2-normalises the run lengths of a sorted list (0 for an empty list), as
+// NormaliseCounts would: 1 / sqrt(sum of squared counts), in float.
+float RunScale(const std::vector<uint32_t>& sorted) {
+  double norm = 0;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    norm += static_cast<double>(j - i) * static_cast<double>(j - i);
+    i = j;
+  }
+  return norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+}
+
+// The dot product of two run-length count vectors (sorted lists with repeats) scaled by
+// RunScale: the same value SparseDot gives on the normalised (hash, weight) pairs.
+double RunDot(const std::vector<uint32_t>& a, float scale_a, const std::vector<uint32_t>& b,
+              float scale_b) {
+  double dot = 0;
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      size_t ei = i + 1;
+      while (ei < a.size() && a[ei] == a[i]) ++ei;
+      size_t ej = j + 1;
+      while (ej < b.size() && b[ej] == b[j]) ++ej;
+      const float va = static_cast<float>(ei - i) * scale_a;
+      const float vb = static_cast<float>(ej - j) * scale_b;
+      dot += static_cast<double>(va) * vb;
+      i = ei;
+      j = ej;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return dot;
+}
+
 template <typename T>
 size_t SortedIntersection(const std::vector<T>& a, const std::vector<T>& b) {
   size_t n = 0;
@@ -113,26 +154,27 @@ double Jaccard(std::vector<T> a, std::vector<T> b, double both_empty) {
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
-// The words and keys of a sentence before IDF and concepts are known.
+// A sentence's tokens with their numbers and dates: what is known before the forms are.
 struct Analysed {
   std::vector<Token> tokens;
-  std::vector<SentenceWord> words;
+  std::vector<int32_t> number_of;  // per token: index into `numbers`, or -1 for a word
   std::vector<NumberRef> numbers;
   std::vector<DateRef> dates;
+
+  // The FormId of token i (word_forms.h).
+  std::string Id(size_t i) const {
+    const int32_t k = number_of[i];
+    return FormId(tokens[i].norm, k >= 0, k >= 0 ? NumberKey(numbers[k].value) : 0);
+  }
 };
 
-Analysed Analyse(std::string_view text, size_t base, Stemmer* stemmer) {
+Analysed Analyse(std::string_view text, size_t base) {
   Analysed out;
   Tokenize(text, base, &out.tokens);
   const std::vector<Token>& tokens = out.tokens;
-  out.words.resize(tokens.size());
+  out.number_of.assign(tokens.size(), -1);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    SentenceWord& w = out.words[i];
-    w.span = t.span;
-    w.norm = t.norm;
-    w.is_stop = IsStopWord(t.norm);
-    w.is_negation = IsNegation(t.norm);
     std::optional<double> value = t.is_number ? ParseNumber(t.norm) : NumberWordValue(t.norm);
     if (value) {
       double v = *value;
@@ -144,15 +186,13 @@ Analysed Analyse(std::string_view text, size_t base, Stemmer* stemmer) {
           span.end = tokens[i + 1].span.end;
         }
       }
-      w.is_number = true;
-      w.key = NumberKey(v);
+      out.number_of[i] = static_cast<int32_t>(out.numbers.size());
       out.numbers.push_back({i, v, span});
       if (t.is_number && v >= 1800 && v <= 2100 && v == std::floor(v) && t.norm.size() == 4) {
         out.dates.push_back({DateRef::Kind::kYear, t.norm, t.span});
       }
       continue;
     }
-    w.key = HashWord(stemmer->Stem(StemInput(t.norm)));
     if (std::optional<DateRef::Kind> kind = DateWordKind(t.norm, t.capitalized)) {
       out.dates.push_back({*kind, t.norm, t.span});
     }
@@ -160,10 +200,44 @@ Analysed Analyse(std::string_view text, size_t base, Stemmer* stemmer) {
   return out;
 }
 
+// Everything about a form but its term and weight (SimilarityModel::AssignTerm).
+void FillForm(std::string_view norm, bool is_number, uint64_t number_key, Stemmer* stemmer,
+              const WordNet* wordnet, WordForm* form) {
+  form->norm = std::string(norm);
+  form->is_number = is_number;
+  form->is_stop = IsStopWord(norm);
+  form->is_negation = IsNegation(norm);
+  form->key = is_number ? number_key : HashWord(stemmer->Stem(StemInput(norm)));
+  if (wordnet != nullptr && !wordnet->empty() && !form->is_stop && !is_number && !norm.empty()) {
+    std::string lookup(norm);
+    if (lookup.size() > 2 && lookup.ends_with("'s")) lookup.resize(lookup.size() - 2);
+    form->concepts = wordnet->Concepts(lookup);
+    if (form->concepts.empty() && lookup.find('-') != std::string::npos) {
+      lookup.erase(std::remove(lookup.begin(), lookup.end(), '-'), lookup.end());
+      if (!lookup.empty()) form->concepts = wordnet->Concepts(lookup);
+    }
+  }
+}
+
+uint32_t Clamp32(size_t offset) {
+  return static_cast<uint32_t>(std::min<size_t>(offset, UINT32_MAX));
+}
+
 }  // namespace
 
 double SimilarityModel::Idf(uint32_t df) const {
   return std::log((static_cast<double>(documents_) + 1.0) / (static_cast<double>(df) + 0.5));
+}
+
+void SimilarityModel::AssignTerm(WordForm* form) const {
+  auto it = vocabulary_.find(form->key);
+  if (it != vocabulary_.end()) {
+    form->term = it->second;
+    form->weight = static_cast<float>(Idf(df_[it->second]));
+  } else {
+    form->term = -1;
+    form->weight = static_cast<float>(Idf(0));
+  }
 }
 
 SimilarityModel SimilarityModel::Build(const std::vector<std::string_view>& texts,
@@ -174,27 +248,60 @@ SimilarityModel SimilarityModel::Build(const std::vector<std::string_view>& text
   model.aliases_ = aliases;
   model.wordnet_ = wordnet;
   model.documents_ = texts.size();
-  // Each text's distinct word keys are found in parallel, a chunk of texts at a time (memory
-  // stays at one chunk); term ids are then given in text order, so they do not depend on the
-  // number of threads.
+  WordForms& forms = *model.forms_;
+  // A chunk of texts at a time (memory stays at one chunk): tokens in parallel; the chunk's new
+  // forms interned in text order, then stemmed and looked up in WordNet in parallel (each
+  // distinct form once); document frequencies counted in text order, so that term ids do not
+  // depend on the number of threads.
   constexpr size_t kChunk = 4096;
-  std::vector<std::vector<uint64_t>> keys(std::min(kChunk, texts.size()));
+  const size_t max_workers = static_cast<size_t>(std::max(1, threads));
+  std::vector<Analysed> analysed(std::min(kChunk, texts.size()));
+  std::vector<std::vector<const WordForm*>> forms_of(analysed.size());
+  struct Fresh {
+    WordForm* form;
+    uint32_t text;
+    uint32_t token;
+  };
+  std::vector<Fresh> fresh;
+  std::vector<uint64_t> keys;
   for (size_t first = 0; first < texts.size(); first += kChunk) {
     const size_t count = std::min(kChunk, texts.size() - first);
-    const size_t workers = std::min<size_t>(count, std::max(1, threads));
+    size_t workers = std::min(count, max_workers);
+    ParallelFor(workers, static_cast<int>(workers), [&](size_t w) {
+      for (size_t k = count * w / workers; k < count * (w + 1) / workers; ++k) {
+        analysed[k] = Analyse(texts[first + k], 0);
+      }
+    });
+    fresh.clear();
+    for (size_t k = 0; k < count; ++k) {
+      const Analysed& a = analysed[k];
+      forms_of[k].resize(a.tokens.size());
+      for (size_t i = 0; i < a.tokens.size(); ++i) {
+        bool inserted = false;
+        WordForm* form = forms.Insert(a.Id(i), &inserted);
+        forms_of[k][i] = form;
+        if (inserted) {
+          fresh.push_back({form, static_cast<uint32_t>(k), static_cast<uint32_t>(i)});
+        }
+      }
+    }
+    workers = std::min(std::max<size_t>(fresh.size(), 1), max_workers);
     ParallelFor(workers, static_cast<int>(workers), [&](size_t w) {
       Stemmer stemmer;
-      for (size_t k = count * w / workers; k < count * (w + 1) / workers; ++k) {
-        Analysed a = Analyse(texts[first + k], 0, &stemmer);
-        std::vector<uint64_t>& list = keys[k];
-        list.clear();
-        for (const SentenceWord& w : a.words) list.push_back(w.key);
-        std::sort(list.begin(), list.end());
-        list.erase(std::unique(list.begin(), list.end()), list.end());
+      for (size_t k = fresh.size() * w / workers; k < fresh.size() * (w + 1) / workers; ++k) {
+        const Analysed& a = analysed[fresh[k].text];
+        const size_t i = fresh[k].token;
+        const int32_t n = a.number_of[i];
+        FillForm(a.tokens[i].norm, n >= 0, n >= 0 ? NumberKey(a.numbers[n].value) : 0, &stemmer,
+                 wordnet, fresh[k].form);
       }
     });
     for (size_t k = 0; k < count; ++k) {
-      for (uint64_t key : keys[k]) {
+      keys.clear();
+      for (const WordForm* form : forms_of[k]) keys.push_back(form->key);
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      for (uint64_t key : keys) {
         auto [it, inserted] =
             model.vocabulary_.try_emplace(key, static_cast<int32_t>(model.df_.size()));
         if (inserted) model.df_.push_back(0);
@@ -202,37 +309,38 @@ SimilarityModel SimilarityModel::Build(const std::vector<std::string_view>& text
       }
     }
   }
+  for (WordForm* form : forms.MainForms()) model.AssignTerm(form);
   return model;
 }
 
 SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
                                             Stemmer* stemmer) const {
-  Analysed a = Analyse(text, base, stemmer);
+  Analysed a = Analyse(text, base);
   SentenceFeatures f;
-  f.words = std::move(a.words);
   f.numbers = std::move(a.numbers);
   f.dates = std::move(a.dates);
-  const double unseen_idf = Idf(0);
-  for (SentenceWord& w : f.words) {
-    auto it = vocabulary_.find(w.key);
-    if (it != vocabulary_.end()) {
-      w.term = it->second;
-      w.weight = static_cast<float>(Idf(df_[it->second]));
-    } else {
-      w.weight = static_cast<float>(unseen_idf);
+  f.words.resize(a.tokens.size());
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    const Token& t = a.tokens[i];
+    SentenceWord& w = f.words[i];
+    const std::string id = a.number_of[i] >= 0
+                               ? FormId(t.norm, true, NumberKey(f.numbers[a.number_of[i]].value))
+                               : std::string();
+    const std::string_view form_id = a.number_of[i] >= 0 ? std::string_view(id) : t.norm;
+    w.form = forms_->Find(form_id);
+    if (w.form == nullptr) {
+      w.form = forms_->FindOrAdd(form_id, [&](WordForm* form) {
+        const int32_t n = a.number_of[i];
+        FillForm(t.norm, n >= 0, n >= 0 ? NumberKey(f.numbers[n].value) : 0, stemmer, wordnet_,
+                 form);
+        AssignTerm(form);
+      });
     }
-    f.total_weight += w.weight;
-    if (w.is_negation) ++f.negations;
-    if (wordnet_ != nullptr && !w.is_stop && !w.is_number) {
-      std::string lookup = w.norm;
-      if (lookup.size() > 2 && lookup.ends_with("'s")) lookup.resize(lookup.size() - 2);
-      w.concepts = wordnet_->MemoConcepts(lookup);
-      if (w.concepts.empty() && lookup.find('-') != std::string::npos) {
-        lookup.erase(std::remove(lookup.begin(), lookup.end(), '-'), lookup.end());
-        w.concepts = wordnet_->MemoConcepts(lookup);
-      }
-    }
-    if (w.term >= 0) f.vector.emplace_back(w.term, w.weight);
+    w.start = Clamp32(t.span.start);
+    w.end = Clamp32(t.span.end);
+    f.total_weight += w.weight();
+    if (w.is_negation()) ++f.negations;
+    if (w.term() >= 0) f.vector.emplace_back(w.term(), w.weight());
   }
   NormaliseCounts(&f.vector);
 
@@ -240,7 +348,7 @@ SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
     for (const EntityMention& m : aliases_->Find(a.tokens)) {
       EntityRef e{m.canonical, m.kind, m.span, f.words.size(), 0};
       for (size_t i = 0; i < f.words.size(); ++i) {
-        if (!m.span.Contains(f.words[i].span)) continue;
+        if (!m.span.Contains(f.words[i].span())) continue;
         e.first_word = std::min(e.first_word, i);
         e.end_word = i + 1;
         f.words[i].entity = static_cast<int32_t>(f.entities.size());
@@ -251,15 +359,17 @@ SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
 
   std::string joined = " ";
   for (const SentenceWord& w : f.words) {
-    joined += w.norm;
+    joined += w.norm();
     joined += ' ';
   }
-  for (size_t i = 0; i + 4 <= joined.size(); ++i)
-    f.char_grams.emplace_back(HashGram(&joined[i]), 1.0f);
-  NormaliseCounts(&f.char_grams);
+  if (joined.size() >= 4) f.char_grams.reserve(joined.size() - 3);
+  for (size_t i = 0; i + 4 <= joined.size(); ++i) f.char_grams.push_back(HashGram(&joined[i]));
+  std::sort(f.char_grams.begin(), f.char_grams.end());
+  f.char_gram_scale = RunScale(f.char_grams);
 
   for (size_t i = 0; i + 1 < f.words.size(); ++i) {
-    f.bigrams.push_back(f.words[i].key * 0x9E3779B97F4A7C15ull ^ f.words[i + 1].key);
+    const uint64_t h = f.words[i].key() * 0x9E3779B97F4A7C15ull ^ f.words[i + 1].key();
+    f.bigrams.push_back(static_cast<uint32_t>(h ^ (h >> 32)));
   }
   std::sort(f.bigrams.begin(), f.bigrams.end());
   return f;
@@ -284,9 +394,10 @@ WordAlignment SimilarityModel::Align(const SentenceFeatures& a, const SentenceFe
       if (al.a_to_b[i] >= 0) continue;
       const SentenceWord& wa = a.words[i];
       for (size_t j = 0; j < b.words.size(); ++j) {
-        if (al.b_to_a[j] >= 0 || b.words[j].key != wa.key) continue;
-        if (pass == 0 && b.words[j].norm != wa.norm) continue;
-        link(i, j, wa.is_number ? MatchKind::kNumber : MatchKind::kStem);
+        if (al.b_to_a[j] >= 0 || b.words[j].key() != wa.key()) continue;
+        // Same key and same form: the same surface form (forms are interned).
+        if (pass == 0 && b.words[j].form != wa.form) continue;
+        link(i, j, wa.is_number() ? MatchKind::kNumber : MatchKind::kStem);
         break;
       }
     }
@@ -312,10 +423,10 @@ WordAlignment SimilarityModel::Align(const SentenceFeatures& a, const SentenceFe
   // 3. Shared WordNet concept, content words only.
   for (size_t i = 0; i < a.words.size(); ++i) {
     const SentenceWord& wa = a.words[i];
-    if (al.a_to_b[i] >= 0 || wa.concepts.empty()) continue;
+    if (al.a_to_b[i] >= 0 || wa.concepts().empty()) continue;
     for (size_t j = 0; j < b.words.size(); ++j) {
-      if (al.b_to_a[j] >= 0 || b.words[j].concepts.empty()) continue;
-      if (WordNet::ShareConcept(wa.concepts, b.words[j].concepts)) {
+      if (al.b_to_a[j] >= 0 || b.words[j].concepts().empty()) continue;
+      if (WordNet::ShareConcept(wa.concepts(), b.words[j].concepts())) {
         link(i, j, MatchKind::kSynonym);
         break;
       }
@@ -331,7 +442,7 @@ PairFeatures SimilarityModel::Features(const SentenceFeatures& a, const Sentence
   if (b.words.size() == a.words.size()) {
     auto b_first = std::lexicographical_compare(
         b.words.begin(), b.words.end(), a.words.begin(), a.words.end(),
-        [](const SentenceWord& x, const SentenceWord& y) { return x.key < y.key; });
+        [](const SentenceWord& x, const SentenceWord& y) { return x.key() < y.key(); });
     if (b_first) return OrderedFeatures(b, a);
   }
   return OrderedFeatures(a, b);
@@ -348,14 +459,14 @@ PairFeatures SimilarityModel::OrderedFeatures(const SentenceFeatures& a,
   auto tally = [&](const SentenceFeatures& s, const std::vector<MatchKind>& kinds) {
     Side side;
     for (size_t i = 0; i < s.words.size(); ++i) {
-      const double w = s.words[i].weight;
+      const double w = s.words[i].weight();
       side.total += w;
       MatchKind k = kinds[i];
       if (k != MatchKind::kNone) {
         side.aligned += w * (k == MatchKind::kSynonym ? rules_.synonym_strength : 1.0);
         if (k != MatchKind::kSynonym) side.exact += w;
       }
-      if (!s.words[i].is_stop) {
+      if (!s.words[i].is_stop()) {
         ++side.content;
         if (k != MatchKind::kNone) ++side.content_aligned;
       }
@@ -373,7 +484,7 @@ PairFeatures SimilarityModel::OrderedFeatures(const SentenceFeatures& a,
   f[3] =
       content > 0 ? static_cast<double>(sa.content_aligned + sb.content_aligned) / content : f[0];
   f[4] = SparseDot(a.vector, b.vector);
-  f[5] = SparseDot(a.char_grams, b.char_grams);
+  f[5] = RunDot(a.char_grams, a.char_gram_scale, b.char_grams, b.char_gram_scale);
   const size_t bigrams = a.bigrams.size() + b.bigrams.size();
   f[6] = bigrams > 0 ? 2.0 * SortedIntersection(a.bigrams, b.bigrams) / bigrams : f[0];
   std::vector<uint64_t> na;

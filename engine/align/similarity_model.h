@@ -17,14 +17,17 @@
 // file being scored), never from a built-in table: idf = ln((N + 1) / (df + 0.5)).
 //
 // Ownership: the model keeps pointers to the AliasTable and WordNet given to Build; both must
-// outlive it (either may be null: no entities, no synonyms).
-// Thread safety: immutable after Build; Featurize needs a Stemmer per thread, everything else
-// may be called from several threads at once.
+// outlive it (either may be null: no entities, no synonyms). Featurized sentences point at the
+// model's interned word forms (word_forms.h): they must not outlive the model or its copies.
+// Thread safety: immutable after Build, apart from the forms Featurize adds for words the model
+// was not built from (under a lock); Featurize needs a Stemmer per thread, everything else may
+// be called from several threads at once.
 #ifndef PARALLAX_ENGINE_ALIGN_SIMILARITY_MODEL_H_
 #define PARALLAX_ENGINE_ALIGN_SIMILARITY_MODEL_H_
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,6 +35,7 @@
 
 #include "engine/align/sentence_features.h"
 #include "engine/align/similarity_rules.h"
+#include "engine/align/word_forms.h"
 #include "engine/align/wordnet.h"
 #include "engine/text/aliases.h"
 #include "engine/text/tokenizer.h"
@@ -85,6 +89,8 @@ class SimilarityModel {
 
  private:
   PairFeatures OrderedFeatures(const SentenceFeatures& a, const SentenceFeatures& b) const;
+  // Sets a form's vocabulary term and IDF weight from the document frequencies.
+  void AssignTerm(WordForm* form) const;
 
   SimilarityRules rules_;
   const AliasTable* aliases_ = nullptr;
@@ -92,6 +98,8 @@ class SimilarityModel {
   size_t documents_ = 0;
   std::unordered_map<uint64_t, int32_t> vocabulary_;  // word key -> term id
   std::vector<uint32_t> df_;
+  // The word forms of every featurized sentence point here; shared by copies of the model.
+  std::shared_ptr<WordForms> forms_ = std::make_shared<WordForms>();
 };
 
 // Loads everything a model needs from a data directory: rules/similarity.yaml,

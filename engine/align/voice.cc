@@ -37,8 +37,8 @@ bool In(const std::array<std::string_view, N>& list, std::string_view w) {
 bool IsReportVerb(std::string_view w) { return In(kReportVerbs, w); }
 
 bool Capitalised(const SentenceWord& w, std::string_view text, size_t base) {
-  if (w.span.start < base || w.span.start - base >= text.size()) return false;
-  const unsigned char c = static_cast<unsigned char>(text[w.span.start - base]);
+  if (w.span().start < base || w.span().start - base >= text.size()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[w.span().start - base]);
   return c >= 'A' && c <= 'Z';
 }
 
@@ -57,11 +57,11 @@ std::string NameOf(const SentenceFeatures& f, Run run) {
   // The last word that is not a title.
   for (size_t i = run.end; i-- > run.first;) {
     const SentenceWord& w = f.words[i];
-    if (In(kTitles, w.norm) || w.is_stop || w.is_number) continue;
+    if (In(kTitles, w.norm()) || w.is_stop() || w.is_number()) continue;
     // A lone capitalised word at the start of the sentence that WordNet knows is most likely a
     // common noun ("Officials said", "Witnesses told").
-    if (run.first == 0 && run.end - run.first == 1 && !w.concepts.empty()) return "";
-    std::string name = w.norm;
+    if (run.first == 0 && run.end - run.first == 1 && !w.concepts().empty()) return "";
+    std::string name = w.norm();
     if (name.size() > 2 && name.ends_with("'s")) name.resize(name.size() - 2);
     return name;
   }
@@ -72,7 +72,7 @@ std::string NameOf(const SentenceFeatures& f, Run run) {
 Run RunBefore(const SentenceFeatures& f, std::string_view text, size_t base, size_t end) {
   Run run{end, end};
   while (run.first > 0 && end - run.first < 5 && Capitalised(f.words[run.first - 1], text, base) &&
-         !f.words[run.first - 1].is_stop) {
+         !f.words[run.first - 1].is_stop()) {
     --run.first;
   }
   return run;
@@ -82,16 +82,16 @@ Run RunBefore(const SentenceFeatures& f, std::string_view text, size_t base, siz
 Run RunAfter(const SentenceFeatures& f, std::string_view text, size_t base, size_t first) {
   Run run{first, first};
   while (run.end < f.words.size() && run.end - first < 5 &&
-         Capitalised(f.words[run.end], text, base) && !f.words[run.end].is_stop) {
+         Capitalised(f.words[run.end], text, base) && !f.words[run.end].is_stop()) {
     ++run.end;
   }
   return run;
 }
 
 void AddCue(const SentenceFeatures& f, size_t first, size_t end, SentenceVoice* v) {
-  v->cues.push_back({f.words[first].span.start, f.words[end - 1].span.end});
+  v->cues.push_back({f.words[first].span().start, f.words[end - 1].span().end});
   if (!v->cue_text.empty()) v->cue_text += ", ";
-  for (size_t i = first; i < end; ++i) v->cue_text += (i > first ? " " : "") + f.words[i].norm;
+  for (size_t i = first; i < end; ++i) v->cue_text += (i > first ? " " : "") + f.words[i].norm();
 }
 
 void AddSpeaker(const SentenceFeatures& f, Run run, SentenceVoice* v) {
@@ -101,7 +101,7 @@ void AddSpeaker(const SentenceFeatures& f, Run run, SentenceVoice* v) {
   for (const Speaker& s : v->speakers) {
     if (s.name == name) return;
   }
-  v->speakers.push_back({name, {f.words[run.first].span.start, f.words[run.end - 1].span.end}});
+  v->speakers.push_back({name, {f.words[run.first].span().start, f.words[run.end - 1].span().end}});
 }
 
 }  // namespace
@@ -110,14 +110,14 @@ SentenceVoice FindVoice(const SentenceFeatures& f, std::string_view text, size_t
   SentenceVoice v;
   const size_t n = f.words.size();
   for (size_t i = 0; i < n; ++i) {
-    const std::string& w = f.words[i].norm;
-    if (w == "according" && i + 1 < n && f.words[i + 1].norm == "to") {
+    const std::string& w = f.words[i].norm();
+    if (w == "according" && i + 1 < n && f.words[i + 1].norm() == "to") {
       AddCue(f, i, i + 2, &v);
       AddSpeaker(f, RunAfter(f, text, base, i + 2), &v);
       ++i;
       continue;
     }
-    if (w == "described" && i + 1 < n && f.words[i + 1].norm == "as") {
+    if (w == "described" && i + 1 < n && f.words[i + 1].norm() == "as") {
       AddCue(f, i, i + 2, &v);
       ++i;
       continue;
@@ -129,7 +129,7 @@ SentenceVoice FindVoice(const SentenceFeatures& f, std::string_view text, size_t
     if (!IsReportVerb(w)) continue;
     AddCue(f, i, i + 1, &v);
     size_t end = i;
-    while (end > 0 && i - end < 2 && In(kBridge, f.words[end - 1].norm)) --end;
+    while (end > 0 && i - end < 2 && In(kBridge, f.words[end - 1].norm())) --end;
     Run before = RunBefore(f, text, base, end);
     if (before.end > before.first) {
       AddSpeaker(f, before, &v);

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <filesystem>
 #include <mutex>
-#include <shared_mutex>
 
 #include "engine/base/file_io.h"
 
@@ -257,30 +256,7 @@ std::vector<uint32_t> WordNet::Concepts(std::string_view word) const {
   return out;
 }
 
-// Lists are node values of an unordered_map: they never move once inserted, so views of them
-// stay valid while the map grows.
-struct WordNet::Memo {
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::shared_mutex mutex;
-  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> lists;
-};
-
-WordNet::WordNet() : memo_(std::make_shared<Memo>()) {}
-
-std::span<const uint32_t> WordNet::MemoConcepts(std::string_view word) const {
-  if (index_.empty() || word.empty()) return {};
-  {
-    std::shared_lock lock(memo_->mutex);
-    auto it = memo_->lists.find(word);
-    if (it != memo_->lists.end()) return it->second;
-  }
-  std::vector<uint32_t> concepts = Concepts(word);
-  std::unique_lock lock(memo_->mutex);
-  return memo_->lists.try_emplace(std::string(word), std::move(concepts)).first->second;
-}
+WordNet::WordNet() = default;
 
 bool WordNet::ShareConcept(std::span<const uint32_t> a, std::span<const uint32_t> b) {
   // Sorted lists whose ranges do not overlap share nothing: one comparison instead of a merge.

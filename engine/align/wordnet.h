@@ -14,8 +14,7 @@
 // ("backing" -> "back", "support" -> "supporter"). Two words are taken as synonyms iff their
 // concept lists intersect.
 //
-// Thread safety: immutable after Load apart from the memo behind MemoConcepts, which guards
-// itself; every method may be called from several threads.
+// Thread safety: immutable after Load; every method may be called from several threads.
 #ifndef PARALLAX_ENGINE_ALIGN_WORDNET_H_
 #define PARALLAX_ENGINE_ALIGN_WORDNET_H_
 
@@ -57,11 +56,6 @@ class WordNet {
   // WordNet does not know it.
   std::vector<uint32_t> Concepts(std::string_view word) const;
 
-  // Concepts(word), computed once per distinct word and kept: the view stays valid as long as
-  // this WordNet (or a copy of it) lives. The aligner asks this for every word of every
-  // sentence, a few thousand distinct words a million times.
-  std::span<const uint32_t> MemoConcepts(std::string_view word) const;
-
   // Returns the base forms of a lower-cased word that WordNet knows, for each part of speech,
   // without duplicates ("geese" -> {"goose"}, "supported" -> {"support"}).
   std::vector<std::string> BaseForms(std::string_view word) const;
@@ -86,10 +80,7 @@ class WordNet {
   Status ReadExceptions(const std::string& path, int pos);
   void AddBaseForms(std::string_view word, int pos, std::vector<std::string>* out) const;
 
-  struct Memo;  // word -> Concepts(word); see wordnet.cc
-
   WordNetOptions options_;
-  std::shared_ptr<Memo> memo_;                     // shared by copies
   std::unordered_map<std::string, Senses> index_;  // lemma -> concept ids per pos, by sense
   std::array<std::unordered_map<std::string, std::vector<std::string>>, kPosCount> exceptions_;
   // Synsets that have derivation pointers: their words (lower-cased) and the pointers.

@@ -105,7 +105,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
     sentence_article[k] = refs[k].article;
     groups[k] = out.article_source[refs[k].article];
   }
-  const std::vector<ScoredPair> pairs =
+  std::vector<ScoredPair> pairs =
       ScoreCandidates(features, groups, model, options.claims.candidates, threads);
   out.times.Add("candidates", clock.Lap());
 
@@ -149,12 +149,19 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
     list.push_back({r.article, static_cast<uint32_t>(corpus.sentences[r.article][r.sentence].index),
                     out.article_source[r.article], &features[k], r.text, r.base});
   }
+  // The pairs move to their stories (with one story, as they are: local numbers are global
+  // ones), so the corpus-wide list is not held twice.
   std::vector<std::vector<ScoredPair>> story_pairs(story_count);
-  for (const ScoredPair& p : pairs) {
-    const uint32_t story = out.article_story[refs[p.a].article];
-    if (out.article_story[refs[p.b].article] != story) continue;
-    story_pairs[story].push_back({local[p.a], local[p.b], p.score});
+  if (story_count == 1) {
+    story_pairs[0] = std::move(pairs);
+  } else {
+    for (const ScoredPair& p : pairs) {
+      const uint32_t story = out.article_story[refs[p.a].article];
+      if (out.article_story[refs[p.b].article] != story) continue;
+      story_pairs[story].push_back({local[p.a], local[p.b], p.score});
+    }
   }
+  pairs = std::vector<ScoredPair>();
   std::vector<std::vector<Claim>> story_claims(story_count);
   ClaimOptions claim_options = options.claims;
   // Stories run in parallel; the threads left over go inside them (one story: all of them).

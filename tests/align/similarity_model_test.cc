@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <map>
+#include <thread>
+
 #include "tests/align/similarity_test_util.h"
 
 namespace parallax {
@@ -31,6 +35,81 @@ class SimilarityModelTest : public ::testing::Test {
   Stemmer stemmer_;
 };
 
+// A plain reference for pair feature 5: the cosine of the 4-gram counts of " norm norm ... ".
+double CharGramCosine(std::string_view a, std::string_view b) {
+  auto counts = [](std::string_view text) {
+    std::vector<Token> tokens;
+    Tokenize(text, 0, &tokens);
+    std::string joined = " ";
+    for (const Token& t : tokens) joined += t.norm + " ";
+    std::map<std::string, double> out;
+    for (size_t i = 0; i + 4 <= joined.size(); ++i) out[joined.substr(i, 4)] += 1;
+    return out;
+  };
+  std::map<std::string, double> ca = counts(a);
+  std::map<std::string, double> cb = counts(b);
+  double dot = 0, na = 0, nb = 0;
+  for (const auto& [g, c] : ca) {
+    na += c * c;
+    if (auto it = cb.find(g); it != cb.end()) dot += c * it->second;
+  }
+  for (const auto& [g, c] : cb) nb += c * c;
+  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+}
+
+TEST_F(SimilarityModelTest, CharGramFeatureIsTheCosineOfGramCounts) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {kCorpus[0], kCorpus[1]},
+      {kCorpus[2], kCorpus[3]},
+      {"aaaa aaaa aaaa", "aaaa aaaa"},  // repeated grams: counts above one
+      {"The minister attended.", "The minister attended."},
+      {"", "Something happened."},
+  };
+  for (const auto& [a, b] : pairs) {
+    EXPECT_NEAR(model_.Features(F(a), F(b))[5], CharGramCosine(a, b), 1e-5) << a << " | " << b;
+  }
+}
+
+TEST_F(SimilarityModelTest, WordsShareOneFormPerDistinctToken) {
+  SentenceFeatures a = F("Oil prices rose as oil output fell.");
+  SentenceFeatures b = F("Oil rose.");
+  ASSERT_GE(a.words.size(), 5u);
+  EXPECT_EQ(a.words[0].form, a.words[4].form);  // "oil", twice
+  EXPECT_EQ(a.words[0].form, b.words[0].form);
+  EXPECT_NE(a.words[0].form, a.words[1].form);
+  EXPECT_EQ(a.words[0].norm(), "oil");
+}
+
+TEST_F(SimilarityModelTest, NumbersWithAMultiplierAreFormsOfTheirOwn) {
+  SentenceFeatures a = F("They paid 2.5 billion.");
+  SentenceFeatures b = F("They paid 2.5 dollars.");
+  ASSERT_GE(a.numbers.size(), 1u);
+  ASSERT_GE(b.numbers.size(), 1u);
+  const SentenceWord& wa = a.words[a.numbers[0].word];
+  const SentenceWord& wb = b.words[b.numbers[0].word];
+  EXPECT_EQ(wa.norm(), wb.norm());
+  EXPECT_NE(wa.key(), wb.key());
+  EXPECT_NE(wa.form, wb.form);
+}
+
+TEST_F(SimilarityModelTest, UnseenWordsGetTheUnseenWeightAndAreMadeOnce) {
+  std::vector<SentenceFeatures> made(8);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < made.size(); ++t) {
+    threads.emplace_back([&, t] {
+      Stemmer stemmer;
+      made[t] = model_.Featurize("Quokkas frolicked.", 0, &stemmer);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const SentenceFeatures& f : made) {
+    ASSERT_EQ(f.words.size(), 2u);
+    EXPECT_EQ(f.words[0].form, made[0].words[0].form);
+    EXPECT_EQ(f.words[0].term(), -1);
+    EXPECT_FLOAT_EQ(f.words[0].weight(), static_cast<float>(model_.Idf(0)));
+  }
+}
+
 TEST_F(SimilarityModelTest, IdentityScoresHighAndUnrelatedLow) {
   EXPECT_GT(S(kCorpus[2], kCorpus[2]), 0.9);
   EXPECT_LT(S(kCorpus[2], kCorpus[9]), 0.3);
@@ -52,13 +131,14 @@ TEST_F(SimilarityModelTest, ScoresStayInUnitIntervalAndAreSymmetric) {
 TEST_F(SimilarityModelTest, IdfComesFromTheCorpus) {
   SentenceFeatures f = F("The minister attended the summit.");
   ASSERT_EQ(f.words.size(), 5u);
-  EXPECT_LT(f.words[0].weight, f.words[1].weight);  // "the" is in more documents than "minister"
+  EXPECT_LT(f.words[0].weight(),
+            f.words[1].weight());  // "the" is in more documents than "minister"
   EXPECT_EQ(model_.document_count(), kCorpus.size());
   // A word the corpus never saw gets the highest weight.
   SentenceFeatures g = F("zyzzyva");
   ASSERT_EQ(g.words.size(), 1u);
-  EXPECT_EQ(g.words[0].term, -1);
-  EXPECT_GT(g.words[0].weight, f.words[1].weight);
+  EXPECT_EQ(g.words[0].term(), -1);
+  EXPECT_GT(g.words[0].weight(), f.words[1].weight());
 }
 
 TEST_F(SimilarityModelTest, AlignsAliasedEntitiesStemsAndNumbers) {
@@ -114,7 +194,7 @@ TEST_F(SimilarityModelTest, ExtractsNumbersWithMultipliersAndDates) {
 TEST_F(SimilarityModelTest, SpansAreOffsetByBase) {
   SentenceFeatures f = model_.Featurize("Oil rose", 100, &stemmer_);
   ASSERT_EQ(f.words.size(), 2u);
-  EXPECT_EQ(f.words[1].span, (Span{104, 108}));
+  EXPECT_EQ(f.words[1].span(), (Span{104, 108}));
 }
 
 TEST_F(SimilarityModelTest, LinearCombinationIsClamped) {
