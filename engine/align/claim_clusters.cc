@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 #include <numeric>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,17 +22,81 @@ uint64_t PairKey(uint32_t a, uint32_t b) {
 }
 
 // Similarity of sentence pairs: the pre-scored ones, the rest scored on first use.
+//
+// The pre-scored pairs are kept as a symmetric sparse matrix (each pair in the rows of both
+// its sentences, a row sorted by partner): 8 bytes per pair and side, where a hash map of the
+// pairs cost about 40, and a sentence's row lists all its pairs (for each sentence's best
+// match per source).
 class PairScores {
  public:
-  PairScores(const std::vector<ClaimSentence>& sentences, const SimilarityModel& model)
-      : sentences_(sentences), model_(model) {}
+  struct Entry {
+    uint32_t other = 0;
+    float score = 0;
+  };
 
-  void Add(uint32_t a, uint32_t b, float score) { cache_.emplace(PairKey(a, b), score); }
+  // Keeps the cross-source pairs of `pairs` with both ends in range; of duplicates, the first.
+  PairScores(const std::vector<ClaimSentence>& sentences, const SimilarityModel& model,
+             const std::vector<ScoredPair>& pairs)
+      : sentences_(sentences), model_(model), row_start_(sentences.size() + 1, 0) {
+    const size_t n = sentences.size();
+    auto valid = [&](const ScoredPair& p) {
+      return p.a < n && p.b < n && p.a != p.b && sentences[p.a].source != sentences[p.b].source;
+    };
+    for (const ScoredPair& p : pairs) {
+      if (!valid(p)) continue;
+      ++row_start_[p.a + 1];
+      ++row_start_[p.b + 1];
+    }
+    for (size_t i = 0; i < n; ++i) row_start_[i + 1] += row_start_[i];
+    entries_.resize(row_start_[n]);
+    std::vector<size_t> fill(row_start_.begin(), row_start_.end() - 1);
+    for (const ScoredPair& p : pairs) {
+      if (!valid(p)) continue;
+      entries_[fill[p.a]++] = {p.b, p.score};
+      entries_[fill[p.b]++] = {p.a, p.score};
+    }
+    // Rows in partner order; input order among duplicates, then the first one kept.
+    std::vector<size_t> kept(n + 1, 0);
+    size_t out = 0;
+    for (size_t i = 0; i < n; ++i) {
+      auto first = entries_.begin() + static_cast<ptrdiff_t>(row_start_[i]);
+      auto last = entries_.begin() + static_cast<ptrdiff_t>(row_start_[i + 1]);
+      std::stable_sort(first, last,
+                       [](const Entry& x, const Entry& y) { return x.other < y.other; });
+      kept[i] = out;
+      for (auto it = first; it != last; ++it) {
+        if (out > kept[i] && entries_[out - 1].other == it->other) continue;
+        entries_[out++] = *it;
+      }
+    }
+    kept[n] = out;
+    row_start_ = std::move(kept);
+    entries_.resize(out);
+    entries_.shrink_to_fit();
+  }
 
-  // The cached score of a pair, or null. Thread-safe while nobody calls Add or Get.
+  // The pre-scored partners of sentence i, sorted by partner.
+  std::span<const Entry> Row(uint32_t i) const {
+    return {entries_.data() + row_start_[i], row_start_[i + 1] - row_start_[i]};
+  }
+
+  // The position of b in a's row within entries(), or npos.
+  size_t Position(uint32_t a, uint32_t b) const {
+    std::span<const Entry> row = Row(a);
+    auto it = std::lower_bound(row.begin(), row.end(), b,
+                               [](const Entry& e, uint32_t v) { return e.other < v; });
+    if (it == row.end() || it->other != b) return kNone;
+    return row_start_[a] + static_cast<size_t>(it - row.begin());
+  }
+
+  size_t entry_count() const { return entries_.size(); }
+  const Entry& entry(size_t k) const { return entries_[k]; }
+
+  // The cached score of a pair, or null. Thread-safe while nobody calls Get.
   const float* Find(uint32_t a, uint32_t b) const {
-    auto it = cache_.find(PairKey(a, b));
-    return it == cache_.end() ? nullptr : &it->second;
+    if (const size_t k = Position(a, b); k != kNone) return &entries_[k].score;
+    auto it = computed_.find(PairKey(a, b));
+    return it == computed_.end() ? nullptr : &it->second;
   }
 
   // Scores a pair without caching it. Thread-safe.
@@ -40,18 +105,20 @@ class PairScores {
   }
 
   float Get(uint32_t a, uint32_t b) {
-    auto [it, inserted] = cache_.try_emplace(PairKey(a, b), 0.0f);
-    if (inserted) {
-      it->second =
-          static_cast<float>(model_.Score(*sentences_[a].features, *sentences_[b].features));
-    }
-    return it->second;
+    if (const float* score = Find(a, b)) return *score;
+    const float score = Compute(a, b);
+    computed_.emplace(PairKey(a, b), score);
+    return score;
   }
+
+  static constexpr size_t kNone = static_cast<size_t>(-1);
 
  private:
   const std::vector<ClaimSentence>& sentences_;
   const SimilarityModel& model_;
-  std::unordered_map<uint64_t, float> cache_;
+  std::vector<size_t> row_start_;  // row i is entries_[row_start_[i], row_start_[i + 1])
+  std::vector<Entry> entries_;
+  std::unordered_map<uint64_t, float> computed_;  // pairs scored on first use
 };
 
 // At most `n` members of `members`, evenly spaced (all of them when there are no more than n).
@@ -509,8 +576,23 @@ std::vector<ScoredPair> ScoreCandidates(const std::vector<SentenceFeatures>& fea
 
 std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
                                  const std::vector<uint32_t>& story_sources,
+                                 const SimilarityModel& model, const ClaimOptions& options) {
+  std::vector<SentenceFeatures> features;
+  std::vector<uint32_t> sources;
+  features.reserve(sentences.size());
+  for (const ClaimSentence& s : sentences) {
+    features.push_back(*s.features);
+    sources.push_back(s.source);
+  }
+  std::vector<ScoredPair> scored =
+      ScoreCandidates(features, sources, model, options.candidates, options.threads);
+  return ClusterClaims(sentences, story_sources, model, options, std::move(scored));
+}
+
+std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
+                                 const std::vector<uint32_t>& story_sources,
                                  const SimilarityModel& model, const ClaimOptions& options,
-                                 const std::vector<ScoredPair>* scored) {
+                                 std::vector<ScoredPair> scored) {
   const size_t n = sentences.size();
   const double edge_threshold =
       options.edge_threshold >= 0 ? options.edge_threshold : model.rules().claim_threshold;
@@ -520,44 +602,46 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
   const double average_threshold =
       options.average_threshold >= 0 ? options.average_threshold : best_threshold;
 
-  std::vector<ScoredPair> own;
-  if (scored == nullptr) {
-    std::vector<SentenceFeatures> features;
-    std::vector<uint32_t> sources;
-    features.reserve(n);
-    for (const ClaimSentence& s : sentences) {
-      features.push_back(*s.features);
-      sources.push_back(s.source);
-    }
-    own = ScoreCandidates(features, sources, model, options.candidates, options.threads);
-    scored = &own;
-  }
+  PairScores scores(sentences, model, scored);
+  scored = std::vector<ScoredPair>();  // the scores live on in `scores` alone
 
-  PairScores scores(sentences, model);
-  // best[(i, source)]: the best score of sentence i with a sentence of that source.
-  std::unordered_map<uint64_t, float> best;
-  auto best_key = [&](uint32_t i, uint32_t other) {
-    return (static_cast<uint64_t>(i) << 32) | sentences[other].source;
-  };
-  std::vector<ScoredPair> valid;
-  for (const ScoredPair& p : *scored) {
-    if (p.a >= n || p.b >= n || p.a == p.b) continue;
-    if (sentences[p.a].source == sentences[p.b].source) continue;
-    scores.Add(p.a, p.b, p.score);
-    valid.push_back(p);
-    for (auto [i, j] : {std::pair(p.a, p.b), std::pair(p.b, p.a)}) {
-      auto [it, inserted] = best.try_emplace(best_key(i, j), p.score);
-      if (!inserted) it->second = std::max(it->second, p.score);
+  // Edges: pairs above the edge threshold, or above the best threshold and the best match of
+  // one side among the other side's source. is_best[k]: entry k is the best of its row for
+  // its partner's source.
+  std::vector<char> is_best(scores.entry_count(), 0);
+  {
+    uint32_t max_source = 0;
+    for (const ClaimSentence& c : sentences) max_source = std::max(max_source, c.source);
+    std::vector<float> best(static_cast<size_t>(max_source) + 1, 0);
+    std::vector<char> seen(best.size(), 0);
+    for (uint32_t i = 0; i < n; ++i) {
+      std::span<const PairScores::Entry> row = scores.Row(i);
+      for (const PairScores::Entry& e : row) {
+        const uint32_t src = sentences[e.other].source;
+        best[src] = seen[src] ? std::max(best[src], e.score) : e.score;
+        seen[src] = 1;
+      }
+      const size_t first = scores.Position(i, row.empty() ? 0 : row.front().other);
+      for (size_t k = 0; k < row.size(); ++k) {
+        is_best[first + k] = row[k].score >= best[sentences[row[k].other].source];
+      }
+      for (const PairScores::Entry& e : row) seen[sentences[e.other].source] = 0;
     }
   }
   std::vector<ScoredPair> edges;
-  for (const ScoredPair& p : valid) {
-    const bool best_match =
-        p.score >= best[best_key(p.a, p.b)] || p.score >= best[best_key(p.b, p.a)];
-    if (p.score >= edge_threshold || (best_match && p.score >= best_threshold)) {
-      edges.push_back(p);
+  for (uint32_t i = 0; i < n; ++i) {
+    std::span<const PairScores::Entry> row = scores.Row(i);
+    for (size_t k = 0; k < row.size(); ++k) {
+      const uint32_t j = row[k].other;
+      if (j < i) continue;  // each pair once, from its lower end
+      const float score = row[k].score;
+      if (score < best_threshold) continue;
+      const bool best_match =
+          is_best[scores.Position(i, j)] != 0 || is_best[scores.Position(j, i)] != 0;
+      if (score >= edge_threshold || best_match) edges.push_back({i, j, score});
     }
   }
+  std::vector<char>().swap(is_best);
   std::sort(edges.begin(), edges.end(), [](const ScoredPair& p, const ScoredPair& q) {
     if (p.score != q.score) return p.score > q.score;
     return p.a != q.a ? p.a < q.a : p.b < q.b;

@@ -157,13 +157,18 @@ std::vector<ScoredPair> ScoreCandidates(const std::vector<SentenceFeatures>& fea
                                         const CandidateOptions& options, int threads);
 
 // Returns the claims of `sentences` (see the file comment). `story_sources` are all sources of
-// the story, for omissions. `scored` may hold pairs scored beforehand (indices into
-// `sentences`; pairs within one source are ignored); when null, candidates are found and
-// scored here.
+// the story, for omissions. Candidates are found and scored here.
+std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
+                                 const std::vector<uint32_t>& story_sources,
+                                 const SimilarityModel& model, const ClaimOptions& options);
+
+// The same with pairs scored beforehand (indices into `sentences`; pairs within one source or
+// out of range are ignored, and of duplicates the first counts). Pass the list with std::move
+// when it is not needed afterwards: it is freed once its scores are indexed.
 std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
                                  const std::vector<uint32_t>& story_sources,
                                  const SimilarityModel& model, const ClaimOptions& options,
-                                 const std::vector<ScoredPair>* scored = nullptr);
+                                 std::vector<ScoredPair> scored);
 
 // Sorts claims by their members (see the file comment) and names them "c1", "c2", ...
 void NumberClaims(std::vector<Claim>* claims);

@@ -169,7 +169,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
       story_count == 0 ? 1 : std::max(1, threads / static_cast<int>(story_count));
   ParallelFor(story_count, threads, [&](size_t s) {
     story_claims[s] = ClusterClaims(story_sentences[s], out.stories[s].sources, model,
-                                    claim_options, &story_pairs[s]);
+                                    claim_options, std::move(story_pairs[s]));
     for (Claim& c : story_claims[s]) c.story = static_cast<uint32_t>(s);
   });
   for (std::vector<Claim>& claims : story_claims) {

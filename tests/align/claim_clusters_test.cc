@@ -39,7 +39,8 @@ class Story {
 
   std::vector<Claim> Cluster(const ClaimOptions& options = {},
                              const std::vector<ScoredPair>* scored = nullptr) const {
-    return ClusterClaims(sentences_, sources_, model_, options, scored);
+    return scored == nullptr ? ClusterClaims(sentences_, sources_, model_, options)
+                             : ClusterClaims(sentences_, sources_, model_, options, *scored);
   }
 
   // The primary claim holding sentence `line` (index into the lines), or null.
@@ -192,6 +193,18 @@ TEST(ClaimClustersTest, IgnoresBadPairsAndEmptyInput) {
   EXPECT_EQ(claims.size(), 3u);
   SimilarityModel model;
   EXPECT_TRUE(ClusterClaims({}, {}, model, {}).empty());
+}
+
+TEST(ClaimClustersTest, OfDuplicatePairsTheFirstScoreCounts) {
+  Story story({
+      {0, 0, "Protesters marched to the parliament building in the capital."},
+      {1, 1, "Farmers delivered grain to the harbour warehouses."},
+  });
+  // The pair is given twice, the other way round the second time: the first score decides.
+  const std::vector<ScoredPair> joined = {{0, 1, 0.95f}, {1, 0, 0.05f}};
+  EXPECT_EQ(story.Cluster({}, &joined).size(), 1u);
+  const std::vector<ScoredPair> apart = {{1, 0, 0.05f}, {0, 1, 0.95f}};
+  EXPECT_EQ(story.Cluster({}, &apart).size(), 2u);
 }
 
 TEST(ClaimClustersTest, PrescoredPairsGiveTheSameClaims) {
