@@ -60,6 +60,7 @@ struct SentenceWord {
 
 struct EntityRef {
   std::string canonical;  // AliasTable's canonical name
+  uint64_t id = 0;        // hash of `canonical`, compared first
   std::string kind;       // "country", "person", ... (may be empty)
   Span span;
   size_t first_word = 0;  // words [first_word, end_word) of the mention

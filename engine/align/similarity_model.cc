@@ -142,16 +142,16 @@ size_t SortedIntersection(const std::vector<T>& a, const std::vector<T>& b) {
   return n;
 }
 
-// Jaccard overlap of two sets; `both_empty` when neither has any element.
-template <typename T>
-double Jaccard(std::vector<T> a, std::vector<T> b, double both_empty) {
-  std::sort(a.begin(), a.end());
-  a.erase(std::unique(a.begin(), a.end()), a.end());
-  std::sort(b.begin(), b.end());
-  b.erase(std::unique(b.begin(), b.end()), b.end());
-  if (a.empty() && b.empty()) return both_empty;
-  size_t common = SortedIntersection(a, b);
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+// Jaccard overlap of two sets given as lists (sorted and made distinct here, in place);
+// `both_empty` when neither has any element.
+double Jaccard(std::vector<uint64_t>* a, std::vector<uint64_t>* b, double both_empty) {
+  std::sort(a->begin(), a->end());
+  a->erase(std::unique(a->begin(), a->end()), a->end());
+  std::sort(b->begin(), b->end());
+  b->erase(std::unique(b->begin(), b->end()), b->end());
+  if (a->empty() && b->empty()) return both_empty;
+  size_t common = SortedIntersection(*a, *b);
+  return static_cast<double>(common) / static_cast<double>(a->size() + b->size() - common);
 }
 
 // A sentence's tokens with their numbers and dates: what is known before the forms are.
@@ -267,16 +267,23 @@ SimilarityModel SimilarityModel::Build(const std::vector<std::string_view>& text
   for (size_t first = 0; first < texts.size(); first += kChunk) {
     const size_t count = std::min(kChunk, texts.size() - first);
     size_t workers = std::min(count, max_workers);
+    // Known forms are found in parallel (the table is not written meanwhile); only the rest
+    // are inserted, one thread.
     ParallelFor(workers, static_cast<int>(workers), [&](size_t w) {
       for (size_t k = count * w / workers; k < count * (w + 1) / workers; ++k) {
         analysed[k] = Analyse(texts[first + k], 0);
+        const Analysed& a = analysed[k];
+        forms_of[k].resize(a.tokens.size());
+        for (size_t i = 0; i < a.tokens.size(); ++i) {
+          forms_of[k][i] = a.number_of[i] >= 0 ? forms.Find(a.Id(i)) : forms.Find(a.tokens[i].norm);
+        }
       }
     });
     fresh.clear();
     for (size_t k = 0; k < count; ++k) {
       const Analysed& a = analysed[k];
-      forms_of[k].resize(a.tokens.size());
       for (size_t i = 0; i < a.tokens.size(); ++i) {
+        if (forms_of[k][i] != nullptr) continue;
         bool inserted = false;
         WordForm* form = forms.Insert(a.Id(i), &inserted);
         forms_of[k][i] = form;
@@ -346,7 +353,7 @@ SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
 
   if (aliases_ != nullptr) {
     for (const EntityMention& m : aliases_->Find(a.tokens)) {
-      EntityRef e{m.canonical, m.kind, m.span, f.words.size(), 0};
+      EntityRef e{m.canonical, HashWord(m.canonical), m.kind, m.span, f.words.size(), 0};
       for (size_t i = 0; i < f.words.size(); ++i) {
         if (!m.span.Contains(f.words[i].span())) continue;
         e.first_word = std::min(e.first_word, i);
@@ -377,6 +384,13 @@ SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
 
 WordAlignment SimilarityModel::Align(const SentenceFeatures& a, const SentenceFeatures& b) const {
   WordAlignment al;
+  AlignInto(a, b, &al);
+  return al;
+}
+
+void SimilarityModel::AlignInto(const SentenceFeatures& a, const SentenceFeatures& b,
+                                WordAlignment* out) const {
+  WordAlignment& al = *out;
   al.a_to_b.assign(a.words.size(), -1);
   al.b_to_a.assign(b.words.size(), -1);
   al.a_kind.assign(a.words.size(), MatchKind::kNone);
@@ -406,7 +420,7 @@ WordAlignment SimilarityModel::Align(const SentenceFeatures& a, const SentenceFe
   // 2. Same entity: every word of both mentions, so "COAS" covers "Field Marshal Asim Munir".
   for (const EntityRef& ea : a.entities) {
     for (const EntityRef& eb : b.entities) {
-      if (ea.canonical != eb.canonical) continue;
+      if (ea.id != eb.id || ea.canonical != eb.canonical) continue;
       for (size_t i = ea.first_word; i < ea.end_word; ++i) {
         if (al.a_to_b[i] >= 0) continue;
         al.a_to_b[i] = static_cast<int>(eb.first_word);
@@ -432,7 +446,6 @@ WordAlignment SimilarityModel::Align(const SentenceFeatures& a, const SentenceFe
       }
     }
   }
-  return al;
 }
 
 PairFeatures SimilarityModel::Features(const SentenceFeatures& a, const SentenceFeatures& b) const {
@@ -451,7 +464,11 @@ PairFeatures SimilarityModel::Features(const SentenceFeatures& a, const Sentence
 PairFeatures SimilarityModel::OrderedFeatures(const SentenceFeatures& a,
                                               const SentenceFeatures& b) const {
   PairFeatures f{};
-  WordAlignment al = Align(a, b);
+  // Scratch lists reused by every pair a thread scores: scoring allocates nothing.
+  thread_local WordAlignment al;
+  thread_local std::vector<uint64_t> na;
+  thread_local std::vector<uint64_t> nb;
+  AlignInto(a, b, &al);
   struct Side {
     double aligned = 0, exact = 0, total = 0;
     size_t content = 0, content_aligned = 0;
@@ -487,26 +504,26 @@ PairFeatures SimilarityModel::OrderedFeatures(const SentenceFeatures& a,
   f[5] = RunDot(a.char_grams, a.char_gram_scale, b.char_grams, b.char_gram_scale);
   const size_t bigrams = a.bigrams.size() + b.bigrams.size();
   f[6] = bigrams > 0 ? 2.0 * SortedIntersection(a.bigrams, b.bigrams) / bigrams : f[0];
-  std::vector<uint64_t> na;
-  std::vector<uint64_t> nb;
-  for (const NumberRef& n : a.numbers) na.push_back(NumberKey(n.value));
-  for (const NumberRef& n : b.numbers) nb.push_back(NumberKey(n.value));
-  f[7] = Jaccard(na, nb, 1.0);
+  // A number's form key is its value's key (NumberKey).
+  na.clear();
+  nb.clear();
+  for (const NumberRef& n : a.numbers) na.push_back(a.words[n.word].key());
+  for (const NumberRef& n : b.numbers) nb.push_back(b.words[n.word].key());
+  f[7] = Jaccard(&na, &nb, 1.0);
   if (!na.empty() && !nb.empty()) {
-    std::set<uint64_t> sa_set(na.begin(), na.end());
-    std::set<uint64_t> sb_set(nb.begin(), nb.end());
-    bool a_extra = std::any_of(na.begin(), na.end(), [&](uint64_t k) { return !sb_set.count(k); });
-    bool b_extra = std::any_of(nb.begin(), nb.end(), [&](uint64_t k) { return !sa_set.count(k); });
-    f[8] = (a_extra && b_extra) ? 1.0 : 0.0;
+    // Both lists are sorted and distinct now: each has a value the other lacks iff neither
+    // includes the other.
+    const size_t common = SortedIntersection(na, nb);
+    f[8] = (common < na.size() && common < nb.size()) ? 1.0 : 0.0;
   }
   const double la = static_cast<double>(a.words.size());
   const double lb = static_cast<double>(b.words.size());
   f[9] = std::max(la, lb) > 0 ? std::abs(la - lb) / std::max(la, lb) : 0;
-  std::vector<std::string> ea;
-  std::vector<std::string> eb;
-  for (const EntityRef& e : a.entities) ea.push_back(e.canonical);
-  for (const EntityRef& e : b.entities) eb.push_back(e.canonical);
-  f[10] = Jaccard(ea, eb, 1.0);
+  na.clear();
+  nb.clear();
+  for (const EntityRef& e : a.entities) na.push_back(e.id);
+  for (const EntityRef& e : b.entities) nb.push_back(e.id);
+  f[10] = Jaccard(&na, &nb, 1.0);
   f[11] = std::max(sa.total, sb.total) > 0
               ? std::min(sa.total, sb.total) / std::max(sa.total, sb.total)
               : 0;

@@ -70,6 +70,8 @@ class SimilarityModel {
 
   // Returns the word alignment of a and b (see the file comment).
   WordAlignment Align(const SentenceFeatures& a, const SentenceFeatures& b) const;
+  // The same into `out`, reusing its lists' memory.
+  void AlignInto(const SentenceFeatures& a, const SentenceFeatures& b, WordAlignment* out) const;
 
   // Returns the pair features in the order of kPairFeatureNames; symmetric.
   PairFeatures Features(const SentenceFeatures& a, const SentenceFeatures& b) const;

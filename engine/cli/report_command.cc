@@ -90,6 +90,9 @@ int RunReport(const Args& args) {
   StageClock clock;
   auto model = BuildReportModel(*analysis, StoryArticles(*analysis, 0), report_options);
   if (!model.ok()) return Fail(model.status());
+  // The model holds copies of all it shows: the analysis (texts, marks, claims) goes now, so
+  // that it does not sit beside the renderings' buffers.
+  { const Analysis released = std::move(*analysis); }
   times.Add("model", clock.Lap());
   // The JSON and CSV renderings only read the model: with a second thread they are made while
   // the HTML renders. Each output goes to a temporary file as it renders; all are renamed into
