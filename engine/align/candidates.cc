@@ -12,7 +12,12 @@ std::vector<CandidatePair> FindCandidates(const std::vector<SentenceFeatures>& s
                                           const std::vector<uint32_t>& groups,
                                           const SimilarityModel& model,
                                           const CandidateOptions& options) {
-  using Matrix = Eigen::SparseMatrix<float, Eigen::RowMajor, int64_t>;
+  // Column i of C is sentence i's pruned, normalised vector; column t of X = C^T lists the
+  // sentences holding term t (its postings). A sentence's row of C^T C is accumulated from the
+  // postings of its terms into a dense array, in the order Eigen's sparse product adds them
+  // (terms ascending), so the cosines are the same floats; Eigen's own product sorted and
+  // converted each block's result, half of this stage's time.
+  using Matrix = Eigen::SparseMatrix<float, Eigen::ColMajor, int64_t>;
   const size_t n = sentences.size();
   std::vector<CandidatePair> out;
   if (n == 0 || options.top_k == 0 || groups.size() != n) return out;
@@ -32,11 +37,12 @@ std::vector<CandidatePair> FindCandidates(const std::vector<SentenceFeatures>& s
     }
     if (norm <= 0) continue;
     const float inv = static_cast<float>(1.0 / std::sqrt(norm));
-    for (const auto& [term, w] : row) triplets.emplace_back(static_cast<int64_t>(i), term, w * inv);
+    for (const auto& [term, w] : row) triplets.emplace_back(term, static_cast<int64_t>(i), w * inv);
   }
-  Matrix x(static_cast<int64_t>(n), static_cast<int64_t>(model.vocabulary_size()));
-  x.setFromTriplets(triplets.begin(), triplets.end());
-  const Matrix xt = x.transpose();
+  Matrix c(static_cast<int64_t>(model.vocabulary_size()), static_cast<int64_t>(n));
+  c.setFromTriplets(triplets.begin(), triplets.end());
+  std::vector<Eigen::Triplet<float, int64_t>>().swap(triplets);
+  const Matrix x = c.transpose();
 
   // Row blocks are independent: each writes its own list, concatenated in block order.
   const size_t block = std::max<size_t>(1, options.block_rows);
@@ -45,15 +51,33 @@ std::vector<CandidatePair> FindCandidates(const std::vector<SentenceFeatures>& s
   ParallelFor(blocks, options.threads, [&](size_t b) {
     const size_t start = b * block;
     const int64_t rows = static_cast<int64_t>(std::min(block, n - start));
-    const Matrix scores = x.middleRows(static_cast<int64_t>(start), rows) * xt;
+    thread_local std::vector<float> sums;
+    thread_local std::vector<char> touched;
+    thread_local std::vector<uint32_t> hits;
+    sums.assign(n, 0.0f);
+    touched.assign(n, 0);
     std::vector<std::pair<float, uint32_t>> partners;
     for (int64_t r = 0; r < rows; ++r) {
       const uint32_t i = static_cast<uint32_t>(start + r);
+      hits.clear();
+      for (Matrix::InnerIterator term(c, static_cast<int64_t>(i)); term; ++term) {
+        const float y = term.value();
+        for (Matrix::InnerIterator it(x, term.index()); it; ++it) {
+          const size_t j = static_cast<size_t>(it.index());
+          if (!touched[j]) {
+            touched[j] = 1;
+            sums[j] = it.value() * y;
+            hits.push_back(static_cast<uint32_t>(j));
+          } else {
+            sums[j] += it.value() * y;
+          }
+        }
+      }
       partners.clear();
-      for (Matrix::InnerIterator it(scores, r); it; ++it) {
-        const uint32_t j = static_cast<uint32_t>(it.col());
-        if (groups[j] == groups[i] || it.value() < options.min_cosine) continue;
-        partners.emplace_back(it.value(), j);
+      for (uint32_t j : hits) {
+        touched[j] = 0;
+        if (groups[j] == groups[i] || sums[j] < options.min_cosine) continue;
+        partners.emplace_back(sums[j], j);
       }
       auto better = [](const std::pair<float, uint32_t>& p, const std::pair<float, uint32_t>& q) {
         return p.first != q.first ? p.first > q.first : p.second < q.second;
