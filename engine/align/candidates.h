@@ -5,10 +5,11 @@
 // sparse matrix X; terms in more than max(min_prune_df, max_df_fraction * N) sentences are
 // dropped, as are terms in more than max_df sentences (they make the product dense and say
 // little about which claim a sentence makes), and rows are re-normalised. The absolute cap is
-// what keeps growth near-linear: a fraction alone lets a term's pairs grow with N squared. Row
-// blocks of X are multiplied by X^T, so memory stays at one block of scores; each row keeps its
-// top_k partners of a different group with cosine >= min_cosine. The cost grows with the number of
-// sentence pairs that share a kept term, which pruning keeps near-linear for news text.
+// what keeps growth near-linear: a fraction alone lets a term's pairs grow with N squared. Each
+// row of X X^T is accumulated from the postings of the row's terms (the columns of X) into a
+// dense array per thread, row blocks on several threads; each row keeps its top_k partners of a
+// different group with cosine >= min_cosine. The cost grows with the number of sentence pairs
+// that share a kept term, which pruning keeps near-linear for news text.
 //
 // Thread safety: a pure function; with options.threads > 1 it runs row blocks on that many threads.
 #ifndef PARALLAX_ENGINE_ALIGN_CANDIDATES_H_
