@@ -39,7 +39,9 @@ Status ReadWords(const YamlNode& node, std::unordered_set<std::string>* out) {
 Status ReadAbbreviationMap(const YamlNode& node, SegmentRules* rules) {
   if (node.IsNull()) return Status::Ok();
   if (!node.IsMap())
-    return node.Error("'abbreviations' must be a map (never_final, may_end, before_number)");
+    return node.Error(
+        "'abbreviations' must be a map (never_final, may_end, before_number, states, "
+        "name_suffixes)");
   for (const auto& [key, value] : node.entries) {
     if (key == "never_final") {
       PARALLAX_RETURN_IF_ERROR(ReadAbbreviations(value, &rules->never_final));
@@ -47,9 +49,14 @@ Status ReadAbbreviationMap(const YamlNode& node, SegmentRules* rules) {
       PARALLAX_RETURN_IF_ERROR(ReadAbbreviations(value, &rules->may_end));
     } else if (key == "before_number") {
       PARALLAX_RETURN_IF_ERROR(ReadAbbreviations(value, &rules->before_number));
+    } else if (key == "states") {
+      PARALLAX_RETURN_IF_ERROR(ReadAbbreviations(value, &rules->states));
+    } else if (key == "name_suffixes") {
+      PARALLAX_RETURN_IF_ERROR(ReadAbbreviations(value, &rules->name_suffixes));
     } else {
       return value.Error("unknown key '" + key +
-                         "' under 'abbreviations' (expected never_final, may_end, before_number)");
+                         "' under 'abbreviations' (expected never_final, may_end, before_number, "
+                         "states, name_suffixes)");
     }
   }
   return Status::Ok();
@@ -64,6 +71,8 @@ StatusOr<SegmentRules> FromYaml(const YamlNode& root) {
       PARALLAX_RETURN_IF_ERROR(ReadAbbreviationMap(value, &rules));
     } else if (key == "sentence_starters") {
       PARALLAX_RETURN_IF_ERROR(ReadWords(value, &rules.sentence_starters));
+    } else if (key == "name_continuations") {
+      PARALLAX_RETURN_IF_ERROR(ReadWords(value, &rules.name_continuations));
     } else if (key == "attribution_verbs") {
       PARALLAX_RETURN_IF_ERROR(ReadWords(value, &rules.attribution_verbs));
     } else if (key == "keep_quotes_whole") {
@@ -86,7 +95,8 @@ StatusOr<SegmentRules> FromYaml(const YamlNode& root) {
       rules.max_sentence_bytes = static_cast<size_t>(bytes);
     } else {
       return value.Error("unknown key '" + key +
-                         "' (expected abbreviations, sentence_starters, attribution_verbs, "
+                         "' (expected abbreviations, sentence_starters, name_continuations, "
+                         "attribution_verbs, "
                          "keep_quotes_whole, whole_quote_below_average_words, initials, "
                          "max_sentence_bytes)");
     }

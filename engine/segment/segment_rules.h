@@ -12,8 +12,17 @@
 //                                       # sentence starter (below) or opens a quote
 //     before_number: [No., Jan., ...]   # never end a sentence before a number ("No. 5",
 //                                       # "Jan. 12"); elsewhere treated like may_end
+//     states: [Calif., N.J., ...]       # like may_end; moreover, right after "Place, " they
+//                                       # end the sentence before any capitalised word (AP
+//                                       # style writes "Lodi, N.J., police said" when the
+//                                       # sentence goes on)
+//     name_suffixes: [Jr., Sr.]         # like may_end; moreover they end the sentence before
+//                                       # any capitalised word except a name_continuation
+//                                       # ("Thomas J. Bliley Jr. Reaching that pinnacle")
 //   sentence_starters: [The, He, ...]   # words that, after a may_end abbreviation or an
 //                                       # initial, show that a new sentence begins
+//   name_continuations: [Day, ...]      # words that go on a name after a name suffix
+//                                       # ("Martin Luther King Jr. Day")
 //   attribution_verbs: [said, asked, ...]  # `“Why?” Scalia asked.` stays one sentence: a
 //                                       # quote ending in "?" or "!" is not cut from one of
 //                                       # these among the next four words
@@ -43,6 +52,9 @@ struct SegmentRules {
   std::unordered_set<std::string> never_final;
   std::unordered_set<std::string> may_end;
   std::unordered_set<std::string> before_number;
+  std::unordered_set<std::string> states;
+  std::unordered_set<std::string> name_suffixes;
+  std::unordered_set<std::string> name_continuations;
   std::unordered_set<std::string> sentence_starters;
   std::unordered_set<std::string> attribution_verbs;
   bool initials = true;

@@ -20,6 +20,7 @@ using segment_internal::CodePointAt;
 using segment_internal::CodePointBefore;
 using segment_internal::IsCloser;
 using segment_internal::IsDigit;
+using segment_internal::IsLetterOrDigit;
 using segment_internal::IsLower;
 using segment_internal::IsOpener;
 using segment_internal::IsUpper;
@@ -41,14 +42,17 @@ struct Break {
   bool forced;
 };
 
-// The word before a break: "Gen." in "(Gen. Munir", without opening marks.
+// The word before a break: "Gen." in "(Gen. Munir", without opening marks. A closing quote
+// mark at a word's start is an opening one typed the wrong way round (`”Mr. Trump`), so it is
+// dropped too.
 std::string_view WordBefore(std::string_view text, size_t start, size_t end) {
   size_t from = end;
   while (from > start && end - from <= kMaxWordBytes && SpaceBefore(text, from) == 0) --from;
   if (from > start && SpaceBefore(text, from) == 0) return {};  // longer than any abbreviation
   for (int i = 0; i < kMaxMarks && from < end; ++i) {
     size_t len = 0;
-    if (!IsOpener(CodePointAt(text, from, &len))) break;
+    const char32_t c = CodePointAt(text, from, &len);
+    if (!IsOpener(c) && c != 0x201D && c != 0x2019 && c != 0x00BB) break;
     from += len;
   }
   return text.substr(from, end - from);
@@ -63,6 +67,77 @@ bool IsInitialOrDottedLetters(std::string_view word) {
     if (!letter || word[i + 1] != '.') return false;
   }
   return true;
+}
+
+// True for the initials of a name: "J.", and dotted capitals such as "C.L." and "H.W.".
+bool IsCapitalInitials(std::string_view word) {
+  if (word.size() < 2 || word.size() % 2 != 0) return false;
+  for (size_t i = 0; i < word.size(); i += 2) {
+    if (word[i] < 'A' || word[i] > 'Z' || word[i + 1] != '.') return false;
+  }
+  return true;
+}
+
+// True iff a quoted nickname opens at `pos` and a capitalised word follows it, as in
+// `Robert C. “Bobby” Scott` or `Gov. C.L. "Butch" Otter`: one to three capitalised words of
+// letters (an inner hyphen or apostrophe allowed), single-spaced, with no punctuation, closed by
+// the quote mark that matches the opening one. A quoted sentence (`“Stop.” Then`) has
+// punctuation inside and is none. Reads at most a few dozen bytes.
+bool QuotedNicknameAt(std::string_view text, size_t pos, size_t end) {
+  constexpr int kMaxNicknameWords = 3;
+  size_t len = 0;
+  char32_t close = 0;
+  switch (CodePointAt(text, pos, &len)) {
+    case 0x201C:  // “
+      close = 0x201D;
+      break;
+    case 0x2018:  // ‘
+      close = 0x2019;
+      break;
+    case '"':
+      close = '"';
+      break;
+    case '\'':
+      close = '\'';
+      break;
+    default:
+      return false;
+  }
+  size_t p = pos + len;
+  const size_t limit = std::min(end, p + 2 * kMaxWordBytes);
+  for (int words = 1; words <= kMaxNicknameWords && p < limit; ++words) {
+    if (!IsUpper(CodePointAt(text, p, &len))) return false;
+    p += len;
+    char32_t c = 0;
+    while (p < limit) {
+      c = CodePointAt(text, p, &len);
+      const bool joiner = c == '-' || c == '\'' || c == 0x2019;
+      size_t next_len = 0;
+      if (IsLetterOrDigit(c) && !IsDigit(c)) {
+        p += len;
+      } else if (joiner && c != close && p + len < limit &&
+                 IsLetterOrDigit(CodePointAt(text, p + len, &next_len))) {
+        p += len;  // "O'Neill", "Jean-Luc"; a closing ’ is not taken for an apostrophe
+      } else {
+        break;
+      }
+    }
+    if (p >= limit) return false;
+    if (c == close) {
+      p += len;
+      const size_t name = SkipSpaceForward(text, p, end);
+      return name > p && name < end && IsUpper(CodePointAt(text, name, &len));
+    }
+    if (c != ' ') return false;
+    ++p;
+  }
+  return false;
+}
+
+// True iff the word starting at `word_start` comes right after a comma: "Lodi, N.J.".
+bool AfterComma(std::string_view text, size_t start, size_t word_start) {
+  const size_t before = SkipSpaceBackward(text, start, word_start);
+  return before < word_start && before > start && text[before - 1] == ',';
 }
 
 // "…" followed by white space and a capital letter: a break ICU misses (it treats U+2026 as
@@ -133,6 +208,9 @@ size_t CountWords(std::string_view text, Span s) {
 
 struct SentenceSplitter::Impl {
   SegmentRules rules;
+  // The longest abbreviation in any of the rules' lists: a longer word before a period is no
+  // listed abbreviation, so KeepBreak skips the look-ups (most sentences end in such words).
+  size_t longest_abbreviation = 0;
   std::unique_ptr<icu::BreakIterator> prototype;
   mutable std::mutex pool_mu;
   mutable std::vector<std::unique_ptr<icu::BreakIterator>> pool;  // guarded by pool_mu
@@ -254,15 +332,36 @@ bool SentenceSplitter::Impl::KeepBreak(std::string_view text, size_t start, size
   }
   if (term != '.' || closed) return true;
 
-  const std::string abbreviation(WordBefore(text, start, term_end));
-  if (abbreviation.empty()) return true;
+  const std::string_view abbreviation_view = WordBefore(text, start, term_end);
+  if (abbreviation_view.empty()) return true;
+  if (abbreviation_view.size() > longest_abbreviation &&
+      !(rules.initials && IsInitialOrDottedLetters(abbreviation_view))) {
+    return true;  // no listed abbreviation, no initial: an ordinary sentence end
+  }
+  const std::string abbreviation(abbreviation_view);
   if (rules.never_final.count(abbreviation) > 0) return false;
   const bool before_number = rules.before_number.count(abbreviation) > 0;
   if (before_number && IsDigit(first)) return false;
-  const bool may_end = before_number || rules.may_end.count(abbreviation) > 0 ||
+  const bool state = rules.states.count(abbreviation) > 0;
+  const bool name_suffix = rules.name_suffixes.count(abbreviation) > 0;
+  const bool may_end = before_number || state || name_suffix ||
+                       rules.may_end.count(abbreviation) > 0 ||
                        (rules.initials && IsInitialOrDottedLetters(abbreviation));
   if (!may_end) return true;
-  if (opened_quote) return true;  // "… in the U.S. “We …" opens a new sentence
+  if (opened_quote) {
+    // `Robert C. “Bobby” Scott`: a quoted nickname after an initial goes on the name.
+    if (rules.initials && IsCapitalInitials(abbreviation) && QuotedNicknameAt(text, next, end)) {
+      return false;
+    }
+    return true;  // "… in the U.S. “We …" opens a new sentence
+  }
+  // "… in Lodi, N.J. Harmony’s phone …": a state after "Place, " is followed by a comma when
+  // the sentence goes on (AP style: "Lodi, N.J., police said"), so before a capitalised word
+  // it ends the sentence. A bracket ("TRENTON, N.J. (AP)") does not count.
+  if (state && word == next && IsUpper(first) &&
+      AfterComma(text, start, static_cast<size_t>(abbreviation_view.data() - text.data()))) {
+    return true;
+  }
   size_t word_end = word;
   while (word_end < end && word_end - word <= kMaxWordBytes) {
     char c = text[word_end];
@@ -271,7 +370,13 @@ bool SentenceSplitter::Impl::KeepBreak(std::string_view text, size_t start, size
   }
   // "C. A. Dutch Ruppersberger": an initial is no starter, even "A.".
   if (word_end < end && text[word_end] == '.') return false;
-  return rules.sentence_starters.count(std::string(text.substr(word, word_end - word))) > 0;
+  const std::string next_word(text.substr(word, word_end - word));
+  // "… Thomas J. Bliley Jr. Reaching that pinnacle": a name suffix closes the name, so a
+  // capitalised word after it starts a sentence unless it goes on a name ("King Jr. Day").
+  if (name_suffix && word == next && IsUpper(first)) {
+    return rules.name_continuations.count(next_word) == 0;
+  }
+  return rules.sentence_starters.count(next_word) > 0;
 }
 
 // True iff one of the first four words from `pos` is an attribution verb ("Scalia asked").
@@ -420,6 +525,12 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create(const Segme
   }
   auto impl = std::make_unique<Impl>();
   impl->rules = rules;
+  for (const auto* list : {&rules.never_final, &rules.may_end, &rules.before_number, &rules.states,
+                           &rules.name_suffixes}) {
+    for (const std::string& word : *list) {
+      impl->longest_abbreviation = std::max(impl->longest_abbreviation, word.size());
+    }
+  }
   impl->rules.max_sentence_bytes = std::max<size_t>(impl->rules.max_sentence_bytes, 16);
   impl->rules.icu_window_bytes =
       std::max(impl->rules.icu_window_bytes, 4 * impl->rules.max_sentence_bytes);

@@ -5,8 +5,10 @@
 //   1. ICU's sentence break iterator (English, UAX #29 rules) proposes breaks, reading the UTF-8
 //      text in place through a UText so that its offsets are our byte offsets;
 //   2. the rules of rules/segmentation.yaml (see segment_rules.h) take back the breaks ICU puts
-//      after abbreviations and initials ("Gen. Munir", "J. K. Rowling", "U.S. Army") and after
-//      "?"/"!" followed by a lower-case word ("“Why?” he asked");
+//      after abbreviations and initials ("Gen. Munir", "J. K. Rowling", "U.S. Army", `Robert C.
+//      “Bobby” Scott`) and after "?"/"!" followed by a lower-case word ("“Why?” he asked"), but
+//      keep those that end a sentence with a state after a place ("in Lodi, N.J. Harmony’s phone")
+//      or a name suffix ("Bliley Jr. Reaching");
 //   3. inside a closed quote whose sentences average fewer than
 //      SegmentRules::whole_quote_below_average_words words, the breaks are taken back too
 //      ("“I love that. I love that,” he said" is one sentence);

@@ -18,6 +18,11 @@ TEST(SegmentRulesTest, BundledFileLoads) {
   EXPECT_EQ(rules->never_final.count("Mr."), 1u);
   EXPECT_EQ(rules->may_end.count("Inc."), 1u);
   EXPECT_EQ(rules->before_number.count("No."), 1u);
+  EXPECT_EQ(rules->states.count("N.J."), 1u);
+  EXPECT_EQ(rules->states.count("Calif."), 1u);
+  EXPECT_EQ(rules->never_final.count("P.S."), 1u);
+  EXPECT_EQ(rules->name_suffixes.count("Jr."), 1u);
+  EXPECT_EQ(rules->name_continuations.count("Day"), 1u);
   EXPECT_EQ(rules->sentence_starters.count("The"), 1u);
   EXPECT_EQ(rules->attribution_verbs.count("said"), 1u);
   EXPECT_TRUE(rules->initials);
@@ -38,7 +43,10 @@ TEST(SegmentRulesTest, ReadsEveryKey) {
       "  never_final: [Gen.]\n"
       "  may_end: U.S.\n"
       "  before_number: [No., Jan.]\n"
+      "  states: [Calif.]\n"
+      "  name_suffixes: [Jr.]\n"
       "sentence_starters: [The]\n"
+      "name_continuations: [Day]\n"
       "attribution_verbs: [said]\n"
       "keep_quotes_whole: true\n"
       "whole_quote_below_average_words: 4.5\n"
@@ -49,6 +57,9 @@ TEST(SegmentRulesTest, ReadsEveryKey) {
   EXPECT_EQ(rules->never_final.count("Gen."), 1u);
   EXPECT_EQ(rules->may_end.count("U.S."), 1u);
   EXPECT_EQ(rules->before_number.size(), 2u);
+  EXPECT_EQ(rules->states.count("Calif."), 1u);
+  EXPECT_EQ(rules->name_suffixes.count("Jr."), 1u);
+  EXPECT_EQ(rules->name_continuations.count("Day"), 1u);
   EXPECT_TRUE(rules->keep_quotes_whole);
   EXPECT_EQ(rules->whole_quote_below_average_words, 4.5);
   EXPECT_FALSE(rules->initials);
@@ -67,7 +78,10 @@ TEST(SegmentRulesTest, RejectsBadFilesWithFileLineAndColumn) {
       {"abbreviations:\n  may_end: [U. S.]\n",
        "abbreviation 'U. S.' must end in '.' and contain no white space"},
       {"abbreviations: [Gen.]\n", "bad.yaml:1:16: 'abbreviations' must be a map"},
+      {"abbreviations:\n  states: [Calif]\n",
+       "bad.yaml:2:11: abbreviation 'Calif' must end in '.'"},
       {"sentence_starters: [The End]\n", "'The End' must be one word"},
+      {"name_continuations: [Jr. Day]\n", "'Jr. Day' must be one word"},
       {"sentence_starters: {The: 1}\n", "bad.yaml:1:20: expected a word or a list of words"},
       {"initials: maybe\n", "bad.yaml:1:11: expected true or false"},
       {"max_sentence_bytes: 10\n", "bad.yaml:1:21: max_sentence_bytes must be a whole number"},

@@ -94,6 +94,47 @@ TEST(SentenceSplitterTest, SplitsLikeAnEditorWould) {
       {"state after a party label",
        "Sen. John McCain, R-Ariz., said so. Sen. Reid disagreed.",
        {"Sen. John McCain, R-Ariz., said so.", "Sen. Reid disagreed."}},
+      {"state after a place ends the sentence before a capitalised word",
+       "The club is in Bedminster, N.J. Roger Ailes attended. It rained in Lodi, Calif. Few came.",
+       {"The club is in Bedminster, N.J.", "Roger Ailes attended.", "It rained in Lodi, Calif.",
+        "Few came."}},
+      {"state after a place goes on after a comma",
+       "Police in Lodi, N.J., said so. They left.",
+       {"Police in Lodi, N.J., said so.", "They left."}},
+      {"state in a dateline before a bracket",
+       "TRENTON, N.J. (AP) \xE2\x80\x94 Was that really him?",
+       {"TRENTON, N.J. (AP) \xE2\x80\x94 Was that really him?"}},
+      {"state without a place before it needs a sentence starter",
+       "The N.J. Transit trains ran late.",
+       {"The N.J. Transit trains ran late."}},
+      {"Del. is also a title, so it is no state that ends a sentence",
+       "In Richmond, Del. Stacey Plaskett spoke.",
+       {"In Richmond, Del. Stacey Plaskett spoke."}},
+      {"quoted nickname after an initial",
+       "Rep. Robert C. \"Bobby\" Scott spoke. Gov. C.L. \xE2\x80\x9C"
+       "Butch\xE2\x80\x9D Otter "
+       "agreed.",
+       {"Rep. Robert C. \"Bobby\" Scott spoke.",
+        "Gov. C.L. \xE2\x80\x9C"
+        "Butch\xE2\x80\x9D Otter agreed."}},
+      {"quoted sentence after dotted capitals opens a sentence",
+       "He flew to the U.S. \xE2\x80\x9CStop.\xE2\x80\x9D Then he left.",
+       {"He flew to the U.S.", "\xE2\x80\x9CStop.\xE2\x80\x9D", "Then he left."}},
+      {"quote after an initial that goes on lower-case is no nickname",
+       "The memo was signed J. \"We will win\" he wrote.",
+       {"The memo was signed J.", "\"We will win\" he wrote."}},
+      {"title after a closing quote typed as an opening one",
+       "\xE2\x80\x9DMr. Trump embodies the legacy. He left.",
+       {"\xE2\x80\x9DMr. Trump embodies the legacy.", "He left."}},
+      {"P.S. opens a postscript",
+       "It reads, \xE2\x80\x9CP.S. You can give more.\xE2\x80\x9D",
+       {"It reads, \xE2\x80\x9CP.S. You can give more.\xE2\x80\x9D"}},
+      {"name suffix ends the sentence before a capitalised word",
+       "He succeeded Thomas J. Bliley Jr. Reaching that post took years.",
+       {"He succeeded Thomas J. Bliley Jr.", "Reaching that post took years."}},
+      {"name suffix before a word that goes on the name",
+       "Schools closed for Martin Luther King Jr. Day on Monday.",
+       {"Schools closed for Martin Luther King Jr. Day on Monday."}},
       {"Jr. before a bracket",
        "Rep. Jesse Jackson Jr. (D-Ill.) pleaded guilty.",
        {"Rep. Jesse Jackson Jr. (D-Ill.) pleaded guilty."}},
@@ -223,6 +264,24 @@ TEST(SentenceSplitterTest, KeepQuotesWholeOption) {
   auto splitter = MakeSplitter(rules);
   EXPECT_EQ(SplitOne(*splitter, "\xE2\x80\x9CStop. Now,\xE2\x80\x9D he said. Then he left."),
             (Sentences{"\xE2\x80\x9CStop. Now,\xE2\x80\x9D he said.", "Then he left."}));
+}
+
+// The splitter skips the list look-ups for words longer than every listed abbreviation; a
+// long abbreviation added to any list must still be found, and words of every length around
+// the longest must still end sentences.
+TEST(SentenceSplitterTest, AbbreviationsOfEveryLengthAreFound) {
+  SegmentRules rules;
+  rules.never_final = {"Superintendent."};
+  rules.states = {"Massachusetts."};
+  auto splitter = MakeSplitter(rules);
+  EXPECT_EQ(SplitOne(*splitter, "Superintendent. Smith arrived. Then he left."),
+            (Sentences{"Superintendent. Smith arrived.", "Then he left."}));
+  EXPECT_EQ(SplitOne(*splitter, "He lives in Boston, Massachusetts. Smith came."),
+            (Sentences{"He lives in Boston, Massachusetts.", "Smith came."}));
+  EXPECT_EQ(SplitOne(*splitter, "It was Massachusetts. Smith came."),
+            (Sentences{"It was Massachusetts. Smith came."}));
+  EXPECT_EQ(SplitOne(*splitter, "Superintendents. Smith came. Superintenden. Smith came."),
+            (Sentences{"Superintendents.", "Smith came.", "Superintenden.", "Smith came."}));
 }
 
 TEST(SentenceSplitterTest, KeepsQuoteOfClippedSentencesWhole) {
