@@ -5,13 +5,18 @@
 
 namespace parallax {
 
-std::vector<const ReportMark*> MarksInOrder(const ReportSentence& sentence) {
-  std::vector<const ReportMark*> marks;
-  for (const ReportMark& mark : sentence.marks) marks.push_back(&mark);
-  std::stable_sort(marks.begin(), marks.end(), [](const ReportMark* a, const ReportMark* b) {
+void MarksInOrder(const ReportSentence& sentence, std::vector<const ReportMark*>* marks) {
+  marks->clear();
+  for (const ReportMark& mark : sentence.marks) marks->push_back(&mark);
+  std::stable_sort(marks->begin(), marks->end(), [](const ReportMark* a, const ReportMark* b) {
     return std::tie(a->span.start, a->span.end, a->category, a->cue, a->entry) <
            std::tie(b->span.start, b->span.end, b->category, b->cue, b->entry);
   });
+}
+
+std::vector<const ReportMark*> MarksInOrder(const ReportSentence& sentence) {
+  std::vector<const ReportMark*> marks;
+  MarksInOrder(sentence, &marks);
   return marks;
 }
 
@@ -25,6 +30,10 @@ ClaimTable BuildClaimTable(const ReportModel& model) {
   ClaimTable table;
   table.sources = model.sources;
   for (const ReportArticle& article : model.articles) ++table.articles_per_source[article.source];
+  table.claim_of_sentence.resize(model.articles.size());
+  for (size_t a = 0; a < model.articles.size(); ++a) {
+    table.claim_of_sentence[a].assign(model.articles[a].sentences.size(), -1);
+  }
   for (const ReportArticle& article : model.articles) {
     if (std::find(table.sources.begin(), table.sources.end(), article.source) ==
         table.sources.end()) {
@@ -41,7 +50,8 @@ ClaimTable BuildClaimTable(const ReportModel& model) {
       if (!IsValidRef(model, ref)) continue;
       std::vector<SentenceRef>& cell = row.cells[column.at(model.articles[ref.article].source)];
       if (std::find(cell.begin(), cell.end(), ref) == cell.end()) cell.push_back(ref);
-      table.claim_of_sentence.emplace(std::make_pair(ref.article, ref.sentence), c);
+      int& claim = table.claim_of_sentence[ref.article][ref.sentence];
+      if (claim < 0) claim = static_cast<int>(c);
     }
     for (size_t s = 0; s < table.sources.size(); ++s) {
       (row.cells[s].empty() ? row.sources_omitting : row.sources_carrying)

@@ -27,8 +27,9 @@ struct ClaimRow {
 struct ClaimTable {
   std::vector<std::string> sources;  // column order (see ReportModel::sources)
   std::vector<ClaimRow> rows;        // one per ReportModel::claims entry
-  // (article, sentence) position → the first claim (position in claims) holding it.
-  std::map<std::pair<int, int>, int> claim_of_sentence;
+  // [article][sentence] (positions in the model) → the first claim (position in claims)
+  // holding the sentence, or -1.
+  std::vector<std::vector<int>> claim_of_sentence;
   // source → how many of the model's articles it has (a cell names the article when > 1).
   std::map<std::string, int> articles_per_source;
 };
@@ -40,6 +41,8 @@ ClaimTable BuildClaimTable(const ReportModel& model);
 // Returns the sentence's marks sorted by (start, end, category, cue, entry): the order every
 // renderer uses, whatever order the pipeline filled them in.
 std::vector<const ReportMark*> MarksInOrder(const ReportSentence& sentence);
+// The same into `marks` (cleared first), whose memory a caller can reuse.
+void MarksInOrder(const ReportSentence& sentence, std::vector<const ReportMark*>* marks);
 
 // Returns true iff `ref` names an existing sentence of `model`.
 bool IsValidRef(const ReportModel& model, const SentenceRef& ref);

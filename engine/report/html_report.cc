@@ -1,19 +1,23 @@
-// RenderHtml: builds the mustache view of a ReportModel and renders reports/templates.
+// RenderHtml: builds the template data of a ReportModel and renders reports/templates.
 //
 // All markup lives in the templates; this file computes what they show: highlight segments
 // (highlight.h), claim cells (claim_table.h), chart geometry, labels and counts. Every string
 // from the model reaches the page through mustache's escaping `{{...}}`.
+//
+// Speed: templates are compiled once per page (compiled_template.h) and rendered from every
+// thread; each slice of a batch reuses its TemplateData and output buffer, so a claim row or a
+// full text costs no allocation per key once the buffers are warm.
 #include <algorithm>
 #include <cmath>
-#include <kainjow/mustache.hpp>
 #include <map>
 #include <random>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "engine/base/parallel_for.h"
+#include "engine/base/utf8.h"
 #include "engine/report/claim_table.h"
+#include "engine/report/compiled_template.h"
 #include "engine/report/format.h"
 #include "engine/report/highlight.h"
 #include "engine/report/page_parts.h"
@@ -23,8 +27,58 @@
 namespace parallax {
 namespace {
 
-namespace mustache = kainjow::mustache;
-using mustache::data;
+using Ref = TemplateData::Ref;
+constexpr Ref kRoot = TemplateData::kRoot;
+
+// Sets `key` to `text` with invalid UTF-8 replaced (CleanUtf8), copying only once when the
+// text is valid, as it nearly always is.
+void SetClean(TemplateData* data, Ref object, std::string_view key, std::string_view text) {
+  if (!FindInvalidUtf8(text).has_value()) {
+    data->Set(object, key, text);
+  } else {
+    data->Set(object, key, CleanUtf8(text));
+  }
+}
+
+void AppendClean(std::string_view text, std::string* out) {
+  if (!FindInvalidUtf8(text).has_value()) {
+    out->append(text);
+  } else {
+    out->append(CleanUtf8(text));
+  }
+}
+
+bool IsCharacterBoundary(std::string_view text, size_t at) {
+  return at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+}
+
+// Sets `key` to the `span` of `text` (CleanUtf8'd). `text_valid`: `text` is valid UTF-8 as a
+// whole, so that a span starting and ending on character boundaries is too, unchecked.
+void SetCleanSpan(TemplateData* data, Ref object, std::string_view key, std::string_view text,
+                  bool text_valid, Span span) {
+  if (text_valid && IsCharacterBoundary(text, span.start) && IsCharacterBoundary(text, span.end)) {
+    data->Set(object, key, span.Of(text));
+  } else {
+    SetClean(data, object, key, span.Of(text));
+  }
+}
+
+// ClassToken(name), appended.
+void AppendClassToken(std::string_view name, std::string* out) {
+  if (name.empty()) {
+    out->append("none");
+    return;
+  }
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') {
+      out->push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+      out->push_back(c);
+    } else {
+      out->push_back('-');
+    }
+  }
+}
 
 // One highlight over a sentence: a mark, the source an attribution cites, or the words on which
 // two versions of a claim differ.
@@ -35,79 +89,166 @@ struct Layer {
   std::string reason;   // the explanation shown on hover and focus
 };
 
-std::string MarkReason(const ReportMark& mark) {
-  std::string reason = CategoryLabel(mark.category);
-  if (mark.negated) reason += " (negated)";
-  reason += " \xC2\xB7 cue \xE2\x80\x9C" + CleanUtf8(mark.cue) + "\xE2\x80\x9D";
+// The layers of one sentence. Layers are reused from sentence to sentence, strings included,
+// so that building them allocates nothing once warm.
+class Layers {
+ public:
+  void Clear() { size_ = 0; }
+  // A new layer at `span`, its strings empty.
+  Layer& Add(Span span) {
+    if (size_ == items_.size()) items_.emplace_back();
+    Layer& layer = items_[size_++];
+    layer.span = span;
+    layer.classes.clear();
+    layer.cat.clear();
+    layer.reason.clear();
+    return layer;
+  }
+  size_t size() const { return size_; }
+  const Layer& operator[](size_t i) const { return items_[i]; }
+
+ private:
+  std::vector<Layer> items_;
+  size_t size_ = 0;
+};
+
+void AppendMarkReason(const ReportMark& mark, std::string* reason) {
+  reason->append(CategoryLabel(mark.category));
+  if (mark.negated) reason->append(" (negated)");
+  reason->append(" \xC2\xB7 cue \xE2\x80\x9C");
+  AppendClean(mark.cue, reason);
+  reason->append("\xE2\x80\x9D");
   if (!mark.entry.empty()) {
-    reason += " \xC2\xB7 entry \xE2\x80\x9C" + CleanUtf8(mark.entry) + "\xE2\x80\x9D";
-    if (!mark.lexicon.empty()) reason += " in " + CleanUtf8(mark.lexicon);
+    reason->append(" \xC2\xB7 entry \xE2\x80\x9C");
+    AppendClean(mark.entry, reason);
+    reason->append("\xE2\x80\x9D");
+    if (!mark.lexicon.empty()) {
+      reason->append(" in ");
+      AppendClean(mark.lexicon, reason);
+    }
   }
-  if (!mark.stance.empty()) reason += " \xC2\xB7 stance: " + CleanUtf8(mark.stance);
-  if (!mark.source_kind.empty()) reason += " \xC2\xB7 source: " + CleanUtf8(mark.source_kind);
-  if (!mark.polarity.empty()) reason += " \xC2\xB7 polarity: " + CleanUtf8(mark.polarity);
+  if (!mark.stance.empty()) {
+    reason->append(" \xC2\xB7 stance: ");
+    AppendClean(mark.stance, reason);
+  }
+  if (!mark.source_kind.empty()) {
+    reason->append(" \xC2\xB7 source: ");
+    AppendClean(mark.source_kind, reason);
+  }
+  if (!mark.polarity.empty()) {
+    reason->append(" \xC2\xB7 polarity: ");
+    AppendClean(mark.polarity, reason);
+  }
   if (mark.voice == "quoted") {
-    reason += " \xC2\xB7 voice: inside quoted speech";
+    reason->append(" \xC2\xB7 voice: inside quoted speech");
   } else if (!mark.voice.empty()) {
-    reason += " \xC2\xB7 voice: the outlet's own";
+    reason->append(" \xC2\xB7 voice: the outlet's own");
   }
-  return reason;
 }
 
-void AddMarkLayers(const ReportSentence& sentence, std::vector<Layer>* layers) {
-  for (const ReportMark* mark : MarksInOrder(sentence)) {
-    std::string classes = "m c-" + ClassToken(mark->category);
-    if (!IsKnownCategory(mark->category)) classes += " c-other";
-    if (mark->negated) classes += " neg";
-    if (mark->voice == "quoted") classes += " quoted";
-    layers->push_back({mark->span, classes, ClassToken(mark->category), MarkReason(*mark)});
+void AddMarkLayers(const ReportSentence& sentence, std::vector<const ReportMark*>* marks,
+                   Layers* layers) {
+  MarksInOrder(sentence, marks);
+  for (const ReportMark* mark : *marks) {
+    Layer& layer = layers->Add(mark->span);
+    layer.classes.append("m c-");
+    AppendClassToken(mark->category, &layer.classes);
+    if (!IsKnownCategory(mark->category)) layer.classes.append(" c-other");
+    if (mark->negated) layer.classes.append(" neg");
+    if (mark->voice == "quoted") layer.classes.append(" quoted");
+    AppendClassToken(mark->category, &layer.cat);
+    AppendMarkReason(*mark, &layer.reason);
     if (mark->source.has_value() && !mark->source->empty()) {
-      std::string reason = "Cited source";
-      if (!mark->source_kind.empty()) reason += " (" + CleanUtf8(mark->source_kind) + ")";
-      reason += " of \xE2\x80\x9C" + CleanUtf8(mark->cue) + "\xE2\x80\x9D";
-      layers->push_back({*mark->source, "m c-src", ClassToken(mark->category), reason});
+      Layer& source = layers->Add(*mark->source);
+      source.classes.append("m c-src");
+      AppendClassToken(mark->category, &source.cat);
+      source.reason.append("Cited source");
+      if (!mark->source_kind.empty()) {
+        source.reason.append(" (");
+        AppendClean(mark->source_kind, &source.reason);
+        source.reason.append(")");
+      }
+      source.reason.append(" of \xE2\x80\x9C");
+      AppendClean(mark->cue, &source.reason);
+      source.reason.append("\xE2\x80\x9D");
     }
   }
 }
 
-// The segments of one sentence, each with the nested layers covering it, rendered at once with
-// sentence.mustache. Rendering each sentence on its own keeps the page's data tree small: a
-// report of a thousand articles would otherwise hold hundreds of thousands of mustache objects
-// (gigabytes) before the first byte is written.
-std::string SentenceHtml(mustache::mustache& sentence_template, const std::string& text, Span range,
-                         const std::vector<Layer>& layers) {
+// What one rendering thread reuses from item to item.
+struct Scratch {
+  TemplateData data;           // the claim row's or article's data
+  TemplateData sentence_data;  // one sentence's segments
+  std::string sentence_html;   // one sentence rendered
+  Layers layers;
+  std::vector<const ReportMark*> marks;
   std::vector<Span> spans;
-  for (const Layer& layer : layers) spans.push_back(layer.span);
+  std::string classes, reason;
+  std::vector<const std::string*> reasons;
+  std::string out;  // the items this scratch rendered in the current batch
+  Status status;
+};
+
+// The compiled templates of the page.
+struct Templates {
+  CompiledTemplate page, sentence, claim_row, fulltext;
+};
+
+// What every claim row and full text is rendered from; read-only while threads render.
+struct Page {
+  const ReportModel& model;
+  const ClaimTable& table;
+  const Templates& templates;
+  std::vector<bool> text_valid;  // per article: its text is valid UTF-8
+  bool grid;
+};
+
+// Renders one sentence with sentence.mustache into `scratch->sentence_html`: its segments,
+// each with the nested layers covering it. Rendering each sentence on its own keeps the data
+// of a row small and lets the same code serve claim cells and full texts.
+Status RenderSentence(const CompiledTemplate& sentence_template, const std::string& text,
+                      bool text_valid, Span range, Scratch* scratch) {
+  TemplateData& data = scratch->sentence_data;
+  const Layers& layers = scratch->layers;
+  data.Clear();
+  std::vector<Span>& spans = scratch->spans;
+  spans.clear();
+  for (size_t i = 0; i < layers.size(); ++i) spans.push_back(layers[i].span);
   const std::vector<int> levels = AssignNestingLevels(spans);
-  mustache::list segments;
+  const Ref segments = data.SetList(kRoot, "segments");
+  std::string& classes = scratch->classes;
+  std::string& reason = scratch->reason;
+  std::vector<const std::string*>& reasons = scratch->reasons;
   for (const HighlightSegment& segment : SplitIntoSegments(text, range, spans)) {
-    data seg;
-    seg.set("text", CleanUtf8(segment.span.Of(text)));
-    seg.set("marked", !segment.layers.empty());
-    mustache::list nested;
-    std::vector<std::string> reasons;
+    const Ref seg = data.AddObject(segments);
+    SetCleanSpan(&data, seg, "text", text, text_valid, segment.span);
+    data.SetBool(seg, "marked", !segment.layers.empty());
+    const Ref nested = data.SetList(seg, "layers");
+    reasons.clear();
     for (int i : segment.layers) {
       const Layer& layer = layers[i];
       const Span clipped = SnapToCharacters(text, range, layer.span);
-      std::string classes = layer.classes + " lv" + std::to_string(std::min(levels[i], 3));
+      classes = layer.classes;
+      classes += " lv";
+      classes += static_cast<char>('0' + std::min(levels[i], 3));
       if (clipped.start == segment.span.start) classes += " first";
-      data element;
-      element.set("classes", classes);
-      element.set("cat", layer.cat);
-      nested.push_back(std::move(element));
-      if (std::find(reasons.begin(), reasons.end(), layer.reason) == reasons.end()) {
-        reasons.push_back(layer.reason);
+      const Ref element = data.AddObject(nested);
+      data.Set(element, "classes", classes);
+      data.Set(element, "cat", layer.cat);
+      if (std::find_if(reasons.begin(), reasons.end(),
+                       [&](const std::string* r) { return *r == layer.reason; }) == reasons.end()) {
+        reasons.push_back(&layer.reason);
       }
     }
-    std::string reason;
-    for (const std::string& r : reasons) reason += (reason.empty() ? "" : "\n") + r;
-    seg.set("layers", nested);
-    seg.set("reason", reason);
-    segments.push_back(std::move(seg));
+    reason.clear();
+    for (const std::string* r : reasons) {
+      if (!reason.empty()) reason += '\n';
+      reason += *r;
+    }
+    data.Set(seg, "reason", reason);
   }
-  data root;
-  root.set("segments", segments);
-  return sentence_template.render(root);
+  scratch->sentence_html.clear();
+  return sentence_template.Render(data, &scratch->sentence_html);
 }
 
 // "1 article", "12 articles".
@@ -119,9 +260,18 @@ std::string SentenceAnchor(const SentenceRef& ref) {
   return "s-" + std::to_string(ref.article) + "-" + std::to_string(ref.sentence);
 }
 
-// The article's text as paragraphs of sentences, with whatever lies between sentences kept.
-data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table,
-                    mustache::mustache& sentence_template) {
+// "#" + `anchor` (appended rather than concatenated: GCC 12 warns, wrongly, on "#" + string).
+std::string Href(std::string_view anchor) {
+  std::string href = "#";
+  href.append(anchor);
+  return href;
+}
+
+// Sets `key` of `object` to the article's text as paragraphs of sentences, with whatever lies
+// between sentences kept.
+Status SetParagraphs(const Page& page, int a, Ref object, Scratch* scratch) {
+  const ReportModel& model = page.model;
+  TemplateData& data = scratch->data;
   const ReportArticle& article = model.articles[a];
   const std::string& text = article.text;
   std::vector<int> order(article.sentences.size());
@@ -130,23 +280,27 @@ data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table,
     return article.sentences[x].span.start < article.sentences[y].span.start;
   });
 
-  mustache::list paragraphs;
-  mustache::list pieces;
+  const Ref paragraphs = data.SetList(object, "paragraphs");
+  // The paragraph being filled and its pieces; -1 while no piece is waiting for a paragraph.
+  Ref paragraph = -1, pieces = -1;
   bool heading = false;
   auto close_paragraph = [&](bool unsegmented) {
-    if (pieces.empty()) return;
-    data paragraph;
-    paragraph.set("heading", heading);
-    paragraph.set("unsegmented", unsegmented);
-    paragraph.set("pieces", pieces);
-    paragraphs.push_back(std::move(paragraph));
-    pieces.clear();
+    if (paragraph < 0) return;
+    data.SetBool(paragraph, "heading", heading);
+    data.SetBool(paragraph, "unsegmented", unsegmented);
+    paragraph = pieces = -1;
   };
-  auto plain_piece = [](const std::string& s) {
-    data piece;
-    piece.set("is_sentence", false);
-    piece.set("text", s);
-    return piece;
+  auto new_piece = [&] {
+    if (paragraph < 0) {
+      paragraph = data.AddObject(paragraphs);
+      pieces = data.SetList(paragraph, "pieces");
+    }
+    return data.AddObject(pieces);
+  };
+  auto plain_piece = [&](const std::string& s) {
+    const Ref piece = new_piece();
+    data.SetBool(piece, "is_sentence", false);
+    data.Set(piece, "text", s);
   };
   // Text outside every sentence is shown as its own paragraph unless it is only whitespace.
   auto loose_text = [&](size_t from, size_t to) {
@@ -155,7 +309,7 @@ data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table,
     if (loose.empty()) return;
     close_paragraph(false);
     heading = false;
-    pieces.push_back(plain_piece(loose));
+    plain_piece(loose);
     close_paragraph(true);
   };
 
@@ -163,7 +317,7 @@ data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table,
   int paragraph_number = -1;
   for (int s : order) {
     const ReportSentence& sentence = article.sentences[s];
-    if (pieces.empty() || sentence.paragraph != paragraph_number) {
+    if (paragraph < 0 || sentence.paragraph != paragraph_number) {
       close_paragraph(false);
       loose_text(last_end, sentence.span.start);
       paragraph_number = sentence.paragraph;
@@ -171,28 +325,29 @@ data ParagraphsData(const ReportModel& model, int a, const ClaimTable& table,
     } else if (sentence.span.start > last_end) {
       std::string gap = CollapseSpaces(
           CleanUtf8(std::string_view(text).substr(last_end, sentence.span.start - last_end)));
-      pieces.push_back(plain_piece(gap.empty() ? " " : " " + gap + " "));
+      plain_piece(gap.empty() ? " " : " " + gap + " ");
     }
-    std::vector<Layer> layers;
-    AddMarkLayers(sentence, &layers);
+    scratch->layers.Clear();
+    AddMarkLayers(sentence, &scratch->marks, &scratch->layers);
+    PARALLAX_RETURN_IF_ERROR(
+        RenderSentence(page.templates.sentence, text, page.text_valid[a], sentence.span, scratch));
     const SentenceRef ref{a, s};
-    data piece;
-    piece.set("is_sentence", true);
-    piece.set("anchor", SentenceAnchor(ref));
-    piece.set("index", std::to_string(sentence.index));
-    piece.set("html", SentenceHtml(sentence_template, text, sentence.span, layers));
-    auto claim = table.claim_of_sentence.find({a, s});
-    piece.set("in_claim", claim != table.claim_of_sentence.end());
-    if (claim != table.claim_of_sentence.end()) {
-      piece.set("claim_anchor", "claim-" + std::to_string(claim->second));
-      piece.set("claim_number", std::to_string(claim->second + 1));
+    const Ref piece = new_piece();
+    data.SetBool(piece, "is_sentence", true);
+    data.Set(piece, "anchor", SentenceAnchor(ref));
+    data.Set(piece, "index", std::to_string(sentence.index));
+    data.Set(piece, "html", scratch->sentence_html);
+    const int claim = page.table.claim_of_sentence[a][s];
+    data.SetBool(piece, "in_claim", claim >= 0);
+    if (claim >= 0) {
+      data.Set(piece, "claim_anchor", "claim-" + std::to_string(claim));
+      data.Set(piece, "claim_number", std::to_string(claim + 1));
     }
-    pieces.push_back(std::move(piece));
     last_end = std::max(last_end, sentence.span.end);
   }
   close_paragraph(false);
   loose_text(last_end, text.size());
-  return data(paragraphs);
+  return Status::Ok();
 }
 
 int CountMarks(const ReportArticle& article) {
@@ -201,98 +356,97 @@ int CountMarks(const ReportArticle& article) {
   return n;
 }
 
-data StringList(const std::vector<std::string>& items, const std::string& key) {
-  mustache::list list;
-  for (const std::string& item : items) {
-    data entry;
-    entry.set(key, CleanUtf8(item));
-    list.push_back(std::move(entry));
-  }
-  return data(list);
+void SetStringList(TemplateData* data, Ref object, std::string_view list_key,
+                   const std::vector<std::string>& items, std::string_view key) {
+  const Ref list = data->SetList(object, list_key);
+  for (const std::string& item : items) SetClean(data, data->AddObject(list), key, item);
 }
 
-// Everything shown of an article but its text.
-data ArticleMetadata(const ReportModel& model, int a) {
+// Everything shown of an article but its text, set on `out`.
+void SetArticleMetadata(const ReportModel& model, int a, TemplateData* data, Ref out) {
   const ReportArticle& article = model.articles[a];
-  data out;
-  out.set("anchor", "art-" + std::to_string(a));
-  out.set("id", CleanUtf8(article.id));
-  out.set("source", CleanUtf8(article.source));
-  out.set("title", CleanUtf8(article.title.empty() ? article.id : article.title));
-  out.set("author", CleanUtf8(article.author));
-  out.set("has_author", !article.author.empty());
-  out.set("date", CleanUtf8(article.date));
-  out.set("has_date", !article.date.empty());
-  out.set("url", CleanUtf8(article.url));
-  out.set("has_url", !article.url.empty());
-  out.set("url_is_link", IsHttpUrl(article.url));
-  out.set("story", CleanUtf8(article.story));
-  out.set("has_story", !article.story.empty());
-  out.set("tags", StringList(article.tags, "tag"));
-  out.set("has_tags", !article.tags.empty());
-  out.set("notes", StringList(article.notes, "note"));
-  out.set("warnings", StringList(article.warnings, "warning"));
-  out.set("has_notes", !article.notes.empty() || !article.warnings.empty());
-  out.set("sentences", FormatCount(article.sentences.size()));
-  out.set("marks", FormatCount(CountMarks(article)));
+  data->Set(out, "anchor", "art-" + std::to_string(a));
+  SetClean(data, out, "id", article.id);
+  SetClean(data, out, "source", article.source);
+  SetClean(data, out, "title", article.title.empty() ? article.id : article.title);
+  SetClean(data, out, "author", article.author);
+  data->SetBool(out, "has_author", !article.author.empty());
+  SetClean(data, out, "date", article.date);
+  data->SetBool(out, "has_date", !article.date.empty());
+  SetClean(data, out, "url", article.url);
+  data->SetBool(out, "has_url", !article.url.empty());
+  data->SetBool(out, "url_is_link", IsHttpUrl(article.url));
+  SetClean(data, out, "story", article.story);
+  data->SetBool(out, "has_story", !article.story.empty());
+  SetStringList(data, out, "tags", article.tags, "tag");
+  data->SetBool(out, "has_tags", !article.tags.empty());
+  SetStringList(data, out, "notes", article.notes, "note");
+  SetStringList(data, out, "warnings", article.warnings, "warning");
+  data->SetBool(out, "has_notes", !article.notes.empty() || !article.warnings.empty());
+  const int marks = CountMarks(article);
+  data->Set(out, "sentences", FormatCount(article.sentences.size()));
+  data->Set(out, "marks", FormatCount(marks));
   std::vector<std::string> byline;
   if (!article.author.empty()) byline.push_back(CleanUtf8(article.author));
   if (!article.date.empty()) byline.push_back(CleanUtf8(article.date));
   if (!article.story.empty()) byline.push_back("story " + CleanUtf8(article.story));
   byline.push_back(CountOf(article.sentences.size(), "sentence", "sentences"));
-  byline.push_back(CountOf(CountMarks(article), "mark", "marks"));
+  byline.push_back(CountOf(marks, "mark", "marks"));
   std::string joined;
-  for (const std::string& part : byline) joined += (joined.empty() ? "" : " \xC2\xB7 ") + part;
-  out.set("byline", joined);
-  return out;
+  for (const std::string& part : byline) {
+    if (!joined.empty()) joined += " \xC2\xB7 ";
+    joined += part;
+  }
+  data->Set(out, "byline", joined);
 }
 
-std::string ArticleLabel(const ReportModel& model, int a) {
-  const ReportArticle& article = model.articles[a];
-  return CleanUtf8(article.title.empty() ? article.id : article.title);
+std::string_view ArticleLabel(const ReportArticle& article) {
+  return article.title.empty() ? article.id : article.title;
 }
 
 // `grid`: one cell per source, empty ones included; otherwise only the sources that carry the
-// claim, and a count of those that do not.
-data ClaimData(const ReportModel& model, const ClaimTable& table, int c, bool grid,
-               mustache::mustache& sentence_template) {
+// claim, and a count of those that do not. Sets the row's data on the root of scratch->data.
+Status SetClaimData(const Page& page, int c, Scratch* scratch) {
+  const ReportModel& model = page.model;
+  const ClaimTable& table = page.table;
+  const bool grid = page.grid;
+  TemplateData& data = scratch->data;
+  const Ref out = kRoot;
   const ReportClaim& claim = model.claims[c];
   const ClaimRow& row = table.rows[c];
-  data out;
-  out.set("anchor", "claim-" + std::to_string(c));
-  out.set("number", std::to_string(c + 1));
-  out.set("id", CleanUtf8(claim.id));
-  out.set("score", FormatFixed(claim.score, 2));
-  out.set("has_note", !claim.note.empty());
-  out.set("note", CleanUtf8(claim.note));
-  out.set("carried", std::to_string(row.sources_carrying.size()));
-  out.set("omitted", std::to_string(row.sources_omitting.size()));
-  out.set("of", std::to_string(table.sources.size()));
-  out.set("grid", grid);
-  out.set("has_discrepancies", !claim.discrepancies.empty());
-  out.set("has_omissions", !row.sources_omitting.empty());
-  mustache::list discrepancies;
+  data.Set(out, "anchor", "claim-" + std::to_string(c));
+  data.Set(out, "number", std::to_string(c + 1));
+  SetClean(&data, out, "id", claim.id);
+  data.Set(out, "score", FormatFixed(claim.score, 2));
+  data.SetBool(out, "has_note", !claim.note.empty());
+  SetClean(&data, out, "note", claim.note);
+  data.Set(out, "carried", std::to_string(row.sources_carrying.size()));
+  data.Set(out, "omitted", std::to_string(row.sources_omitting.size()));
+  data.Set(out, "of", std::to_string(table.sources.size()));
+  data.SetBool(out, "grid", grid);
+  data.SetBool(out, "has_discrepancies", !claim.discrepancies.empty());
+  data.SetBool(out, "has_omissions", !row.sources_omitting.empty());
+  const Ref discrepancies = data.SetList(out, "discrepancies");
   for (const ReportDiscrepancy& d : claim.discrepancies) {
-    data entry;
-    entry.set("kind", CleanUtf8(d.kind));
-    entry.set("kind_class", ClassToken(d.kind));
-    entry.set("description", CleanUtf8(d.description));
-    discrepancies.push_back(std::move(entry));
+    const Ref entry = data.AddObject(discrepancies);
+    SetClean(&data, entry, "kind", d.kind);
+    data.Set(entry, "kind_class", ClassToken(d.kind));
+    SetClean(&data, entry, "description", d.description);
   }
-  out.set("discrepancies", discrepancies);
 
-  mustache::list cells;
+  const Ref cells = data.SetList(out, "cells");
   for (size_t s = 0; s < table.sources.size(); ++s) {
     if (!grid && row.cells[s].empty()) continue;
-    data cell;
-    cell.set("source", CleanUtf8(table.sources[s]));
-    cell.set("empty", row.cells[s].empty());
-    mustache::list sentences;
+    const Ref cell = data.AddObject(cells);
+    SetClean(&data, cell, "source", table.sources[s]);
+    data.SetBool(cell, "empty", row.cells[s].empty());
+    const Ref sentences = data.SetList(cell, "sentences");
     for (const SentenceRef& ref : row.cells[s]) {
       const ReportArticle& article = model.articles[ref.article];
       const ReportSentence& sentence = article.sentences[ref.sentence];
-      std::vector<Layer> layers;
-      AddMarkLayers(sentence, &layers);
+      Layers& layers = scratch->layers;
+      layers.Clear();
+      AddMarkLayers(sentence, &scratch->marks, &layers);
       bool disputed = false;
       for (const ReportDiscrepancy& d : claim.discrepancies) {
         const bool named =
@@ -300,27 +454,31 @@ data ClaimData(const ReportModel& model, const ClaimTable& table, int c, bool gr
         for (const ReportDiscrepancySpan& part : d.spans) {
           if (!(part.sentence == ref)) continue;
           disputed = true;
-          layers.push_back({part.span, "m c-diff", "diff",
-                            "Differs (" + CleanUtf8(d.kind) + "): " + CleanUtf8(d.description)});
+          Layer& layer = layers.Add(part.span);
+          layer.classes.append("m c-diff");
+          layer.cat.append("diff");
+          layer.reason.append("Differs (");
+          AppendClean(d.kind, &layer.reason);
+          layer.reason.append("): ");
+          AppendClean(d.description, &layer.reason);
         }
         disputed = disputed || named;
       }
-      data entry;
-      entry.set("href", "#" + SentenceAnchor(ref));
-      entry.set("index", std::to_string(sentence.index));
-      entry.set("disputed", disputed);
+      PARALLAX_RETURN_IF_ERROR(RenderSentence(page.templates.sentence, article.text,
+                                              page.text_valid[ref.article], sentence.span,
+                                              scratch));
+      const Ref entry = data.AddObject(sentences);
+      data.Set(entry, "href", Href(SentenceAnchor(ref)));
+      data.Set(entry, "index", std::to_string(sentence.index));
+      data.SetBool(entry, "disputed", disputed);
       auto per_source = table.articles_per_source.find(article.source);
-      entry.set("show_article",
-                per_source != table.articles_per_source.end() && per_source->second > 1);
-      entry.set("article", ArticleLabel(model, ref.article));
-      entry.set("html", SentenceHtml(sentence_template, article.text, sentence.span, layers));
-      sentences.push_back(std::move(entry));
+      data.SetBool(entry, "show_article",
+                   per_source != table.articles_per_source.end() && per_source->second > 1);
+      SetClean(&data, entry, "article", ArticleLabel(article));
+      data.Set(entry, "html", scratch->sentence_html);
     }
-    cell.set("sentences", sentences);
-    cells.push_back(std::move(cell));
   }
-  out.set("cells", cells);
-  return out;
+  return Status::Ok();
 }
 
 // A "nice" axis maximum: the smallest of 1, 2, 2.5, 5 × 10^k at or above `value`.
@@ -337,34 +495,35 @@ double NiceCeiling(double value) {
 constexpr double kChartWidth = 600, kLabelWidth = 196, kBarLeft = 204, kBarMaxWidth = 300;
 constexpr double kRowHeight = 26, kBarHeight = 15, kChartTop = 24;
 
-data ProfileData(const ReportModel& model, int p, double scale_max) {
+void AddProfile(const ReportModel& model, int p, double scale_max, TemplateData* data,
+                Ref profiles) {
   const ReportSourceProfile& profile = model.profiles[p];
-  data out;
-  out.set("source", CleanUtf8(profile.source));
-  out.set("anchor", "profile-" + std::to_string(p));
-  out.set("chart_id", "chart-" + std::to_string(p));
-  out.set("meta", CountOf(profile.articles, "article", "articles") + " \xC2\xB7 " +
-                      CountOf(profile.sentences, "sentence", "sentences") + " \xC2\xB7 " +
-                      CountOf(profile.words, "word", "words"));
-  out.set("width", FormatFixed(kChartWidth, 0));
+  const Ref out = data->AddObject(profiles);
+  SetClean(data, out, "source", profile.source);
+  data->Set(out, "anchor", "profile-" + std::to_string(p));
+  data->Set(out, "chart_id", "chart-" + std::to_string(p));
+  data->Set(out, "meta",
+            CountOf(profile.articles, "article", "articles") + " \xC2\xB7 " +
+                CountOf(profile.sentences, "sentence", "sentences") + " \xC2\xB7 " +
+                CountOf(profile.words, "word", "words"));
+  data->Set(out, "width", FormatFixed(kChartWidth, 0));
   const double height = kChartTop + kRowHeight * profile.bars.size() + 6;
-  out.set("height", FormatFixed(height, 0));
-  out.set("bar_left", FormatFixed(kBarLeft, 0));
-  out.set("label_x", FormatFixed(kLabelWidth, 0));
-  out.set("axis_bottom", FormatFixed(height - 4, 0));
-  out.set("has_bars", !profile.bars.empty());
+  data->Set(out, "height", FormatFixed(height, 0));
+  data->Set(out, "bar_left", FormatFixed(kBarLeft, 0));
+  data->Set(out, "label_x", FormatFixed(kLabelWidth, 0));
+  data->Set(out, "axis_bottom", FormatFixed(height - 4, 0));
+  data->SetBool(out, "has_bars", !profile.bars.empty());
 
-  mustache::list ticks;
+  const Ref ticks = data->SetList(out, "ticks");
   for (int t = 0; t <= 4; ++t) {
     const double value = scale_max * t / 4;
-    data tick;
-    tick.set("x", FormatFixed(kBarLeft + kBarMaxWidth * t / 4, 1));
-    tick.set("label", FormatFixed(value, scale_max < 4 ? 2 : (scale_max < 40 ? 1 : 0)));
-    ticks.push_back(std::move(tick));
+    const Ref tick = data->AddObject(ticks);
+    data->Set(tick, "x", FormatFixed(kBarLeft + kBarMaxWidth * t / 4, 1));
+    data->Set(tick, "label", FormatFixed(value, scale_max < 4 ? 2 : (scale_max < 40 ? 1 : 0)));
   }
-  out.set("ticks", ticks);
 
-  mustache::list rows, evidence;
+  const Ref rows = data->SetList(out, "rows");
+  const Ref evidence = data->SetList(out, "evidence");
   for (size_t b = 0; b < profile.bars.size(); ++b) {
     const ReportProfileBar& bar = profile.bars[b];
     const double total = std::max(0.0, bar.per_1000_words);
@@ -373,57 +532,53 @@ data ProfileData(const ReportModel& model, int p, double scale_max) {
     const std::string label = CleanUtf8(bar.label);
     const std::string rate = FormatFixed(total, 1);
     const std::string evidence_id = "ev-" + std::to_string(p) + "-" + std::to_string(b);
-    data row;
-    row.set("href", "#" + evidence_id);
-    row.set("label", label);
-    row.set("cat", ClassToken(bar.category));
-    row.set("y", FormatFixed(y, 1));
-    row.set("bar_y", FormatFixed(y + (kRowHeight - kBarHeight) / 2 - 2, 1));
-    row.set("text_y", FormatFixed(y + kRowHeight / 2 + 2, 1));
-    row.set("bar_h", FormatFixed(kBarHeight, 0));
-    row.set("row_w", FormatFixed(kChartWidth, 0));
-    row.set("row_h", FormatFixed(kRowHeight, 0));
+    const Ref row = data->AddObject(rows);
+    data->Set(row, "href", Href(evidence_id));
+    data->Set(row, "label", label);
+    data->Set(row, "cat", ClassToken(bar.category));
+    data->Set(row, "y", FormatFixed(y, 1));
+    data->Set(row, "bar_y", FormatFixed(y + (kRowHeight - kBarHeight) / 2 - 2, 1));
+    data->Set(row, "text_y", FormatFixed(y + kRowHeight / 2 + 2, 1));
+    data->Set(row, "bar_h", FormatFixed(kBarHeight, 0));
+    data->Set(row, "row_w", FormatFixed(kChartWidth, 0));
+    data->Set(row, "row_h", FormatFixed(kRowHeight, 0));
     const double own_w = kBarMaxWidth * own / scale_max;
     const double all_w = kBarMaxWidth * total / scale_max;
-    row.set("own_w", FormatFixed(own_w, 1));
-    row.set("quoted_x", FormatFixed(kBarLeft + own_w, 1));
-    row.set("quoted_w", FormatFixed(all_w - own_w, 1));
-    row.set("value_x", FormatFixed(kBarLeft + all_w + 6, 1));
-    row.set("value", rate + " (" + std::to_string(bar.count) + ")");
-    row.set("title", label + ": " + rate + " per 1,000 words, " + std::to_string(bar.count) +
-                         " marks, " + std::to_string(bar.own_voice_count) +
-                         " in the outlet's own voice. Follow the link for the sentences.");
-    rows.push_back(std::move(row));
+    data->Set(row, "own_w", FormatFixed(own_w, 1));
+    data->Set(row, "quoted_x", FormatFixed(kBarLeft + own_w, 1));
+    data->Set(row, "quoted_w", FormatFixed(all_w - own_w, 1));
+    data->Set(row, "value_x", FormatFixed(kBarLeft + all_w + 6, 1));
+    data->Set(row, "value", rate + " (" + std::to_string(bar.count) + ")");
+    data->Set(row, "title",
+              label + ": " + rate + " per 1,000 words, " + std::to_string(bar.count) + " marks, " +
+                  std::to_string(bar.own_voice_count) +
+                  " in the outlet's own voice. Follow the link for the sentences.");
 
-    data ev;
-    ev.set("id", evidence_id);
-    ev.set("label", label);
-    ev.set("rate", rate);
-    ev.set("count", std::to_string(bar.count));
-    ev.set("own", std::to_string(bar.own_voice_count));
-    ev.set("n", std::to_string(bar.evidence.size()));
-    mustache::list items;
+    const Ref ev = data->AddObject(evidence);
+    data->Set(ev, "id", evidence_id);
+    data->Set(ev, "label", label);
+    data->Set(ev, "rate", rate);
+    data->Set(ev, "count", std::to_string(bar.count));
+    data->Set(ev, "own", std::to_string(bar.own_voice_count));
+    data->Set(ev, "n", std::to_string(bar.evidence.size()));
+    const Ref items = data->SetList(ev, "items");
+    bool has_items = false;
     for (const SentenceRef& ref : bar.evidence) {
       if (!IsValidRef(model, ref)) continue;
       const ReportArticle& article = model.articles[ref.article];
       const ReportSentence& sentence = article.sentences[ref.sentence];
-      data item;
-      item.set("href", "#" + SentenceAnchor(ref));
-      item.set("where",
-               ArticleLabel(model, ref.article) + ", sentence " + std::to_string(sentence.index));
-      item.set("text", ShortenUtf8(CollapseSpaces(sentence.span.Of(article.text)), 320));
-      items.push_back(std::move(item));
+      const Ref item = data->AddObject(items);
+      data->Set(item, "href", Href(SentenceAnchor(ref)));
+      data->Set(item, "where",
+                CleanUtf8(ArticleLabel(article)) + ", sentence " + std::to_string(sentence.index));
+      data->Set(item, "text", ShortenUtf8(CollapseSpaces(sentence.span.Of(article.text)), 320));
+      has_items = true;
     }
-    ev.set("items", items);
-    ev.set("has_items", !items.empty());
-    evidence.push_back(std::move(ev));
+    data->SetBool(ev, "has_items", has_items);
   }
-  out.set("rows", rows);
-  out.set("evidence", evidence);
-  return out;
 }
 
-data LegendData(const ReportModel& model) {
+void SetLegend(const ReportModel& model, TemplateData* data) {
   std::map<std::string, int> counts;
   for (const ReportArticle& article : model.articles) {
     for (const ReportSentence& sentence : article.sentences) {
@@ -434,18 +589,17 @@ data LegendData(const ReportModel& model) {
   for (const auto& [name, count] : counts) {
     if (!IsKnownCategory(name)) names.push_back(name);
   }
-  mustache::list entries;
+  const Ref entries = data->SetList(kRoot, "legend");
   for (const std::string& name : names) {
-    data entry;
-    entry.set("cat", ClassToken(name));
-    entry.set("classes", "m c-" + ClassToken(name) + (IsKnownCategory(name) ? "" : " c-other"));
-    entry.set("label", CategoryLabel(name));
-    entry.set("letter", CategoryLetter(name));
-    entry.set("description", CategoryDescription(name));
-    entry.set("count", FormatCount(counts.count(name) ? counts[name] : 0));
-    entries.push_back(std::move(entry));
+    const Ref entry = data->AddObject(entries);
+    data->Set(entry, "cat", ClassToken(name));
+    data->Set(entry, "classes",
+              "m c-" + ClassToken(name) + (IsKnownCategory(name) ? "" : " c-other"));
+    data->Set(entry, "label", CategoryLabel(name));
+    data->Set(entry, "letter", CategoryLetter(name));
+    data->Set(entry, "description", CategoryDescription(name));
+    data->Set(entry, "count", FormatCount(counts.count(name) ? counts[name] : 0));
   }
-  return data(entries);
 }
 
 // Stand-ins for the two long parts of the page, claim rows and full texts: the page around them
@@ -461,29 +615,61 @@ PartMarkers MakePartMarkers() {
   return {"\x01parallax-claims-" + nonce + "\x01", "\x01parallax-texts-" + nonce + "\x01"};
 }
 
-// Renders items [0, n) with `render(template, i)` in batches of `options.batch`, each batch
-// split over `options.threads` threads with a template object each (kainjow's render is not
-// const), and hands the results to `sink` in item order.
+// Renders items [0, n) with `render(i, scratch)` (appending to scratch->out) in batches of
+// `options.batch`. A batch is cut into slices, several per thread so that a long article does
+// not leave the other threads idle; slice k always uses scratches[k], whose buffers stay warm
+// from batch to batch. Slices reach `sink` in order, so the page does not depend on the number
+// of threads.
 template <typename RenderItem>
-Status StreamParts(size_t n, const std::string& template_text, const std::string& sentence_text,
-                   const HtmlOptions& options, const HtmlSink& sink, RenderItem render) {
+Status StreamParts(size_t n, const HtmlOptions& options, std::vector<Scratch>* scratches,
+                   const HtmlSink& sink, RenderItem render) {
   const size_t batch = std::max<size_t>(1, options.batch);
-  const size_t workers = static_cast<size_t>(std::max(1, options.threads));
-  std::vector<std::string> parts;
+  const int threads = std::max(1, options.threads);
   for (size_t first = 0; first < n; first += batch) {
     const size_t count = std::min(batch, n - first);
-    parts.assign(count, std::string());
-    const size_t chunks = std::min(workers, count);
-    ParallelFor(chunks, static_cast<int>(chunks), [&](size_t w) {
-      mustache::mustache tmpl(template_text);
-      mustache::mustache sentence_template(sentence_text);
-      for (size_t k = count * w / chunks; k < count * (w + 1) / chunks; ++k) {
-        parts[k] = render(tmpl, sentence_template, first + k);
+    const size_t slices = std::min(scratches->size(), count);
+    ParallelFor(slices, threads, [&](size_t k) {
+      Scratch& scratch = (*scratches)[k];
+      scratch.out.clear();
+      scratch.status = Status::Ok();
+      for (size_t i = count * k / slices; i < count * (k + 1) / slices; ++i) {
+        scratch.status = render(first + i, &scratch);
+        if (!scratch.status.ok()) return;
       }
     });
-    for (const std::string& part : parts) PARALLAX_RETURN_IF_ERROR(sink(part));
+    // One write per slice: a sink per claim row would cost a system call per row.
+    for (size_t k = 0; k < slices; ++k) {
+      PARALLAX_RETURN_IF_ERROR((*scratches)[k].status);
+      PARALLAX_RETURN_IF_ERROR(sink((*scratches)[k].out));
+    }
   }
   return Status::Ok();
+}
+
+StatusOr<Templates> CompileTemplates(std::map<std::string, std::string>& files) {
+  // Each template may include the others as partials ({{> sentence}}), as report.mustache
+  // always could.
+  auto partials_of = [&](const std::string& self) {
+    std::map<std::string, std::string> partials;
+    for (const char* file : {"report", "sentence", "claim_row", "fulltext"}) {
+      if (file != self) partials.emplace(file, files[std::string(file) + ".mustache"]);
+    }
+    return partials;
+  };
+  Templates out;
+  PARALLAX_ASSIGN_OR_RETURN(
+      out.sentence, CompiledTemplate::Compile("sentence.mustache", files["sentence.mustache"],
+                                              partials_of("sentence")));
+  PARALLAX_ASSIGN_OR_RETURN(
+      out.claim_row, CompiledTemplate::Compile("claim_row.mustache", files["claim_row.mustache"],
+                                               partials_of("claim_row")));
+  PARALLAX_ASSIGN_OR_RETURN(
+      out.fulltext, CompiledTemplate::Compile("fulltext.mustache", files["fulltext.mustache"],
+                                              partials_of("fulltext")));
+  PARALLAX_ASSIGN_OR_RETURN(out.page,
+                            CompiledTemplate::Compile("report.mustache", files["report.mustache"],
+                                                      partials_of("report")));
+  return out;
 }
 
 }  // namespace
@@ -492,26 +678,19 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
                     const HtmlOptions& options, const HtmlSink& sink) {
   PARALLAX_RETURN_IF_ERROR(ValidateReportModel(model));
   PARALLAX_ASSIGN_OR_RETURN(
-      auto templates,
+      auto files,
       LoadTemplates(templates_dir, {"report.mustache", "sentence.mustache", "claim_row.mustache",
                                     "fulltext.mustache", "report.css", "report.js"}));
+  PARALLAX_ASSIGN_OR_RETURN(const Templates templates, CompileTemplates(files));
   const ClaimTable table = BuildClaimTable(model);
-  for (const char* name : {"sentence.mustache", "claim_row.mustache", "fulltext.mustache"}) {
-    mustache::mustache tmpl(templates[name]);
-    if (!tmpl.is_valid()) {
-      return Status::InvalidInput("report template '" + std::string(name) +
-                                  "': " + tmpl.error_message());
-    }
-  }
-  const std::string& sentence_text = templates["sentence.mustache"];
 
-  data root;
-  root.set("css", templates["report.css"]);
-  root.set("js", templates["report.js"]);
+  TemplateData root;
+  root.Set(kRoot, "css", files["report.css"]);
+  root.Set(kRoot, "js", files["report.js"]);
   AddProvenance(model.title.empty() ? "Parallax report" : model.title, model.parallax_version,
                 model.lexicon_digest, model.rules_digest, model.generated_at, &root);
-  root.set("notices", StringList(model.notices, "text"));
-  root.set("has_notices", !model.notices.empty());
+  SetStringList(&root, kRoot, "notices", model.notices, "text");
+  root.SetBool(kRoot, "has_notices", !model.notices.empty());
 
   int sentences = 0, marks = 0, shared = 0, discrepancies = 0;
   for (const ReportArticle& article : model.articles) {
@@ -522,43 +701,37 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
     discrepancies += model.claims[c].discrepancies.size();
     if (table.rows[c].sources_omitting.empty()) ++shared;
   }
-  mustache::list summary;
-  summary.push_back(SummaryItem(table.sources.size(), "source", "sources"));
-  summary.push_back(SummaryItem(model.articles.size(), "article", "articles"));
-  summary.push_back(SummaryItem(sentences, "sentence", "sentences"));
-  summary.push_back(SummaryItem(marks, "mark", "marks"));
-  summary.push_back(SummaryItem(model.claims.size(), "claim", "claims"));
-  summary.push_back(SummaryItem(discrepancies, "discrepancy", "discrepancies"));
-  root.set("summary", summary);
-  root.set("claims_summary", FormatCount(shared) + " carried by every source, " +
-                                 FormatCount(model.claims.size() - shared) + " omitted by some");
+  const Ref summary = root.SetList(kRoot, "summary");
+  AddSummaryItem(table.sources.size(), "source", "sources", &root, summary);
+  AddSummaryItem(model.articles.size(), "article", "articles", &root, summary);
+  AddSummaryItem(sentences, "sentence", "sentences", &root, summary);
+  AddSummaryItem(marks, "mark", "marks", &root, summary);
+  AddSummaryItem(model.claims.size(), "claim", "claims", &root, summary);
+  AddSummaryItem(discrepancies, "discrepancy", "discrepancies", &root, summary);
+  root.Set(kRoot, "claims_summary",
+           FormatCount(shared) + " carried by every source, " +
+               FormatCount(model.claims.size() - shared) + " omitted by some");
 
-  root.set("legend", LegendData(model));
-  root.set("columns", StringList(table.sources, "name"));
-  root.set("n_columns", std::to_string(table.sources.size() + 1));
-  root.set("n_sources", FormatCount(table.sources.size()));
+  SetLegend(model, &root);
+  SetStringList(&root, kRoot, "columns", table.sources, "name");
+  root.Set(kRoot, "n_columns", std::to_string(table.sources.size() + 1));
+  root.Set(kRoot, "n_sources", FormatCount(table.sources.size()));
   const bool grid = table.sources.size() <= options.max_source_columns;
-  root.set("grid", grid);
+  root.SetBool(kRoot, "grid", grid);
 
   // The page around the long parts: every article's metadata (the sources table), and one
   // marker standing for all claim rows, one for all full texts.
   const PartMarkers markers = MakePartMarkers();
-  mustache::list articles;
+  const Ref articles = root.SetList(kRoot, "articles");
   for (size_t a = 0; a < model.articles.size(); ++a) {
-    data article = ArticleMetadata(model, a);
-    article.set("fulltext_html", a == 0 ? markers.fulltexts : std::string());
-    articles.push_back(std::move(article));
+    const Ref article = root.AddObject(articles);
+    SetArticleMetadata(model, a, &root, article);
+    root.Set(article, "fulltext_html", a == 0 ? markers.fulltexts : std::string());
   }
-  root.set("articles", articles);
-  root.set("has_articles", !articles.empty());
-  mustache::list claims;
-  if (!model.claims.empty()) {
-    data row;
-    row.set("html", markers.claims);
-    claims.push_back(std::move(row));
-  }
-  root.set("claims", claims);
-  root.set("has_claims", !claims.empty());
+  root.SetBool(kRoot, "has_articles", !model.articles.empty());
+  const Ref claims = root.SetList(kRoot, "claims");
+  if (!model.claims.empty()) root.Set(root.AddObject(claims), "html", markers.claims);
+  root.SetBool(kRoot, "has_claims", !model.claims.empty());
 
   double max_rate = 0;
   for (const ReportSourceProfile& profile : model.profiles) {
@@ -566,14 +739,13 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
       max_rate = std::max(max_rate, bar.per_1000_words);
   }
   const double scale_max = NiceCeiling(max_rate);
-  mustache::list profiles;
+  const Ref profiles = root.SetList(kRoot, "profiles");
   for (size_t p = 0; p < model.profiles.size(); ++p) {
-    profiles.push_back(ProfileData(model, p, scale_max));
+    AddProfile(model, p, scale_max, &root, profiles);
   }
-  root.set("profiles", profiles);
-  root.set("has_profiles", !profiles.empty());
-  PARALLAX_ASSIGN_OR_RETURN(const std::string page,
-                            RenderTemplate(templates, "report.mustache", std::move(root)));
+  root.SetBool(kRoot, "has_profiles", !model.profiles.empty());
+  std::string page;
+  PARALLAX_RETURN_IF_ERROR(templates.page.Render(root, &page));
 
   // Each marker appears once when its part is in the template; a template may leave one out.
   struct Part {
@@ -595,25 +767,33 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
   }
   std::sort(parts.begin(), parts.end(), [](const Part& x, const Part& y) { return x.at < y.at; });
 
-  auto render_claim = [&](mustache::mustache& tmpl, mustache::mustache& sentence_template,
-                          size_t c) {
-    return tmpl.render(ClaimData(model, table, c, grid, sentence_template));
+  Page context{model, table, templates, std::vector<bool>(model.articles.size()), grid};
+  for (size_t a = 0; a < model.articles.size(); ++a) {
+    context.text_valid[a] = !FindInvalidUtf8(model.articles[a].text).has_value();
+  }
+  auto render_claim = [&](size_t c, Scratch* scratch) -> Status {
+    scratch->data.Clear();
+    PARALLAX_RETURN_IF_ERROR(SetClaimData(context, c, scratch));
+    return templates.claim_row.Render(scratch->data, &scratch->out);
   };
-  auto render_fulltext = [&](mustache::mustache& tmpl, mustache::mustache& sentence_template,
-                             size_t a) {
-    data article = ArticleMetadata(model, a);
-    article.set("paragraphs", ParagraphsData(model, a, table, sentence_template));
-    return tmpl.render(article);
+  auto render_fulltext = [&](size_t a, Scratch* scratch) -> Status {
+    scratch->data.Clear();
+    SetArticleMetadata(model, a, &scratch->data, kRoot);
+    PARALLAX_RETURN_IF_ERROR(SetParagraphs(context, a, kRoot, scratch));
+    return templates.fulltext.Render(scratch->data, &scratch->out);
   };
+  // Four slices per thread balance uneven items without many more buffers.
+  const int threads = std::max(1, options.threads);
+  std::vector<Scratch> scratches(threads == 1 ? 1 : 4 * static_cast<size_t>(threads));
   size_t done = 0;
   for (const Part& part : parts) {
     PARALLAX_RETURN_IF_ERROR(sink(std::string_view(page).substr(done, part.at - done)));
     if (part.claims) {
-      PARALLAX_RETURN_IF_ERROR(StreamParts(model.claims.size(), templates["claim_row.mustache"],
-                                           sentence_text, options, sink, render_claim));
+      PARALLAX_RETURN_IF_ERROR(
+          StreamParts(model.claims.size(), options, &scratches, sink, render_claim));
     } else {
-      PARALLAX_RETURN_IF_ERROR(StreamParts(model.articles.size(), templates["fulltext.mustache"],
-                                           sentence_text, options, sink, render_fulltext));
+      PARALLAX_RETURN_IF_ERROR(
+          StreamParts(model.articles.size(), options, &scratches, sink, render_fulltext));
     }
     done = part.at + part.length;
   }

@@ -1,13 +1,18 @@
 // RenderJson: the report as JSON, in the shape reports/SCHEMA.md documents. Keys are written in
-// a fixed order (nlohmann::ordered_json) so that output is byte-identical for the same model.
+// a fixed order so that output is byte-identical for the same model: the short head with
+// nlohmann::ordered_json, the long arrays (articles, claims, profiles) with JsonWriter, which
+// prints what dump(2) would without building a tree.
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/base/utf8.h"
 #include "engine/report/claim_table.h"
 #include "engine/report/format.h"
+#include "engine/report/json_writer.h"
 #include "engine/report/report.h"
 
 namespace parallax {
@@ -23,171 +28,291 @@ Json Strings(const std::vector<std::string>& items) {
   return out;
 }
 
-// The text of `span` in `text`, or "" when the span is out of range.
-std::string TextOf(const std::string& text, const Span& span) {
-  if (span.end < span.start || span.end > text.size()) return "";
-  return CleanUtf8(span.Of(text));
+bool IsCharacterBoundary(std::string_view text, size_t at) {
+  return at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
 }
 
-Json RefJson(const ReportModel& model, const SentenceRef& ref) {
-  Json out;
-  out["article"] = ref.article;
-  out["sentence"] = ref.sentence;
+// Writes the text of `span` in `text`, or "" when the span is out of range. `text_valid`:
+// `text` is valid UTF-8, so a span from character boundary to character boundary is too.
+void TextOf(const std::string& text, const Span& span, bool text_valid, JsonWriter* w) {
+  if (span.end < span.start || span.end > text.size()) {
+    w->String("");
+  } else if (text_valid && IsCharacterBoundary(text, span.start) &&
+             IsCharacterBoundary(text, span.end)) {
+    w->ValidString(span.Of(text));
+  } else {
+    w->String(span.Of(text));
+  }
+}
+
+void WriteRef(const ReportModel& model, const SentenceRef& ref, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("article");
+  w->Int(ref.article);
+  w->Key("sentence");
+  w->Int(ref.sentence);
   if (IsValidRef(model, ref)) {
     const ReportArticle& article = model.articles[ref.article];
     const ReportSentence& sentence = article.sentences[ref.sentence];
-    out["article_id"] = CleanUtf8(article.id);
-    out["source"] = CleanUtf8(article.source);
-    out["sentence_index"] = sentence.index;
-    out["start"] = sentence.span.start;
-    out["end"] = sentence.span.end;
+    w->Key("article_id");
+    w->String(article.id);
+    w->Key("source");
+    w->String(article.source);
+    w->Key("sentence_index");
+    w->Int(sentence.index);
+    w->Key("start");
+    w->Uint(sentence.span.start);
+    w->Key("end");
+    w->Uint(sentence.span.end);
   }
-  return out;
+  w->EndObject();
 }
 
-Json Refs(const ReportModel& model, const std::vector<SentenceRef>& refs) {
-  Json out = Json::array();
-  for (const SentenceRef& ref : refs) out.push_back(RefJson(model, ref));
-  return out;
+void WriteRefs(const ReportModel& model, const std::vector<SentenceRef>& refs, JsonWriter* w) {
+  w->BeginArray();
+  for (const SentenceRef& ref : refs) WriteRef(model, ref, w);
+  w->EndArray();
 }
 
-Json MarkJson(const ReportMark& mark, const std::string& text) {
-  Json out;
-  out["category"] = CleanUtf8(mark.category);
-  out["start"] = mark.span.start;
-  out["end"] = mark.span.end;
-  out["text"] = TextOf(text, mark.span);
-  out["cue"] = CleanUtf8(mark.cue);
-  out["entry"] = NullIfEmpty(mark.entry);
-  out["lexicon"] = NullIfEmpty(mark.lexicon);
-  out["stance"] = NullIfEmpty(mark.stance);
-  out["source_kind"] = NullIfEmpty(mark.source_kind);
-  out["source_start"] = mark.source ? Json(mark.source->start) : Json(nullptr);
-  out["source_end"] = mark.source ? Json(mark.source->end) : Json(nullptr);
-  out["polarity"] = NullIfEmpty(mark.polarity);
-  out["voice"] = NullIfEmpty(mark.voice);
-  out["negated"] = mark.negated;
-  return out;
+void WriteStrings(const std::vector<std::string>& items, JsonWriter* w) {
+  w->BeginArray();
+  for (const std::string& item : items) w->String(item);
+  w->EndArray();
 }
 
-Json ArticleJson(const ReportArticle& article) {
-  Json out;
-  out["id"] = CleanUtf8(article.id);
-  out["source"] = CleanUtf8(article.source);
-  out["title"] = NullIfEmpty(article.title);
-  out["author"] = NullIfEmpty(article.author);
-  out["date"] = NullIfEmpty(article.date);
-  out["url"] = NullIfEmpty(article.url);
-  out["tags"] = Strings(article.tags);
-  out["story"] = NullIfEmpty(article.story);
-  out["notes"] = Strings(article.notes);
-  out["warnings"] = Strings(article.warnings);
-  out["text"] = CleanUtf8(article.text);
-  Json sentences = Json::array();
+void WriteMark(const ReportMark& mark, const std::string& text, bool text_valid, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("category");
+  w->String(mark.category);
+  w->Key("start");
+  w->Uint(mark.span.start);
+  w->Key("end");
+  w->Uint(mark.span.end);
+  w->Key("text");
+  TextOf(text, mark.span, text_valid, w);
+  w->Key("cue");
+  w->String(mark.cue);
+  w->Key("entry");
+  w->StringOrNull(mark.entry);
+  w->Key("lexicon");
+  w->StringOrNull(mark.lexicon);
+  w->Key("stance");
+  w->StringOrNull(mark.stance);
+  w->Key("source_kind");
+  w->StringOrNull(mark.source_kind);
+  w->Key("source_start");
+  if (mark.source) {
+    w->Uint(mark.source->start);
+  } else {
+    w->Null();
+  }
+  w->Key("source_end");
+  if (mark.source) {
+    w->Uint(mark.source->end);
+  } else {
+    w->Null();
+  }
+  w->Key("polarity");
+  w->StringOrNull(mark.polarity);
+  w->Key("voice");
+  w->StringOrNull(mark.voice);
+  w->Key("negated");
+  w->Bool(mark.negated);
+  w->EndObject();
+}
+
+void WriteArticle(const ReportArticle& article, std::vector<const ReportMark*>* marks,
+                  JsonWriter* w) {
+  w->BeginObject();
+  w->Key("id");
+  w->String(article.id);
+  w->Key("source");
+  w->String(article.source);
+  w->Key("title");
+  w->StringOrNull(article.title);
+  w->Key("author");
+  w->StringOrNull(article.author);
+  w->Key("date");
+  w->StringOrNull(article.date);
+  w->Key("url");
+  w->StringOrNull(article.url);
+  w->Key("tags");
+  WriteStrings(article.tags, w);
+  w->Key("story");
+  w->StringOrNull(article.story);
+  w->Key("notes");
+  WriteStrings(article.notes, w);
+  w->Key("warnings");
+  WriteStrings(article.warnings, w);
+  const bool text_valid = !FindInvalidUtf8(article.text).has_value();
+  w->Key("text");
+  if (text_valid) {
+    w->ValidString(article.text);
+  } else {
+    w->String(article.text);
+  }
+  w->Key("sentences");
+  w->BeginArray();
   for (const ReportSentence& sentence : article.sentences) {
-    Json s;
-    s["index"] = sentence.index;
-    s["start"] = sentence.span.start;
-    s["end"] = sentence.span.end;
-    s["paragraph"] = sentence.paragraph;
-    s["heading"] = sentence.heading;
-    s["text"] = TextOf(article.text, sentence.span);
-    s["claim_id"] = NullIfEmpty(sentence.claim_id);
-    Json marks = Json::array();
-    for (const ReportMark* mark : MarksInOrder(sentence))
-      marks.push_back(MarkJson(*mark, article.text));
-    s["marks"] = std::move(marks);
-    sentences.push_back(std::move(s));
+    w->BeginObject();
+    w->Key("index");
+    w->Int(sentence.index);
+    w->Key("start");
+    w->Uint(sentence.span.start);
+    w->Key("end");
+    w->Uint(sentence.span.end);
+    w->Key("paragraph");
+    w->Int(sentence.paragraph);
+    w->Key("heading");
+    w->Bool(sentence.heading);
+    w->Key("text");
+    TextOf(article.text, sentence.span, text_valid, w);
+    w->Key("claim_id");
+    w->StringOrNull(sentence.claim_id);
+    w->Key("marks");
+    w->BeginArray();
+    MarksInOrder(sentence, marks);
+    for (const ReportMark* mark : *marks) WriteMark(*mark, article.text, text_valid, w);
+    w->EndArray();
+    w->EndObject();
   }
-  out["sentences"] = std::move(sentences);
-  return out;
+  w->EndArray();
+  w->EndObject();
 }
 
-Json ClaimJson(const ReportModel& model, const ClaimTable& table, size_t c) {
+void WriteClaim(const ReportModel& model, const ClaimTable& table, size_t c, JsonWriter* w) {
   const ReportClaim& claim = model.claims[c];
-  Json out;
-  out["id"] = CleanUtf8(claim.id);
-  out["score"] = std::isfinite(claim.score) ? claim.score : 0.0;
-  if (!claim.note.empty()) out["note"] = CleanUtf8(claim.note);
-  out["sentences"] = Refs(model, claim.sentences);
-  out["sources_carrying"] = Strings(table.rows[c].sources_carrying);
-  out["sources_omitting"] = Strings(table.rows[c].sources_omitting);
-  Json discrepancies = Json::array();
+  w->BeginObject();
+  w->Key("id");
+  w->String(claim.id);
+  w->Key("score");
+  w->Double(std::isfinite(claim.score) ? claim.score : 0.0);
+  if (!claim.note.empty()) {
+    w->Key("note");
+    w->String(claim.note);
+  }
+  w->Key("sentences");
+  WriteRefs(model, claim.sentences, w);
+  w->Key("sources_carrying");
+  WriteStrings(table.rows[c].sources_carrying, w);
+  w->Key("sources_omitting");
+  WriteStrings(table.rows[c].sources_omitting, w);
+  w->Key("discrepancies");
+  w->BeginArray();
   for (const ReportDiscrepancy& d : claim.discrepancies) {
-    Json dj;
-    dj["kind"] = CleanUtf8(d.kind);
-    dj["description"] = CleanUtf8(d.description);
-    dj["sentences"] = Refs(model, d.sentences);
-    Json spans = Json::array();
+    w->BeginObject();
+    w->Key("kind");
+    w->String(d.kind);
+    w->Key("description");
+    w->String(d.description);
+    w->Key("sentences");
+    WriteRefs(model, d.sentences, w);
+    w->Key("spans");
+    w->BeginArray();
     for (const ReportDiscrepancySpan& part : d.spans) {
-      Json sj;
-      sj["article"] = part.sentence.article;
-      sj["sentence"] = part.sentence.sentence;
-      sj["start"] = part.span.start;
-      sj["end"] = part.span.end;
-      sj["text"] = IsValidRef(model, part.sentence)
-                       ? TextOf(model.articles[part.sentence.article].text, part.span)
-                       : std::string();
-      spans.push_back(std::move(sj));
+      w->BeginObject();
+      w->Key("article");
+      w->Int(part.sentence.article);
+      w->Key("sentence");
+      w->Int(part.sentence.sentence);
+      w->Key("start");
+      w->Uint(part.span.start);
+      w->Key("end");
+      w->Uint(part.span.end);
+      w->Key("text");
+      if (IsValidRef(model, part.sentence)) {
+        TextOf(model.articles[part.sentence.article].text, part.span, false, w);
+      } else {
+        w->String("");
+      }
+      w->EndObject();
     }
-    dj["spans"] = std::move(spans);
-    discrepancies.push_back(std::move(dj));
+    w->EndArray();
+    w->EndObject();
   }
-  out["discrepancies"] = std::move(discrepancies);
-  return out;
+  w->EndArray();
+  w->EndObject();
 }
 
-Json ProfileJson(const ReportModel& model, const ReportSourceProfile& profile) {
-  Json out;
-  out["source"] = CleanUtf8(profile.source);
-  out["articles"] = profile.articles;
-  out["sentences"] = profile.sentences;
-  out["words"] = profile.words;
-  Json bars = Json::array();
+void WriteProfile(const ReportModel& model, const ReportSourceProfile& profile, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("source");
+  w->String(profile.source);
+  w->Key("articles");
+  w->Int(profile.articles);
+  w->Key("sentences");
+  w->Int(profile.sentences);
+  w->Key("words");
+  w->Int(profile.words);
+  w->Key("bars");
+  w->BeginArray();
   for (const ReportProfileBar& bar : profile.bars) {
-    Json b;
-    b["label"] = CleanUtf8(bar.label);
-    b["category"] = CleanUtf8(bar.category);
-    b["count"] = bar.count;
-    b["per_1000_words"] = std::isfinite(bar.per_1000_words) ? bar.per_1000_words : 0.0;
-    b["own_voice_count"] = bar.own_voice_count;
-    b["own_voice_per_1000_words"] =
-        std::isfinite(bar.own_voice_per_1000_words) ? bar.own_voice_per_1000_words : 0.0;
-    b["evidence"] = Refs(model, bar.evidence);
-    bars.push_back(std::move(b));
+    w->BeginObject();
+    w->Key("label");
+    w->String(bar.label);
+    w->Key("category");
+    w->String(bar.category);
+    w->Key("count");
+    w->Int(bar.count);
+    w->Key("per_1000_words");
+    w->Double(std::isfinite(bar.per_1000_words) ? bar.per_1000_words : 0.0);
+    w->Key("own_voice_count");
+    w->Int(bar.own_voice_count);
+    w->Key("own_voice_per_1000_words");
+    w->Double(std::isfinite(bar.own_voice_per_1000_words) ? bar.own_voice_per_1000_words : 0.0);
+    w->Key("evidence");
+    WriteRefs(model, bar.evidence, w);
+    w->EndObject();
   }
-  out["bars"] = std::move(bars);
-  return out;
+  w->EndArray();
+  w->EndObject();
 }
 
+// CleanUtf8 already made every string valid; `replace` is the belt to those braces, so that
+// dump() can never throw.
 constexpr auto kReplace = Json::error_handler_t::replace;
 
-// `value` as dump(2) prints it nested `depth` levels deep: every line after the first indented.
-std::string DumpNested(const Json& value, int depth) {
-  // CleanUtf8 already made every string valid; `replace` is the belt to those braces, so that
-  // dump() can never throw.
-  const std::string flat = value.dump(2, ' ', false, kReplace);
-  const std::string pad(2 * depth, ' ');
-  std::string out;
-  out.reserve(flat.size() + flat.size() / 16);
-  for (char c : flat) {
-    out.push_back(c);
-    if (c == '\n') out += pad;
+// Collects the document and hands it to the sink in parts of about kPartSize bytes: a part per
+// element would cost a system call per claim.
+class PartBuffer {
+ public:
+  static constexpr size_t kPartSize = 1 << 18;
+  explicit PartBuffer(const JsonSink& sink) : sink_(sink) {}
+  std::string* text() { return &text_; }
+  Status MaybeFlush() { return text_.size() >= kPartSize ? Flush() : Status::Ok(); }
+  Status Flush() {
+    if (text_.empty()) return Status::Ok();
+    const Status status = sink_(text_);
+    text_.clear();
+    return status;
   }
-  return out;
-}
 
-// Streams `"key": [ ... ]` for `n` elements made one at a time by `element(i)`, exactly as dump(2)
-// prints an array one level inside the root object.
-template <typename MakeElement>
-Status StreamArray(const char* key, size_t n, const JsonSink& sink, MakeElement element) {
-  PARALLAX_RETURN_IF_ERROR(sink(",\n  \"" + std::string(key) + "\": "));
-  if (n == 0) return sink("[]");
-  PARALLAX_RETURN_IF_ERROR(sink("["));
-  for (size_t i = 0; i < n; ++i) {
-    PARALLAX_RETURN_IF_ERROR(sink((i == 0 ? "\n    " : ",\n    ") + DumpNested(element(i), 2)));
+ private:
+  const JsonSink& sink_;
+  std::string text_;
+};
+
+// Streams `"key": [ ... ]` for `n` elements written one at a time by `element(i, writer)`,
+// exactly as dump(2) prints an array one level inside the root object.
+template <typename WriteElement>
+Status StreamArray(const char* key, size_t n, PartBuffer* buffer, WriteElement element) {
+  std::string* out = buffer->text();
+  out->append(",\n  \"");
+  out->append(key);
+  out->append("\": ");
+  if (n == 0) {
+    out->append("[]");
+    return Status::Ok();
   }
-  return sink("\n  ]");
+  out->append("[");
+  for (size_t i = 0; i < n; ++i) {
+    out->append(i == 0 ? "\n    " : ",\n    ");
+    JsonWriter writer(out, 2);
+    element(i, &writer);
+    PARALLAX_RETURN_IF_ERROR(buffer->MaybeFlush());
+  }
+  out->append("\n  ]");
+  return Status::Ok();
 }
 
 }  // namespace
@@ -223,17 +348,22 @@ Status RenderJsonTo(const ReportModel& model, const JsonSink& sink) {
 
   // The head object without its closing "\n}", then the long arrays element by element, so
   // the document is never held whole: the same bytes as dump(2) of one object.
-  std::string text = DumpNested(head, 0);
-  text.resize(text.size() - 2);
-  PARALLAX_RETURN_IF_ERROR(sink(text));
-  PARALLAX_RETURN_IF_ERROR(StreamArray("articles", model.articles.size(), sink,
-                                       [&](size_t a) { return ArticleJson(model.articles[a]); }));
-  PARALLAX_RETURN_IF_ERROR(StreamArray("claims", model.claims.size(), sink,
-                                       [&](size_t c) { return ClaimJson(model, table, c); }));
-  PARALLAX_RETURN_IF_ERROR(StreamArray("profiles", model.profiles.size(), sink, [&](size_t p) {
-    return ProfileJson(model, model.profiles[p]);
-  }));
-  return sink("\n}\n");
+  PartBuffer buffer(sink);
+  std::string* text = buffer.text();
+  *text = head.dump(2, ' ', false, kReplace);
+  text->resize(text->size() - 2);
+  std::vector<const ReportMark*> marks;
+  PARALLAX_RETURN_IF_ERROR(
+      StreamArray("articles", model.articles.size(), &buffer,
+                  [&](size_t a, JsonWriter* w) { WriteArticle(model.articles[a], &marks, w); }));
+  PARALLAX_RETURN_IF_ERROR(
+      StreamArray("claims", model.claims.size(), &buffer,
+                  [&](size_t c, JsonWriter* w) { WriteClaim(model, table, c, w); }));
+  PARALLAX_RETURN_IF_ERROR(
+      StreamArray("profiles", model.profiles.size(), &buffer,
+                  [&](size_t p, JsonWriter* w) { WriteProfile(model, model.profiles[p], w); }));
+  text->append("\n}\n");
+  return buffer.Flush();
 }
 
 std::string RenderJson(const ReportModel& model) {

@@ -64,6 +64,13 @@ kainjow::mustache::data SummaryItem(long long n, const char* singular, const cha
   return item;
 }
 
+void AddSummaryItem(long long n, const char* singular, const char* plural, TemplateData* data,
+                    TemplateData::Ref list) {
+  const TemplateData::Ref item = data->AddObject(list);
+  data->Set(item, "n", FormatCount(n));
+  data->Set(item, "word", n == 1 ? singular : plural);
+}
+
 void AddProvenance(const std::string& title, const std::string& version,
                    const std::string& lexicon_digest, const std::string& rules_digest,
                    const std::optional<std::string>& generated_at, kainjow::mustache::data* root) {
@@ -77,6 +84,22 @@ void AddProvenance(const std::string& title, const std::string& version,
             CleanUtf8(ShortDigest(rules_digest.empty() ? "none" : rules_digest)));
   root->set("has_generated_at", generated_at.has_value());
   root->set("generated_at", CleanUtf8(generated_at.value_or("")));
+}
+
+void AddProvenance(const std::string& title, const std::string& version,
+                   const std::string& lexicon_digest, const std::string& rules_digest,
+                   const std::optional<std::string>& generated_at, TemplateData* data) {
+  constexpr TemplateData::Ref kRoot = TemplateData::kRoot;
+  data->Set(kRoot, "title", CleanUtf8(title));
+  data->Set(kRoot, "version", CleanUtf8(version.empty() ? "unknown" : version));
+  data->Set(kRoot, "lexicon_digest", CleanUtf8(lexicon_digest.empty() ? "none" : lexicon_digest));
+  data->Set(kRoot, "lexicon_digest_short",
+            CleanUtf8(ShortDigest(lexicon_digest.empty() ? "none" : lexicon_digest)));
+  data->Set(kRoot, "rules_digest", CleanUtf8(rules_digest.empty() ? "none" : rules_digest));
+  data->Set(kRoot, "rules_digest_short",
+            CleanUtf8(ShortDigest(rules_digest.empty() ? "none" : rules_digest)));
+  data->SetBool(kRoot, "has_generated_at", generated_at.has_value());
+  data->Set(kRoot, "generated_at", CleanUtf8(generated_at.value_or("")));
 }
 
 }  // namespace parallax

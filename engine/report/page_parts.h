@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/report/compiled_template.h"
+
 namespace parallax {
 
 // The five categories of issue 5, in legend order.
@@ -26,11 +28,18 @@ std::string CategoryDescription(std::string_view name);
 
 // A summary item for the page header: {n: "12", word: "articles"} ("1 article").
 kainjow::mustache::data SummaryItem(long long n, const char* singular, const char* plural);
+// The same, appended to `list` of `data`.
+void AddSummaryItem(long long n, const char* singular, const char* plural, TemplateData* data,
+                    TemplateData::Ref list);
 
 // Sets title, version, lexicon/rules digests and generated_at (only when given) on `root`.
 void AddProvenance(const std::string& title, const std::string& version,
                    const std::string& lexicon_digest, const std::string& rules_digest,
                    const std::optional<std::string>& generated_at, kainjow::mustache::data* root);
+// The same, on the root object of `data`.
+void AddProvenance(const std::string& title, const std::string& version,
+                   const std::string& lexicon_digest, const std::string& rules_digest,
+                   const std::optional<std::string>& generated_at, TemplateData* data);
 
 }  // namespace parallax
 

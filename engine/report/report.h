@@ -4,8 +4,9 @@
 // HTML. The page is one file that makes no network request: a Content-Security-Policy meta
 // tag forbids every fetch, and the CSS and the small script are read from `templates_dir`
 // (reports/templates, see its README.md) at run time and inlined, so the look changes without
-// a rebuild. Templates are mustache (kainjow); every piece of article text and metadata goes
-// through mustache's HTML escaping, and URLs become links only when they are http(s).
+// a rebuild. Templates are mustache (compiled_template.h: kainjow's dialect, parsed once per
+// page); every piece of article text and metadata goes through mustache's HTML escaping, and
+// URLs become links only when they are http(s).
 //
 // JSON and CSV are documented in reports/SCHEMA.md; the JSON validates against
 // reports/schema/report.schema.json and carries "schema_version": kReportSchemaVersion.

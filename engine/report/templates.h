@@ -1,4 +1,6 @@
-// Template files and mustache rendering: the one place kainjow mustache is used.
+// Template files and mustache rendering through kainjow mustache, for the batch index page.
+// The report page renders with CompiledTemplate (compiled_template.h), which parses each
+// template once and matches kainjow's output byte for byte.
 //
 // Templates live in reports/templates (see its README.md) and are read at every render, so
 // editing them changes the next report without a rebuild. Mustache's `{{name}}` escapes

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -96,32 +97,68 @@ TEST(JsonReportTest, IsDeterministicAndValidUtf8) {
 
 // The document is streamed element by element; nlohmann's own printer, given the parsed
 // document, is the reference for its bytes.
+// The seed model with its articles repeated: a document of a few megabytes.
+ReportModel LargeModel() {
+  auto seeds = BuildSeedFixture(kSeeds);
+  EXPECT_TRUE(seeds.ok());
+  ReportModel model = *seeds;
+  for (int copy = 0; copy < 80; ++copy) {
+    for (size_t a = 0; a < seeds->articles.size(); ++a)
+      model.articles.push_back(seeds->articles[a]);
+  }
+  return model;
+}
+
 TEST(JsonReportTest, StreamedDocumentIsWhatOneDumpPrints) {
   auto seeds = BuildSeedFixture(kSeeds);
   ASSERT_TRUE(seeds.ok());
   ReportModel empty_lists = *seeds;
   empty_lists.claims.clear();
   empty_lists.profiles.clear();
-  for (const ReportModel& model : {*seeds, BuildHostileFixture(), empty_lists, ReportModel()}) {
-    int parts = 0;
+  ReportModel odd = BuildHostileFixture();
+  odd.articles[0].text += std::string("\x01\x1f\x7f\\/\b\f\r\t\xC3\xA9\xFF", 12);
+  // A valid text whose sentence and mark cut a character in two.
+  ReportArticle cut;
+  cut.id = "cut";
+  cut.source = "S";
+  cut.text = "Caf\xC3\xA9 ok.";
+  ReportSentence sentence{0, Span{0, 4}, 0, false, {}, ""};
+  ReportMark mark;
+  mark.category = "hedge";
+  mark.span = Span{4, 6};
+  sentence.marks = {mark};
+  cut.sentences = {sentence};
+  odd.articles.push_back(cut);
+  odd.claims.push_back(ReportClaim{"c", 1.0 / 3, {}, {}, ""});
+  odd.claims.push_back(ReportClaim{"big", 1e21, {}, {}, "n"});
+  odd.claims.push_back(ReportClaim{"nan", std::nan(""), {}, {}, ""});
+  for (const ReportModel& model :
+       {*seeds, BuildHostileFixture(), odd, empty_lists, ReportModel(), LargeModel()}) {
     std::string streamed;
     ASSERT_TRUE(RenderJsonTo(model, [&](std::string_view part) {
                   streamed.append(part);
-                  ++parts;
                   return Status::Ok();
                 }).ok());
     const auto parsed = nlohmann::ordered_json::parse(streamed);
     EXPECT_EQ(streamed, parsed.dump(2) + "\n");
     EXPECT_EQ(streamed, RenderJson(model));
-    EXPECT_GE(parts, 4 + static_cast<int>(model.articles.size() + model.claims.size()));
   }
 }
 
+TEST(JsonReportTest, LargeDocumentArrivesInBoundedParts) {
+  std::vector<size_t> parts;
+  ASSERT_TRUE(RenderJsonTo(LargeModel(), [&](std::string_view part) {
+                parts.push_back(part.size());
+                return Status::Ok();
+              }).ok());
+  EXPECT_GE(parts.size(), 4u);
+  // About 256 KB each: never the whole document at once.
+  for (size_t size : parts) EXPECT_LE(size, 1u << 20);
+}
+
 TEST(JsonReportTest, SinkErrorStopsTheDocument) {
-  auto seeds = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(seeds.ok());
   int parts = 0;
-  const Status status = RenderJsonTo(*seeds, [&](std::string_view) {
+  const Status status = RenderJsonTo(LargeModel(), [&](std::string_view) {
     return ++parts < 3 ? Status::Ok() : Status::IoError("r.json: cannot write: disk full");
   });
   EXPECT_EQ(status.code(), Status::Code::kIoError);
