@@ -23,80 +23,70 @@ uint64_t PairKey(uint32_t a, uint32_t b) {
 
 // Similarity of sentence pairs: the pre-scored ones, the rest scored on first use.
 //
-// The pre-scored pairs are kept as a symmetric sparse matrix (each pair in the rows of both
-// its sentences, a row sorted by partner): 8 bytes per pair and side, where a hash map of the
-// pairs cost about 40, and a sentence's row lists all its pairs (for each sentence's best
-// match per source).
+// The pre-scored pairs stay in the list they came in, put in (lower, higher) order and sorted
+// (ScoreCandidates' lists already are), plus an index of each pair's position by its higher
+// end: a sentence's pairs are its forward run and its backward index entries. 16 bytes per
+// pair, where a hash map of the pairs cost about 40 and a copy into rows 16 more.
 class PairScores {
  public:
-  struct Entry {
-    uint32_t other = 0;
-    float score = 0;
-  };
-
   // Keeps the cross-source pairs of `pairs` with both ends in range; of duplicates, the first.
   PairScores(const std::vector<ClaimSentence>& sentences, const SimilarityModel& model,
-             const std::vector<ScoredPair>& pairs)
-      : sentences_(sentences), model_(model), row_start_(sentences.size() + 1, 0) {
+             std::vector<ScoredPair> pairs)
+      : sentences_(sentences), model_(model), pairs_(std::move(pairs)) {
     const size_t n = sentences.size();
-    auto valid = [&](const ScoredPair& p) {
-      return p.a < n && p.b < n && p.a != p.b && sentences[p.a].source != sentences[p.b].source;
+    std::erase_if(pairs_, [&](const ScoredPair& p) {
+      return p.a >= n || p.b >= n || p.a == p.b || sentences[p.a].source == sentences[p.b].source;
+    });
+    for (ScoredPair& p : pairs_) {
+      if (p.a > p.b) std::swap(p.a, p.b);
+    }
+    auto by_ends = [](const ScoredPair& p, const ScoredPair& q) {
+      return p.a != q.a ? p.a < q.a : p.b < q.b;
     };
-    for (const ScoredPair& p : pairs) {
-      if (!valid(p)) continue;
-      ++row_start_[p.a + 1];
-      ++row_start_[p.b + 1];
+    if (!std::is_sorted(pairs_.begin(), pairs_.end(), by_ends)) {
+      std::stable_sort(pairs_.begin(), pairs_.end(), by_ends);
     }
-    for (size_t i = 0; i < n; ++i) row_start_[i + 1] += row_start_[i];
-    entries_.resize(row_start_[n]);
-    std::vector<size_t> fill(row_start_.begin(), row_start_.end() - 1);
-    for (const ScoredPair& p : pairs) {
-      if (!valid(p)) continue;
-      entries_[fill[p.a]++] = {p.b, p.score};
-      entries_[fill[p.b]++] = {p.a, p.score};
+    pairs_.erase(std::unique(pairs_.begin(), pairs_.end(),
+                             [](const ScoredPair& p, const ScoredPair& q) {
+                               return p.a == q.a && p.b == q.b;
+                             }),
+                 pairs_.end());
+    pairs_.shrink_to_fit();
+    forward_start_.assign(n + 1, 0);
+    backward_start_.assign(n + 1, 0);
+    for (const ScoredPair& p : pairs_) {
+      ++forward_start_[p.a + 1];
+      ++backward_start_[p.b + 1];
     }
-    // Rows in partner order; input order among duplicates, then the first one kept.
-    std::vector<size_t> kept(n + 1, 0);
-    size_t out = 0;
     for (size_t i = 0; i < n; ++i) {
-      auto first = entries_.begin() + static_cast<ptrdiff_t>(row_start_[i]);
-      auto last = entries_.begin() + static_cast<ptrdiff_t>(row_start_[i + 1]);
-      std::stable_sort(first, last,
-                       [](const Entry& x, const Entry& y) { return x.other < y.other; });
-      kept[i] = out;
-      for (auto it = first; it != last; ++it) {
-        if (out > kept[i] && entries_[out - 1].other == it->other) continue;
-        entries_[out++] = *it;
-      }
+      forward_start_[i + 1] += forward_start_[i];
+      backward_start_[i + 1] += backward_start_[i];
     }
-    kept[n] = out;
-    row_start_ = std::move(kept);
-    entries_.resize(out);
-    entries_.shrink_to_fit();
+    backward_.resize(pairs_.size());
+    std::vector<size_t> fill(backward_start_.begin(), backward_start_.end() - 1);
+    for (size_t k = 0; k < pairs_.size(); ++k) backward_[fill[pairs_[k].b]++] = k;
   }
 
-  // The pre-scored partners of sentence i, sorted by partner.
-  std::span<const Entry> Row(uint32_t i) const {
-    return {entries_.data() + row_start_[i], row_start_[i + 1] - row_start_[i]};
-  }
+  size_t pair_count() const { return pairs_.size(); }
+  const ScoredPair& pair(size_t k) const { return pairs_[k]; }
 
-  // The position of b in a's row within entries(), or npos.
-  size_t Position(uint32_t a, uint32_t b) const {
-    std::span<const Entry> row = Row(a);
-    auto it = std::lower_bound(row.begin(), row.end(), b,
-                               [](const Entry& e, uint32_t v) { return e.other < v; });
-    if (it == row.end() || it->other != b) return kNone;
-    return row_start_[a] + static_cast<size_t>(it - row.begin());
+  // Calls visit(k) for the position k of every pre-scored pair of sentence i.
+  template <typename Visit>
+  void ForEachPairOf(uint32_t i, Visit visit) const {
+    for (size_t k = forward_start_[i]; k < forward_start_[i + 1]; ++k) visit(k);
+    for (size_t k = backward_start_[i]; k < backward_start_[i + 1]; ++k) visit(backward_[k]);
   }
-
-  size_t entry_count() const { return entries_.size(); }
-  const Entry& entry(size_t k) const { return entries_[k]; }
 
   // The cached score of a pair, or null. Thread-safe while nobody calls Get.
   const float* Find(uint32_t a, uint32_t b) const {
-    if (const size_t k = Position(a, b); k != kNone) return &entries_[k].score;
-    auto it = computed_.find(PairKey(a, b));
-    return it == computed_.end() ? nullptr : &it->second;
+    if (a > b) std::swap(a, b);
+    auto first = pairs_.begin() + static_cast<ptrdiff_t>(forward_start_[a]);
+    auto last = pairs_.begin() + static_cast<ptrdiff_t>(forward_start_[a + 1]);
+    auto it =
+        std::lower_bound(first, last, b, [](const ScoredPair& p, uint32_t v) { return p.b < v; });
+    if (it != last && it->b == b) return &it->score;
+    auto found = computed_.find(PairKey(a, b));
+    return found == computed_.end() ? nullptr : &found->second;
   }
 
   // Scores a pair without caching it. Thread-safe.
@@ -111,13 +101,13 @@ class PairScores {
     return score;
   }
 
-  static constexpr size_t kNone = static_cast<size_t>(-1);
-
  private:
   const std::vector<ClaimSentence>& sentences_;
   const SimilarityModel& model_;
-  std::vector<size_t> row_start_;  // row i is entries_[row_start_[i], row_start_[i + 1])
-  std::vector<Entry> entries_;
+  std::vector<ScoredPair> pairs_;      // a < b, sorted by (a, b)
+  std::vector<size_t> forward_start_;  // sentence i's pairs as a: [start[i], start[i + 1])
+  std::vector<size_t> backward_start_;
+  std::vector<uint32_t> backward_;                // positions in pairs_, grouped by b (ascending a)
   std::unordered_map<uint64_t, float> computed_;  // pairs scored on first use
 };
 
@@ -602,46 +592,42 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
   const double average_threshold =
       options.average_threshold >= 0 ? options.average_threshold : best_threshold;
 
-  PairScores scores(sentences, model, scored);
-  scored = std::vector<ScoredPair>();  // the scores live on in `scores` alone
+  PairScores scores(sentences, model, std::move(scored));
 
   // Edges: pairs above the edge threshold, or above the best threshold and the best match of
-  // one side among the other side's source. is_best[k]: entry k is the best of its row for
-  // its partner's source.
-  std::vector<char> is_best(scores.entry_count(), 0);
+  // one end among the other end's source. best_of[k]: bit 0 set iff pair k is the best of its
+  // lower end's pairs with the higher end's source, bit 1 the same for the higher end.
+  std::vector<uint8_t> best_of(scores.pair_count(), 0);
   {
     uint32_t max_source = 0;
     for (const ClaimSentence& c : sentences) max_source = std::max(max_source, c.source);
     std::vector<float> best(static_cast<size_t>(max_source) + 1, 0);
     std::vector<char> seen(best.size(), 0);
     for (uint32_t i = 0; i < n; ++i) {
-      std::span<const PairScores::Entry> row = scores.Row(i);
-      for (const PairScores::Entry& e : row) {
-        const uint32_t src = sentences[e.other].source;
-        best[src] = seen[src] ? std::max(best[src], e.score) : e.score;
+      auto partner = [&](size_t k) {
+        const ScoredPair& p = scores.pair(k);
+        return p.a == i ? p.b : p.a;
+      };
+      scores.ForEachPairOf(i, [&](size_t k) {
+        const uint32_t src = sentences[partner(k)].source;
+        const float score = scores.pair(k).score;
+        best[src] = seen[src] ? std::max(best[src], score) : score;
         seen[src] = 1;
-      }
-      const size_t first = scores.Position(i, row.empty() ? 0 : row.front().other);
-      for (size_t k = 0; k < row.size(); ++k) {
-        is_best[first + k] = row[k].score >= best[sentences[row[k].other].source];
-      }
-      for (const PairScores::Entry& e : row) seen[sentences[e.other].source] = 0;
+      });
+      scores.ForEachPairOf(i, [&](size_t k) {
+        const uint32_t src = sentences[partner(k)].source;
+        if (scores.pair(k).score >= best[src]) best_of[k] |= scores.pair(k).a == i ? 1 : 2;
+        seen[src] = 0;
+      });
     }
   }
   std::vector<ScoredPair> edges;
-  for (uint32_t i = 0; i < n; ++i) {
-    std::span<const PairScores::Entry> row = scores.Row(i);
-    for (size_t k = 0; k < row.size(); ++k) {
-      const uint32_t j = row[k].other;
-      if (j < i) continue;  // each pair once, from its lower end
-      const float score = row[k].score;
-      if (score < best_threshold) continue;
-      const bool best_match =
-          is_best[scores.Position(i, j)] != 0 || is_best[scores.Position(j, i)] != 0;
-      if (score >= edge_threshold || best_match) edges.push_back({i, j, score});
-    }
+  for (size_t k = 0; k < scores.pair_count(); ++k) {
+    const ScoredPair& p = scores.pair(k);
+    if (p.score < best_threshold) continue;
+    if (p.score >= edge_threshold || best_of[k] != 0) edges.push_back(p);
   }
-  std::vector<char>().swap(is_best);
+  std::vector<uint8_t>().swap(best_of);
   std::sort(edges.begin(), edges.end(), [](const ScoredPair& p, const ScoredPair& q) {
     if (p.score != q.score) return p.score > q.score;
     return p.a != q.a ? p.a < q.a : p.b < q.b;
