@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -71,12 +72,22 @@ const Corpus& PolnearCorpus() {
   return *corpus;
 }
 
-const Lexicon& ShippedLexicon() {
-  static const Lexicon* lexicon = [] {
-    StatusOr<Lexicon> l = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-    return l.ok() ? new Lexicon(std::move(l).value()) : new Lexicon();
-  }();
+// The lexicon directory: PARALLAX_LEXICON_DIR when set (to compare lexicon versions with one
+// binary), else the source tree's lexicons/.
+std::string LexiconDir() {
+  const char* dir = std::getenv("PARALLAX_LEXICON_DIR");
+  return dir != nullptr && *dir != 0 ? dir : PARALLAX_SOURCE_DIR "/lexicons";
+}
+
+// The shipped lexicon, or the error that kept it from loading.
+const StatusOr<Lexicon>& ShippedLexiconOrError() {
+  static const StatusOr<Lexicon>* lexicon = new StatusOr<Lexicon>(Lexicon::LoadDir(LexiconDir()));
   return *lexicon;
+}
+
+const Lexicon& ShippedLexicon() {
+  static const Lexicon empty;
+  return ShippedLexiconOrError().ok() ? *ShippedLexiconOrError() : empty;
 }
 
 // The whole marker: tokenizing, the automaton, context checks, overlap resolution, negation,
@@ -85,6 +96,10 @@ void BM_MarkSentences(benchmark::State& state) {
   const Corpus& corpus = PolnearCorpus();
   if (corpus.sentences.empty()) {
     state.SkipWithError("PolNeAR text not found under " PARALLAX_SHARED_DIR "/eval");
+    return;
+  }
+  if (!ShippedLexiconOrError().ok()) {  // an empty lexicon would time nothing worth knowing
+    state.SkipWithError(ShippedLexiconOrError().status().ToString().c_str());
     return;
   }
   Marker marker(ShippedLexicon());
@@ -150,7 +165,7 @@ BENCHMARK(BM_AutomatonOnly)->Unit(benchmark::kMillisecond);
 // Loading and validating every lexicon file and compiling the automaton: paid once per run.
 void BM_LoadLexiconsAndCompile(benchmark::State& state) {
   for (auto _ : state) {
-    StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
+    StatusOr<Lexicon> lexicon = Lexicon::LoadDir(LexiconDir());
     if (!lexicon.ok()) {
       state.SkipWithError(lexicon.status().ToString().c_str());
       return;

@@ -17,7 +17,10 @@ the same run on the same sentences.
 Splits: PolNeAR has train/ and dev/ folders. The other sets come as one file or folder, so
 they are split here, deterministically: an item is in dev iff md5(key) mod 5 == 0, where the
 key is the Szeged DocID, the BABE sentence text, or the BASIL triplet-uuid (so the three
-articles of one event stay together). Tune with --split train; report --split dev.
+articles of one event stay together). Tune with --split train; report --split dev. For
+attribution, --split tune scores the fifth of PolNeAR train that
+scripts/eval_lexicons_train_cues.py holds out (md5(article) mod 5 == 0), for a cue model
+trained with --fit-only.
 
 Marks come from a command that reads one sentence per line and prints one JSON object per
 line with "marks" (byte offsets into the line):
@@ -25,7 +28,7 @@ line with "marks" (byte offsets into the line):
   build-lex/tests/lexicon/mark_lines --lexicons lexicons      (the default, until the CLI exists)
 
 Usage:
-  scripts/eval_lexicons.py [--split dev|train] [--tasks hedge,attribution,babe,basil]
+  scripts/eval_lexicons.py [--split dev|train|tune] [--tasks hedge,attribution,babe,basil]
                            [--mark-cmd CMD] [--shared DIR] [--errors N]
 """
 
@@ -311,13 +314,18 @@ def read_brat(path):
 
 
 def eval_attribution(args, split):
-    root = os.path.join(args.shared, "eval/polnear", split)
+    # "tune": the fifth of PolNeAR train that scripts/eval_lexicons_train_cues.py holds out
+    # (md5(article key) mod 5 == 0), to measure a model trained with --fit-only honestly.
+    tune = split == "tune"
+    root = os.path.join(args.shared, "eval/polnear", "train" if tune else split)
     if not os.path.isdir(root):
         print("skip attribution: %s not found" % root)
         return
     anns = {}
     for p in sorted(glob.glob(os.path.join(root, "attributions", "*.ann"))):
         key = os.path.basename(p).rsplit("_", 1)[0]
+        if tune and not in_dev(key):
+            continue
         anns.setdefault(key, p)  # first annotator in sorted order
     texts, gold, gold_cue_spans, nosource = [], [], [], []
     for key, ann in sorted(anns.items()):
@@ -496,7 +504,8 @@ def eval_basil(args, split):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--split", default="dev", choices=["dev", "train", "tune"],
+                    help="tune: the held-out fifth of PolNeAR train (attribution only)")
     ap.add_argument("--tasks", default="hedge,attribution,babe,basil")
     ap.add_argument("--mark-cmd", default=None,
                     help="command reading a file of sentences (appended) and printing JSONL marks")
@@ -507,6 +516,8 @@ def main():
         args.mark_cmd = "%s --lexicons %s" % (os.path.join(REPO, "build-lex/tests/lexicon/mark_lines"),
                                               os.path.join(REPO, "lexicons"))
     tasks = args.tasks.split(",")
+    if args.split == "tune" and tasks != ["attribution"]:
+        sys.exit("--split tune is for --tasks attribution only")
     if "hedge" in tasks:
         eval_hedge(args, args.split)
     if "attribution" in tasks:

@@ -34,12 +34,17 @@ enum Template {
   kQuoteNear,        // where quote marks are, from one token before to two after
   kLemma,            // the word without a regular inflection ("mocked" -> "mock")
   kPrevLemma,        // (token before, lemma): "has mock", "also tout"
+  kLemmaNext,        // (lemma, token after): "call on", "point to", "say in"
+  kWordPunctAfter,   // (token, punctuation after): "said ,", "said :"
+  kQuoteLemma,       // (whether the sentence has quote marks, lemma)
+  kPrev2Word,        // (two before, token)
   kNumTemplates,
 };
 
 constexpr std::string_view kTemplateNames[] = {
-    "bias", "w",   "p1",  "n1",   "p2",   "n2", "p1w",   "wn1", "sfx", "shape", "pb",
-    "pa",   "pbw", "lex", "lexe", "lexn", "q",  "hedge", "qn",  "lem", "p1lem"};
+    "bias",  "w",   "p1",    "n1",    "p2",  "n2",    "p1w",  "wn1", "sfx",
+    "shape", "pb",  "pa",    "pbw",   "lex", "lexe",  "lexn", "q",   "hedge",
+    "qn",    "lem", "p1lem", "lemn1", "wpa", "sqlem", "p2w"};
 static_assert(std::size(kTemplateNames) == kNumTemplates, "one name per template");
 
 // A crude lemma: the word without -s, -es, -ed, -d, -ing, so that inflections of a rare
@@ -69,15 +74,30 @@ uint64_t Key(int templ, uint64_t a, uint64_t b) {
              ((b << 29) | (b >> 35)) * 0xC2B2AE3D27D4EB4FULL);
 }
 
-// The high half of a key, never 0 (0 marks an empty slot).
-uint32_t Fingerprint(uint64_t key) {
-  uint32_t f = static_cast<uint32_t>(key >> 32);
+// The top 16 bits of a key, never 0 (0 marks an empty slot). The slot is picked by the low
+// bits, so two keys share a slot and a fingerprint with odds of about 1 in 65,536 per probe:
+// a lookup then reads the other feature's weight, a hashing-trick collision like any other.
+uint16_t Fingerprint(uint64_t key) {
+  uint16_t f = static_cast<uint16_t>(key >> 48);
   return f == 0 ? 1 : f;
+}
+
+// Weights are stored as 16-bit fixed point, 1/kWeightScale a step: four bytes a slot keep the
+// table of a shipped model (some 75,000 weights) within a core's L2 cache, and a lookup is
+// otherwise a cache miss.
+constexpr float kWeightScale = 512;
+constexpr float kMaxWeight = 32767 / kWeightScale;  // a little under 64
+
+int16_t Quantize(float weight) {
+  return static_cast<int16_t>(
+      std::lround(std::clamp(weight, -kMaxWeight, kMaxWeight) * kWeightScale));
 }
 
 const uint64_t kHashEmpty = HashWord("");
 const uint64_t kHashStart = HashWord("<s>");
 const uint64_t kHashEnd = HashWord("</s>");
+const uint64_t kHashZero = HashWord("0");
+const uint64_t kHashOne = HashWord("1");
 
 // Calls sink(template, hash_a, hash_b, a, b) for every feature of token i. Strings are only
 // built when the sink asks for them (kStrings), so scoring does no allocation for word
@@ -110,6 +130,8 @@ void ForEachFeature(const CueInput& in, int i, Sink&& sink) {
   const uint64_t lemma_hash = HashWord(lemma);
   sink(kLemma, lemma_hash, kHashEmpty, lemma, "");
   sink(kPrevLemma, word_hash(i - 1), lemma_hash, word(i - 1), lemma);
+  sink(kLemmaNext, lemma_hash, word_hash(i + 1), lemma, word(i + 1));
+  sink(kPrev2Word, word_hash(i - 2), word_hash(i), word(i - 2), word(i));
   char shape[3] = {0, 0, 0};
   const Token& t = tokens[i];
   shape[0] = t.is_number ? 'N' : t.all_caps ? 'A' : t.capitalized ? 'C' : 'l';
@@ -120,6 +142,9 @@ void ForEachFeature(const CueInput& in, int i, Sink&& sink) {
   const std::string& after = in.punct[i + 1];
   sink(kPunctBefore, in.punct_hashes[i], kHashEmpty, before, "");
   sink(kPunctAfter, in.punct_hashes[i + 1], kHashEmpty, after, "");
+  sink(kWordPunctAfter, word_hash(i), in.punct_hashes[i + 1], word(i), after);
+  const std::string_view quoted = in.has_quote_mark ? "1" : "0";
+  sink(kQuoteLemma, in.has_quote_mark ? kHashOne : kHashZero, lemma_hash, quoted, lemma);
   if (!before.empty()) sink(kPunctBeforeWord, in.punct_hashes[i], word_hash(i), before, word(i));
   if (in.lexicon_pos[i] != 0) {
     std::string_view pos = in.lexicon_pos[i] == 'B' ? "B" : "I";
@@ -171,10 +196,9 @@ uint64_t HashWord(std::string_view word) {
   return h;
 }
 
-float CueModel::Lookup(uint64_t key) const {
-  if (table_.empty()) return 0;
+int CueModel::Lookup(uint64_t key) const {
   const size_t mask = table_.size() - 1;
-  const uint32_t fingerprint = Fingerprint(key);
+  const uint16_t fingerprint = Fingerprint(key);
   for (size_t slot = key & mask;; slot = (slot + 1) & mask) {
     if (table_[slot].fingerprint == fingerprint) return table_[slot].weight;
     if (table_[slot].fingerprint == 0) return 0;
@@ -183,14 +207,15 @@ float CueModel::Lookup(uint64_t key) const {
 
 void CueModel::Insert(uint64_t key, float weight) {
   const size_t mask = table_.size() - 1;
-  const uint32_t fingerprint = Fingerprint(key);
+  const uint16_t fingerprint = Fingerprint(key);
   for (size_t slot = key & mask;; slot = (slot + 1) & mask) {
     if (table_[slot].fingerprint == fingerprint) {
-      table_[slot].weight += weight;  // two features with one key: sum (vanishingly rare)
+      // Two features with one slot and fingerprint (rare, see Fingerprint): their sum.
+      table_[slot].weight = Quantize(table_[slot].weight / kWeightScale + weight);
       return;
     }
     if (table_[slot].fingerprint == 0) {
-      table_[slot] = {fingerprint, weight};
+      table_[slot] = {fingerprint, Quantize(weight)};
       ++size_;
       return;
     }
@@ -240,6 +265,9 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
     };
     if (fields[0] == "threshold" && fields.size() == 2) {
       if (!parse_float(fields[1], &model.threshold_)) return error("bad threshold");
+    } else if (fields[0] == "extend_threshold" && fields.size() == 2) {
+      if (!parse_float(fields[1], &model.extend_threshold_)) return error("bad extend_threshold");
+      model.has_extend_threshold_ = true;
     } else if (fields[0] == "candidate" && fields.size() == 2) {
       if (fields[1].empty()) return error("empty candidate word");
       words.push_back(HashWord(fields[1]));
@@ -250,6 +278,7 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
       }
       float w;
       if (!parse_float(fields[4], &w)) return error("bad weight");
+      if (std::fabs(w) > kMaxWeight) return error("weight out of range (at most 63.99 in size)");
       int templ = static_cast<int>(it - std::begin(kTemplateNames));
       if (templ == kBias) {
         model.bias_ += w;  // on for every token: kept out of the table
@@ -258,11 +287,16 @@ StatusOr<CueModel> CueModel::Parse(std::string_view text, const std::string& nam
       lines.push_back({Key(templ, HashWord(fields[2]), HashWord(fields[3])), w});
     } else {
       return error(
-          "expected 'threshold<TAB>x', 'candidate<TAB>word' or "
+          "expected 'threshold<TAB>x', 'extend_threshold<TAB>x', 'candidate<TAB>word' or "
           "'weight<TAB>template<TAB>a<TAB>b<TAB>x'");
     }
     return Status::Ok();
   }));
+  if (!model.has_extend_threshold_) {
+    model.extend_threshold_ = model.threshold_;
+  } else if (model.extend_threshold_ > model.threshold_) {
+    return Status::InvalidInput(name + ": extend_threshold above threshold");
+  }
   size_t capacity = 16;
   while (capacity * 3 < 4 * lines.size()) capacity *= 2;  // load factor at most 3/4
   model.table_.assign(capacity, Slot());
@@ -307,9 +341,9 @@ float CueModel::Score(const CueInput& input, int i) const {
                           __builtin_prefetch(&table_[key & mask]);
                           keys[count++] = key;
                         });
-  float score = bias_;
-  for (int k = 0; k < count; ++k) score += Lookup(keys[k]);
-  return score;
+  int sum = 0;
+  for (int k = 0; k < count; ++k) sum += Lookup(keys[k]);
+  return bias_ + static_cast<float>(sum) / kWeightScale;
 }
 
 std::vector<std::string> CueModel::Features(const CueInput& input, int i) {

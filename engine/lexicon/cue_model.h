@@ -43,6 +43,7 @@ struct CueInput {
   std::vector<std::string> punct;
   std::vector<uint64_t> punct_hashes;  // HashWord of each punct entry
   std::vector<char> punct_quote;       // punct entry holds 'q'
+  bool has_quote_mark = false;         // some punct entry holds 'q'
   std::vector<char> in_quote;          // the token lies inside quoted speech
   std::vector<int> lexicon_cue;   // attribution lexicon entry whose cue covers the token, or -1
   std::vector<char> lexicon_pos;  // 'B' first token of that cue, 'I' a later one, 0 none
@@ -58,7 +59,8 @@ class CueModel {
   CueModel() = default;
 
   // Reads a weights file. Returns IoError when it cannot be read, InvalidInput naming
-  // "<path>:<line>" for a malformed line or an unknown feature template.
+  // "<path>:<line>" for a malformed line, an unknown feature template or a weight of 64 or more
+  // in size (weights are stored in 16-bit fixed point).
   static StatusOr<CueModel> Load(const std::string& path);
   // Parses the text of a weights file; `name` is used in messages.
   static StatusOr<CueModel> Parse(std::string_view text, const std::string& name);
@@ -66,28 +68,34 @@ class CueModel {
   // Sets (*candidate)[i] to 1 iff token i passes the gate described above.
   void Gate(const CueInput& input, std::vector<char>* candidate) const;
 
-  // The score of token i; the token is a cue token iff the score exceeds threshold().
+  // The score of token i. A cue is a run of tokens (within a clause) that each score above
+  // extend_threshold() and of which at least one scores above threshold().
   float Score(const CueInput& input, int i) const;
 
   // The features of token i as "template\ta\tb" strings (the keys of the weights file).
   static std::vector<std::string> Features(const CueInput& input, int i);
 
   float threshold() const { return threshold_; }
+  // The "extend_threshold" line of the file; threshold() when there is none. Never above
+  // threshold() (Parse rejects a file where it is).
+  float extend_threshold() const { return extend_threshold_; }
   size_t num_weights() const { return size_; }
 
  private:
-  float Lookup(uint64_t key) const;
+  int Lookup(uint64_t key) const;  // the fixed-point weight of a feature key, 0 if absent
   void Insert(uint64_t key, float weight);
   bool IsCandidate(uint64_t word_hash) const;
 
   float threshold_ = 0;
+  float extend_threshold_ = 0;
+  bool has_extend_threshold_ = false;
   float bias_ = 0;  // the "bias" feature's weight, on for every token
-  // Open-addressing table keyed by feature hash: the low bits pick the slot, the high 32 bits
+  // Open-addressing table keyed by feature hash: the low bits pick the slot, the high 16 bits
   // are the fingerprint stored with the weight (0 marks an empty slot), so that a lookup
-  // touches one cache line.
+  // touches one cache line. Weights are 16-bit fixed point (cue_model.cc, kWeightScale).
   struct Slot {
-    uint32_t fingerprint = 0;
-    float weight = 0;
+    uint16_t fingerprint = 0;
+    int16_t weight = 0;
   };
   std::vector<Slot> table_;
   size_t size_ = 0;

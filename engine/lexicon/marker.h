@@ -16,20 +16,29 @@
 //      the cue in the same clause sets Mark::negated; a negated booster becomes a hedge ("not
 //      certain") and a negated evaluative word flips its polarity;
 //   4b. when the lexicon directory has a cue model (cue_model.h), it decides which tokens are
-//      attribution cues: each run of tokens it scores above its threshold is one cue, taking the
-//      entry, stance and source rule of the lexicon cue it overlaps (or a neutral "cue model"
-//      entry), except that a run overlapping no lexicon cue and made only of function words
-//      (Lexicon::function_words: "on", "to") is dropped; lexicon attribution cues it does not
-//      confirm are dropped;
+//      attribution cues: each run of tokens it scores above its extend threshold, holding one
+//      above its threshold, is one cue, taking the entry, stance and source rule of the lexicon
+//      cue it overlaps (or a neutral "cue model" entry), except that a run overlapping no
+//      lexicon cue and made only of function words (Lexicon::function_words: "on", "to"),
+//      auxiliaries and verb adverbs ("has", "is also") is dropped; lexicon attribution cues it
+//      does not confirm are dropped;
 //   5. attribution: finds the source by the entry's rule (subject before the cue, phrase after
 //      "according to", the gap of "what he described as"; "by ..." after a passive) and
 //      classifies it: anonymous when an anonymous_source entry matches inside it or it is an
 //      indefinite or bare common noun phrase ("officials", "a source"); named when it holds a
 //      proper name, a personal pronoun or a definite description; none when there is no source
-//      ("it was claimed", "reportedly");
+//      ("it was claimed", "reportedly") or the words before the cue are not who speaks: the
+//      subject of "seem"/"appear" or of a bare "expected"/"known" ("the race appears close"),
+//      an article or preposition right before a noun cue ("a swipe at", "concerns about"), a
+//      phrase opening with a preposition and naming no one ("In a swipe"), ending in a
+//      lower-case "-ed" verb ("Clinton faced questions") or holding an auxiliary with a verb
+//      after it ("The attack is stirring debate");
 //   6. voice: "quoted" when the cue lies inside one of Sentence::quotes, else "outlet";
 //   7. scare quotes: a quoted stretch of 1..max_scare_quote_words words with no attribution cue
 //      close before or after it and not introduced by ':' or ','.
+//   8. evaluative threshold: the sentence's evaluative marks are dropped unless their weights
+//      sum to evaluative.min_weight (evaluative_threshold.h: weak, context-dependent words
+//      such as "failed" stand only beside another evaluative word).
 // Marks come back ordered by start offset.
 //
 // Thread safety: a Marker is immutable after construction; MarkSentence may be called from many
@@ -43,6 +52,7 @@
 #include <vector>
 
 #include "engine/lexicon/cue_model.h"
+#include "engine/lexicon/evaluative_threshold.h"
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/mark.h"
 #include "engine/lexicon/matcher.h"
@@ -66,6 +76,9 @@ struct MarkerOptions {
   bool extend_attribution_cues = true;
   // A colon before a quotation, or after a headline speaker, is an attribution cue.
   bool colon_cues = true;
+  // When a sentence keeps its evaluative marks (evaluative_threshold.h); a min_weight of 0
+  // keeps every evaluative mark.
+  EvaluativeThreshold evaluative;
 };
 
 class Marker {

@@ -24,6 +24,9 @@ TEST(CueModelTest, RefusesMalformedLinesWithTheirLineNumber) {
       {"weight\tw\tsaid\t1\n", "m.tsv:1: expected"},
       {"candidate\t\n", "m.tsv:1: empty candidate word"},
       {"bogus\n", "m.tsv:1: expected"},
+      {"extend_threshold\tx\n", "m.tsv:1: bad extend_threshold"},
+      {"weight\tw\tsaid\t\t-64.5\n", "m.tsv:1: weight out of range"},
+      {"threshold\t0\nextend_threshold\t1\n", "m.tsv: extend_threshold above threshold"},
   };
   for (const Case& c : cases) {
     StatusOr<CueModel> model = CueModel::Parse(c.text, "m.tsv");
@@ -38,17 +41,23 @@ TEST(CueModelTest, EmptyLinesCommentsAndCarriageReturnsAreFine) {
       CueModel::Parse("# header\r\n\r\nthreshold\t0.5\r\ncandidate\tsaid\r\n", "m.tsv");
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   EXPECT_FLOAT_EQ(model->threshold(), 0.5f);
+  EXPECT_FLOAT_EQ(model->extend_threshold(), 0.5f);  // defaults to the threshold
   EXPECT_EQ(model->num_weights(), 0u);
+  model = CueModel::Parse("threshold\t0.5\nextend_threshold\t-1.25\n", "m.tsv");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_FLOAT_EQ(model->extend_threshold(), -1.25f);
 }
 
 // Builds a Marker over a small lexicon, `model_text` and a function word list.
+const char kAttributionYaml[] =
+    "category: attribution\nentries:\n  - say+|said\n  - {pattern: reportedly, source: none}\n"
+    "  - {pattern: \"according to\", source: after}\n";
+
 std::unique_ptr<Marker> MakeMarker(const std::string& model_text,
-                                   const std::string& function_words = "") {
+                                   const std::string& function_words = "",
+                                   const std::string& attribution_yaml = kAttributionYaml) {
   Lexicon lexicon;
-  Status s = lexicon.AddText(
-      "category: attribution\nentries:\n  - say+|said\n  - {pattern: reportedly, source: none}\n"
-      "  - {pattern: \"according to\", source: after}\n",
-      "attribution");
+  Status s = lexicon.AddText(attribution_yaml, "attribution");
   EXPECT_TRUE(s.ok()) << s.ToString();
   StatusOr<CueModel> model = CueModel::Parse(model_text, "m.tsv");
   EXPECT_TRUE(model.ok()) << model.status().ToString();
@@ -114,6 +123,25 @@ TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
     if (m.category == MarkCategory::kAttribution) cues.push_back(m.cue);
   }
   EXPECT_EQ(cues, (std::vector<std::string>{"said", "a"}));
+}
+
+// Weights are kept in 16-bit fixed point (1/512 a step): a score is the sum of the file's
+// weights to within half a step a feature; the bias is kept exactly.
+TEST(CueModelTest, WeightsAreRoundedToFixedPoint) {
+  std::unique_ptr<Marker> marker = MakeMarker(
+      "threshold\t0\ncandidate\tsaid\nweight\tbias\t\t\t-0.3337\n"
+      "weight\tw\tsaid\t\t0.3\nweight\tp1\the\t\t-63.9\n");
+  const std::string text = "He said so.";
+  Sentence s;
+  s.span = {0, text.size()};
+  std::vector<Token> tokens;
+  std::vector<char> gate;
+  std::vector<std::vector<std::string>> features;
+  std::vector<float> scores;
+  marker->CueFeatures(text, s, &tokens, &gate, &features, &scores);
+  ASSERT_EQ(scores.size(), 3u);
+  EXPECT_NEAR(scores[0], -0.3337f, 1e-6);                      // "He": the bias alone
+  EXPECT_NEAR(scores[1], -0.3337f + 0.3f - 63.9f, 1.0 / 512);  // "said"
 }
 
 TEST(CueModelTest, RunsOfCueTokensBecomeOneCueWithTheLexiconEntry) {
@@ -182,6 +210,96 @@ TEST(CueModelTest, RunOfFunctionWordsAloneIsNoCue) {
   };
   EXPECT_EQ(cues(*MakeMarker(model_text, "on\nto\n")), (std::vector<std::string>{"pointed to"}));
   EXPECT_EQ(cues(*MakeMarker(model_text)), (std::vector<std::string>{"on", "pointed to"}));
+}
+
+std::vector<std::string> AttributionCues(const Marker& marker, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Mark& m : MarkLine(marker, text)) {
+    if (m.category == MarkCategory::kAttribution) out.push_back(m.cue);
+  }
+  return out;
+}
+
+// Hysteresis: a token above extend_threshold joins a cue only next to one above threshold.
+// "in" scores -0.5 everywhere: it extends "said" but is no cue on its own ("Talks in Rome").
+TEST(CueModelTest, WeakTokensExtendAConfidentCueButMakeNoneOfTheirOwn) {
+  const std::string weights =
+      "candidate\tsaid\ncandidate\tin\nweight\tbias\t\t\t-2\n"
+      "weight\tw\tsaid\t\t3\nweight\tw\tin\t\t1.5\n";
+  const std::string text = "Talks in Rome ended; he said in May.";
+  EXPECT_EQ(AttributionCues(*MakeMarker("threshold\t0\nextend_threshold\t-1\n" + weights), text),
+            (std::vector<std::string>{"said in"}));
+  EXPECT_EQ(AttributionCues(*MakeMarker("threshold\t0\n" + weights), text),
+            (std::vector<std::string>{"said"}));
+}
+
+// A run that overlaps two lexicon cues takes the one holding its best-scoring token, and
+// leaves out weak tokens at its ends that belong to the other ("statement"); a weak "and"
+// does not join two verbs into one cue.
+TEST(CueModelTest, RunTakesItsStrongestLexiconCueAndLeavesTheOthersOut) {
+  std::unique_ptr<Marker> marker = MakeMarker(
+      "threshold\t0\nextend_threshold\t-1\ncandidate\tclaimed\ncandidate\tstressed\n"
+      "weight\tbias\t\t\t-2\nweight\tw\tclaimed\t\t3\nweight\tw\tstressed\t\t2.5\n"
+      "weight\tw\tstatement\t\t1.5\nweight\tw\tfurther\t\t1.5\nweight\tw\tand\t\t1.5\n",
+      "",
+      "category: attribution\nentries:\n  - statement\n  - stressed\n"
+      "  - {pattern: claimed, stance: distancing}\n");
+  std::vector<Mark> marks = MarkLine(*marker, "The army statement further claimed victory.");
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks[0].cue, "further claimed");
+  EXPECT_EQ(marks[0].stance, "distancing");
+  ASSERT_TRUE(marks[0].source.has_value());
+  EXPECT_EQ(std::string(marks[0].source->Of("The army statement further claimed victory.")),
+            "The army statement");
+  EXPECT_EQ(AttributionCues(*marker, "Munir stressed and claimed victory."),
+            (std::vector<std::string>{"stressed", "claimed"}));
+}
+
+// A model run of auxiliaries and verb adverbs alone is no cue ("Rubio has 28"), though they
+// belong to a cue with a verb in it ("has also said").
+TEST(CueModelTest, RunOfAuxiliariesAloneIsNoCue) {
+  std::unique_ptr<Marker> marker = MakeMarker(
+      "threshold\t0\ncandidate\thas\ncandidate\tsaid\nweight\tbias\t\t\t-0.5\n"
+      "weight\tw\thas\t\t1\nweight\tw\talso\t\t1\nweight\tw\tsaid\t\t1\n");
+  EXPECT_EQ(AttributionCues(*marker, "Rubio has 28 and Cruz has also 22."),
+            std::vector<std::string>{});
+  EXPECT_EQ(AttributionCues(*marker, "Rubio has also said no."),
+            (std::vector<std::string>{"has also said"}));
+}
+
+// Where the subject before a cue is not who speaks, the cue has no source (PolNeAR's
+// Attribution-no-source): impressions, agentless participles, noun cues after an article or
+// a preposition, a cue that is the object of another verb, a phrase with a verb of its own.
+TEST(CueModelTest, SubjectsThatDoNotSpeakAreNoSource) {
+  std::string model = "threshold\t0\nweight\tbias\t\t\t-0.5\n";
+  for (const char* w : {"said", "appears", "known", "expected", "swipe", "questions", "debate"}) {
+    model += std::string("candidate\t") + w + "\nweight\tw\t" + w + "\t\t1\n";
+  }
+  std::unique_ptr<Marker> marker = MakeMarker(model);
+  struct Case {
+    const char* text;
+    const char* cue;
+    const char* source_kind;
+  } cases[] = {
+      {"The race appears closer in Ohio.", "appears", "none"},
+      {"Cruz won the contests known as Super Tuesday.", "known", "none"},
+      {"Over 30,000 immigrants expected this year will arrive.", "expected", "none"},
+      {"In a swipe against Trump she left.", "swipe", "none"},
+      {"Clinton faced questions on the loan.", "questions", "none"},
+      {"The Orlando attack is already stirring debate on guns.", "debate", "none"},
+      {"Trump's spokesman said no.", "said", "named"},
+      {"Two aides said no.", "said", "anonymous"},
+      // Not every phrase with a preposition or an auxiliary in it is a non-speaker.
+      {"Polls closed, and about 40 voters said no.", "said", "anonymous"},
+      {"In Washington the senator said no.", "said", "named"},
+      {"The American Legion has twice said no.", "said", "named"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Mark> marks = MarkLine(*marker, c.text);
+    ASSERT_EQ(marks.size(), 1u) << c.text;
+    EXPECT_EQ(marks[0].cue, c.cue) << c.text;
+    EXPECT_EQ(marks[0].source_kind, c.source_kind) << c.text;
+  }
 }
 
 TEST(CueModelTest, ShippedModelLoadsWithTheLexicons) {
