@@ -325,8 +325,8 @@ Anchors FindAnchors(const std::vector<ClaimSentence>& s, const ClaimOptions& opt
       if (w.norm().find('-') != std::string::npos) {
         const uint64_t key = static_cast<uint64_t>(w.term());
         keys.push_back(key);
-        out.weight.emplace(key, w.weight());
-        out.norm.emplace(key, w.norm());
+        out.weight.try_emplace(key, w.weight());
+        out.norm.try_emplace(key, w.norm());
       }
       // Adjacent in the text too: no punctuation between them ("security cooperation", not
       // "security, cooperation").
@@ -338,8 +338,8 @@ Anchors FindAnchors(const std::vector<ClaimSentence>& s, const ClaimOptions& opt
         const uint64_t key =
             (static_cast<uint64_t>(w.term() + 1) << 32) | static_cast<uint32_t>(v.term());
         keys.push_back(key);
-        out.weight.emplace(key, w.weight() + v.weight());
-        out.norm.emplace(key, w.norm() + " " + v.norm());
+        out.weight.try_emplace(key, w.weight() + v.weight());
+        if (!out.norm.contains(key)) out.norm.emplace(key, w.norm() + " " + v.norm());
       }
     }
     std::sort(keys.begin(), keys.end());
@@ -361,6 +361,22 @@ Anchors FindAnchors(const std::vector<ClaimSentence>& s, const ClaimOptions& opt
         keys.end());
   }
   return out;
+}
+
+// The smallest element two sorted lists share; `none` when they share none.
+uint64_t FirstShared(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b,
+                     uint64_t none = ~uint64_t{0}) {
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) return a[i];
+    if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return none;
 }
 
 template <typename T>
@@ -428,7 +444,6 @@ std::vector<std::vector<uint32_t>> FindTopicGroups(
   std::vector<uint64_t> terms;
   for (const auto& [t, list] : postings) terms.push_back(t);
   std::sort(terms.begin(), terms.end());  // the link order must not depend on hashing
-  std::unordered_set<uint64_t> seen;
   std::vector<TopicLink> links;
   // A link needs a lonely side, so only the pairs of each term's list with a lonely member are
   // visited (a common anchor in a corpus-wide story is in thousands of sentences, few of them
@@ -449,7 +464,8 @@ std::vector<std::vector<uint32_t>> FindTopicGroups(
       const uint32_t x = list[p];
       const uint32_t y = list[q];
       if (s[x].source == s[y].source) continue;
-      if (!seen.insert(PairKey(x, y)).second) continue;
+      // A pair sharing several anchors is met once per anchor: take it at the first.
+      if (FirstShared(anchors.of[x], anchors.of[y]) != t) continue;
       if (Shared(near[x], near[y]).empty()) continue;
       const float score = scores->Get(x, y);
       if (score < options.topic_min_score) continue;
