@@ -77,8 +77,7 @@ std::vector<BatchDivergentClaim> MostDivergentClaims(const ReportModel& model, i
   if (table.sources.size() < 2) return candidates;
   for (size_t c = 0; c < model.claims.size(); ++c) {
     const ReportClaim& claim = model.claims[c];
-    const ClaimRow& row = table.rows[c];
-    if (claim.discrepancies.empty() && row.sources_omitting.empty()) continue;
+    if (claim.discrepancies.empty() && table.OmittingCount(c) == 0) continue;
     BatchDivergentClaim out;
     out.claim = c;
     out.id = claim.id;
@@ -88,8 +87,8 @@ std::vector<BatchDivergentClaim> MostDivergentClaims(const ReportModel& model, i
       out.text = CleanUtf8(article.sentences[ref.sentence].span.Of(article.text));
       break;
     }
-    out.sources_carrying = row.sources_carrying;
-    out.sources_omitting = row.sources_omitting;
+    out.sources_carrying = table.SourcesCarrying(c);
+    out.sources_omitting = table.SourcesOmitting(c);
     for (const ReportDiscrepancy& d : claim.discrepancies) {
       if (std::find(out.discrepancies.begin(), out.discrepancies.end(), d.kind) ==
           out.discrepancies.end()) {
@@ -97,7 +96,7 @@ std::vector<BatchDivergentClaim> MostDivergentClaims(const ReportModel& model, i
       }
     }
     out.divergence = static_cast<double>(claim.discrepancies.size()) +
-                     static_cast<double>(row.sources_omitting.size()) / table.sources.size();
+                     static_cast<double>(table.OmittingCount(c)) / table.sources.size();
     candidates.push_back(std::move(out));
   }
   std::stable_sort(candidates.begin(), candidates.end(),

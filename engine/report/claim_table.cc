@@ -26,6 +26,32 @@ bool IsValidRef(const ReportModel& model, const SentenceRef& ref) {
   return ref.sentence >= 0 && static_cast<size_t>(ref.sentence) < sentences.size();
 }
 
+std::span<const SentenceRef> ClaimTable::Cell(size_t row, size_t column) const {
+  const ClaimRow& r = rows[row];
+  auto it = std::lower_bound(r.carrying.begin(), r.carrying.end(), column);
+  if (it == r.carrying.end() || *it != column) return {};
+  return r.carried[static_cast<size_t>(it - r.carrying.begin())];
+}
+
+std::vector<std::string> ClaimTable::SourcesCarrying(size_t row) const {
+  std::vector<std::string> out;
+  for (uint32_t col : rows[row].carrying) out.push_back(sources[col]);
+  return out;
+}
+
+std::vector<std::string> ClaimTable::SourcesOmitting(size_t row) const {
+  std::vector<std::string> out;
+  const std::vector<uint32_t>& carrying = rows[row].carrying;
+  for (size_t col = 0, k = 0; col < sources.size(); ++col) {
+    if (k < carrying.size() && carrying[k] == col) {
+      ++k;
+    } else {
+      out.push_back(sources[col]);
+    }
+  }
+  return out;
+}
+
 ClaimTable BuildClaimTable(const ReportModel& model) {
   ClaimTable table;
   table.sources = model.sources;
@@ -43,19 +69,29 @@ ClaimTable BuildClaimTable(const ReportModel& model) {
   std::map<std::string, int> column;
   for (size_t i = 0; i < table.sources.size(); ++i) column.emplace(table.sources[i], i);
 
+  table.rows.reserve(model.claims.size());
+  std::vector<std::pair<uint32_t, SentenceRef>> refs;
   for (size_t c = 0; c < model.claims.size(); ++c) {
-    ClaimRow row;
-    row.cells.resize(table.sources.size());
+    refs.clear();
     for (const SentenceRef& ref : model.claims[c].sentences) {
       if (!IsValidRef(model, ref)) continue;
-      std::vector<SentenceRef>& cell = row.cells[column.at(model.articles[ref.article].source)];
-      if (std::find(cell.begin(), cell.end(), ref) == cell.end()) cell.push_back(ref);
+      const auto col = static_cast<uint32_t>(column.at(model.articles[ref.article].source));
+      if (std::find(refs.begin(), refs.end(), std::pair(col, ref)) == refs.end()) {
+        refs.emplace_back(col, ref);
+      }
       int& claim = table.claim_of_sentence[ref.article][ref.sentence];
       if (claim < 0) claim = static_cast<int>(c);
     }
-    for (size_t s = 0; s < table.sources.size(); ++s) {
-      (row.cells[s].empty() ? row.sources_omitting : row.sources_carrying)
-          .push_back(table.sources[s]);
+    // By column, each cell's sentences in the claim's order.
+    std::stable_sort(refs.begin(), refs.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    ClaimRow row;
+    for (const auto& [col, ref] : refs) {
+      if (row.carrying.empty() || row.carrying.back() != col) {
+        row.carrying.push_back(col);
+        row.carried.emplace_back();
+      }
+      row.carried.back().push_back(ref);
     }
     table.rows.push_back(std::move(row));
   }

@@ -413,19 +413,18 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
   TemplateData& data = scratch->data;
   const Ref out = kRoot;
   const ReportClaim& claim = model.claims[c];
-  const ClaimRow& row = table.rows[c];
   data.Set(out, "anchor", "claim-" + std::to_string(c));
   data.Set(out, "number", std::to_string(c + 1));
   SetClean(&data, out, "id", claim.id);
   data.Set(out, "score", FormatFixed(claim.score, 2));
   data.SetBool(out, "has_note", !claim.note.empty());
   SetClean(&data, out, "note", claim.note);
-  data.Set(out, "carried", std::to_string(row.sources_carrying.size()));
-  data.Set(out, "omitted", std::to_string(row.sources_omitting.size()));
+  data.Set(out, "carried", std::to_string(table.CarryingCount(c)));
+  data.Set(out, "omitted", std::to_string(table.OmittingCount(c)));
   data.Set(out, "of", std::to_string(table.sources.size()));
   data.SetBool(out, "grid", grid);
   data.SetBool(out, "has_discrepancies", !claim.discrepancies.empty());
-  data.SetBool(out, "has_omissions", !row.sources_omitting.empty());
+  data.SetBool(out, "has_omissions", table.OmittingCount(c) > 0);
   const Ref discrepancies = data.SetList(out, "discrepancies");
   for (const ReportDiscrepancy& d : claim.discrepancies) {
     const Ref entry = data.AddObject(discrepancies);
@@ -436,12 +435,13 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
 
   const Ref cells = data.SetList(out, "cells");
   for (size_t s = 0; s < table.sources.size(); ++s) {
-    if (!grid && row.cells[s].empty()) continue;
+    const std::span<const SentenceRef> refs = table.Cell(c, s);
+    if (!grid && refs.empty()) continue;
     const Ref cell = data.AddObject(cells);
     SetClean(&data, cell, "source", table.sources[s]);
-    data.SetBool(cell, "empty", row.cells[s].empty());
+    data.SetBool(cell, "empty", refs.empty());
     const Ref sentences = data.SetList(cell, "sentences");
-    for (const SentenceRef& ref : row.cells[s]) {
+    for (const SentenceRef& ref : refs) {
       const ReportArticle& article = model.articles[ref.article];
       const ReportSentence& sentence = article.sentences[ref.sentence];
       Layers& layers = scratch->layers;
@@ -699,7 +699,7 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
   }
   for (size_t c = 0; c < model.claims.size(); ++c) {
     discrepancies += model.claims[c].discrepancies.size();
-    if (table.rows[c].sources_omitting.empty()) ++shared;
+    if (table.OmittingCount(c) == 0) ++shared;
   }
   const Ref summary = root.SetList(kRoot, "summary");
   AddSummaryItem(table.sources.size(), "source", "sources", &root, summary);

@@ -194,9 +194,9 @@ void WriteClaim(const ReportModel& model, const ClaimTable& table, size_t c, Jso
   w->Key("sentences");
   WriteRefs(model, claim.sentences, w);
   w->Key("sources_carrying");
-  WriteStrings(table.rows[c].sources_carrying, w);
+  WriteStrings(table.SourcesCarrying(c), w);
   w->Key("sources_omitting");
-  WriteStrings(table.rows[c].sources_omitting, w);
+  WriteStrings(table.SourcesOmitting(c), w);
   w->Key("discrepancies");
   w->BeginArray();
   for (const ReportDiscrepancy& d : claim.discrepancies) {
