@@ -300,7 +300,8 @@ struct Anchors {
 // neither a number, a date nor a name.
 bool SubjectWord(const ClaimSentence& c, size_t k) {
   const SentenceWord& w = c.features->words[k];
-  if (w.term() < 0 || w.is_stop() || w.is_number() || w.is_negation() || w.entity >= 0)
+  if (w.term() < 0 || w.is_stop() || w.is_number() || w.is_negation() ||
+      c.features->EntityOf(k) >= 0)
     return false;
   const size_t at = w.span().start - c.base;
   const bool capitalized =

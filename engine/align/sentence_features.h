@@ -45,7 +45,6 @@ struct SentenceWord {
   // (article_reader.h), and Featurize clamps beyond.
   uint32_t start = 0;
   uint32_t end = 0;
-  int32_t entity = -1;  // index into SentenceFeatures::entities, -1 when none
 
   Span span() const { return {start, end}; }
   const std::string& norm() const { return form->norm; }
@@ -95,6 +94,18 @@ struct SentenceFeatures {
   std::vector<DateRef> dates;
   int negations = 0;        // negation words
   double total_weight = 0;  // sum of word weights
+
+  // The entity (index into `entities`) whose mention covers word `word`, the last one when
+  // mentions overlap; -1 when none. (Not stored per word: a sentence has few mentions and the
+  // words are the bulk of the aligner's memory.)
+  int32_t EntityOf(size_t word) const {
+    for (size_t e = entities.size(); e-- > 0;) {
+      if (entities[e].first_word <= word && word < entities[e].end_word) {
+        return static_cast<int32_t>(e);
+      }
+    }
+    return -1;
+  }
 };
 
 }  // namespace parallax

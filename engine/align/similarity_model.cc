@@ -358,7 +358,6 @@ SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
         if (!m.span.Contains(f.words[i].span())) continue;
         e.first_word = std::min(e.first_word, i);
         e.end_word = i + 1;
-        f.words[i].entity = static_cast<int32_t>(f.entities.size());
       }
       if (e.end_word > 0) f.entities.push_back(std::move(e));
     }

@@ -52,7 +52,7 @@ struct Run {
 // noun).
 std::string NameOf(const SentenceFeatures& f, Run run) {
   for (size_t i = run.first; i < run.end; ++i) {
-    if (f.words[i].entity >= 0) return f.entities[f.words[i].entity].canonical;
+    if (const int32_t e = f.EntityOf(i); e >= 0) return f.entities[e].canonical;
   }
   // The last word that is not a title.
   for (size_t i = run.end; i-- > run.first;) {
