@@ -117,6 +117,89 @@ TEST_F(MarkerTest, AttributionSourcesAndStances) {
   }
 }
 
+// Reports whose source is not in the sentence: agentless passives (attribution.yaml, "agentless
+// passives"), report nouns without a possessor ("nominal reports"), impersonal judgements, and
+// the source finder's rules for "accused of" and "..., asked about". Each case states the
+// source kind and source text expected; a named source stays named.
+TEST_F(MarkerTest, ReportsWithoutASourceInTheSentence) {
+  struct Case {
+    const char* text;
+    const char* cue;
+    const char* kind;
+    const char* source;  // "" when none
+  } cases[] = {
+      {"He was challenged on the claim.", "was challenged on", "none", ""},
+      {"The deal was widely rumored to be close.", "was widely rumored to", "none", ""},
+      {"The plan was criticized by the mayor.", "was criticized", "named", "the mayor"},
+      {"It has been widely reported that the talks failed.", "has been widely reported", "none",
+       ""},
+      {"Allegations of fraud surfaced on Monday.", "Allegations of", "none", ""},
+      {"His allegations of fraud were dismissed.", "allegations of", "named", "His"},
+      {"Trump's complaints about the debate were loud.", "complaints about", "named", "Trump's"},
+      {"There are concerns about the plan.", "are concerns about", "none", ""},
+      {"He fears that the deal will fail.", "fears that", "named", "He"},
+      {"It is unclear whether the vote will pass.", "It is unclear", "none", ""},
+      {"It's unclear whether the vote will pass.", "It's unclear", "none", ""},
+      {"Cuba released Alan Gross, an American contractor accused of spying.", "accused of", "none",
+       ""},
+      {"Trump accused Clinton of lying.", "accused", "named", "Trump"},
+      {"The group, now called Forward, met on Monday.", "called", "none", ""},
+      {"The so called deal collapsed.", "called", "none", ""},
+      {"\xE2\x80\x9CIt has been a while,\xE2\x80\x9D McCain said, asked about the vagueness.",
+       "asked about", "none", ""},
+      {"\xE2\x80\x9CWe will win,\xE2\x80\x9D said Ahmed Khan.", "said", "named", "Ahmed Khan"},
+  };
+  for (const Case& c : cases) {
+    std::string text = c.text;
+    std::vector<Mark> marks = MarkText(text);
+    const Mark* m = Find(marks, MarkCategory::kAttribution, c.cue);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->source_kind, c.kind) << c.text;
+    std::string source = m->source ? std::string(m->source->Of(text)) : "";
+    EXPECT_EQ(source, c.source) << c.text;
+  }
+}
+
+// The source finder's rules for cues the cue model finds but the lexicon lacks ("looks",
+// "deemed", "questions about"), pinned down with those words added as lexicon entries.
+TEST(MarkerSourceRulesTest, ImpressionsReducedRelativesAndReportNounsHaveNoSource) {
+  StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  lexicon->set_cue_model(nullptr);
+  Status s = lexicon->AddText(
+      "category: attribution\nentries: [look+, deemed, considered, \"questions about\"]\n",
+      "extra_attribution.yaml");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  Marker marker(*lexicon);
+  struct Case {
+    const char* text;
+    const char* cue;
+    const char* kind;
+    const char* source;  // "" when none
+  } cases[] = {
+      {"Garland looks dead on arrival.", "looks", "none", ""},
+      {"More than 1,200 emails now deemed classified were released.", "deemed", "none", ""},
+      {"Breyer, a Clinton appointee considered a liberal, ranks high.", "considered", "none", ""},
+      {"Smith deemed the plan sound.", "deemed", "named", "Smith"},
+      {"The documents raised new questions about the deal.", "questions about", "none", ""},
+      {"Their questions about the deal went unanswered.", "questions about", "named", "Their"},
+  };
+  for (const Case& c : cases) {
+    std::string text = c.text;
+    Sentence sentence;
+    sentence.span = {0, text.size()};
+    std::vector<Mark> marks = marker.MarkSentence(text, sentence);
+    const Mark* m = nullptr;
+    for (const Mark& k : marks) {
+      if (k.category == MarkCategory::kAttribution && k.cue == c.cue) m = &k;
+    }
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->source_kind, c.kind) << c.text;
+    std::string source = m->source ? std::string(m->source->Of(text)) : "";
+    EXPECT_EQ(source, c.source) << c.text;
+  }
+}
+
 TEST_F(MarkerTest, VoiceTellsQuotedSpeechFromTheOutlet) {
   std::string text = "He said “the plan will clearly fail” and it probably will.";
   std::vector<Mark> marks = MarkText(text);
