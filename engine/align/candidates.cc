@@ -51,11 +51,15 @@ std::vector<CandidatePair> FindCandidates(const std::vector<SentenceFeatures>& s
   ParallelFor(blocks, options.threads, [&](size_t b) {
     const size_t start = b * block;
     const int64_t rows = static_cast<int64_t>(std::min(block, n - start));
+    // Per thread, kept across blocks: `touched` is all zero between rows (each row clears the
+    // entries it set), and a sum is written before it is read, so neither is refilled.
     thread_local std::vector<float> sums;
     thread_local std::vector<char> touched;
     thread_local std::vector<uint32_t> hits;
-    sums.assign(n, 0.0f);
-    touched.assign(n, 0);
+    if (touched.size() < n) {
+      touched.resize(n, 0);
+      sums.resize(n);
+    }
     std::vector<std::pair<float, uint32_t>> partners;
     for (int64_t r = 0; r < rows; ++r) {
       const uint32_t i = static_cast<uint32_t>(start + r);
