@@ -16,16 +16,15 @@ struct EscapeTable {
   const char* entity[256] = {};
   unsigned char size[256] = {};
   constexpr EscapeTable() {
-    entity['&'] = "&amp;";
-    size['&'] = 5;
-    entity['<'] = "&lt;";
-    size['<'] = 4;
-    entity['>'] = "&gt;";
-    size['>'] = 4;
-    entity['"'] = "&quot;";
-    size['"'] = 6;
-    entity['\''] = "&apos;";
-    size['\''] = 6;
+    Add('&', "&amp;", 5);
+    Add('<', "&lt;", 4);
+    Add('>', "&gt;", 4);
+    Add('"', "&quot;", 6);
+    Add('\'', "&apos;", 6);
+  }
+  constexpr void Add(char c, const char* text, unsigned char length) {
+    entity[static_cast<unsigned char>(c)] = text;
+    size[static_cast<unsigned char>(c)] = length;
   }
 };
 constexpr EscapeTable kEscapes;

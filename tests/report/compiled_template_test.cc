@@ -26,8 +26,11 @@ struct Value {
   enum Kind { kString, kBool, kList, kObject } kind = kObject;
   std::string text;
   bool flag = false;
-  std::vector<Value> items;                           // kList
-  std::vector<std::pair<std::string, Value>> fields;  // kObject, set in order
+  std::vector<Value> items;  // kList
+  // kObject, set in order: keys[k] names values[k]. (Two lists: a pair holding Value is not
+  // complete inside Value, which clang's library refuses.)
+  std::vector<std::string> keys;
+  std::vector<Value> values;
 
   static Value Str(std::string s) {
     Value v;
@@ -48,7 +51,8 @@ struct Value {
     return v;
   }
   Value& With(std::string key, Value value) {
-    fields.emplace_back(std::move(key), std::move(value));
+    keys.push_back(std::move(key));
+    values.push_back(std::move(value));
     return *this;
   }
 };
@@ -67,7 +71,7 @@ mustache::data ToKainjow(const Value& v) {
     }
     case Value::kObject: {
       mustache::data object;
-      for (const auto& [key, field] : v.fields) object.set(key, ToKainjow(field));
+      for (size_t k = 0; k < v.keys.size(); ++k) object.set(v.keys[k], ToKainjow(v.values[k]));
       return object;
     }
   }
@@ -90,7 +94,9 @@ void AddItem(const Value& item, TemplateData* data, TemplateData::Ref list) {
 }
 
 void FillObject(const Value& v, TemplateData* data, TemplateData::Ref object) {
-  for (const auto& [key, field] : v.fields) {
+  for (size_t k = 0; k < v.keys.size(); ++k) {
+    const std::string& key = v.keys[k];
+    const Value& field = v.values[k];
     switch (field.kind) {
       case Value::kString:
         data->Set(object, key, field.text);
