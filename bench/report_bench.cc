@@ -1,9 +1,8 @@
 // The report's outputs (engine/report): RenderHtmlTo on a synthetic model shaped like the 1x
 // benchmark corpus (1,074 articles from 9 outlets, ~35 sentences each, ~2 marks a sentence,
 // ~24 claims per article, a tenth of them with a discrepancy), RenderJsonTo on the same model,
-// and the template engine and escaper on their own.
-//
-// (Not in html_bench.cc: engine/html and engine/report both declare a parallax::HtmlOptions.)
+// and the template engine and escaper on their own. (html_bench.cc measures HTML article
+// extraction, the input side.)
 #include <benchmark/benchmark.h>
 
 #include <cstring>

@@ -24,7 +24,7 @@ std::string Megabytes(size_t bytes) {
 }  // namespace
 
 StatusOr<HtmlArticle> ExtractHtmlArticle(std::string_view html, const std::string& file,
-                                         const HtmlOptions& options) {
+                                         const HtmlArticleOptions& options) {
   if (html.size() > options.max_page_bytes) {
     return Status::InvalidInput(file + ": the HTML page is " + Megabytes(html.size()) +
                                 ", larger than the " + Megabytes(options.max_page_bytes) +
@@ -57,7 +57,7 @@ StatusOr<HtmlArticle> ExtractHtmlArticle(std::string_view html, const std::strin
 }
 
 StatusOr<HtmlArticle> ExtractHtmlArticle(std::string_view html, const std::string& file) {
-  return ExtractHtmlArticle(html, file, HtmlOptions());
+  return ExtractHtmlArticle(html, file, HtmlArticleOptions());
 }
 
 }  // namespace parallax

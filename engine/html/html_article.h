@@ -17,10 +17,10 @@
 // hyphens, zero-width spaces and byte-order marks are removed. h1-h6 and role="heading" blocks, and
 // short paragraphs set entirely in <b>/<strong> without closing punctuation, are headings.
 //
-// Hostile input: a page larger than HtmlOptions::max_page_bytes is refused; tags nested deeper
-// than max_nesting_depth are dropped before parsing (their text is kept), which keeps gumbo's
-// parse time linear; gumbo's memory is drawn from a budget and a page that exceeds it is refused;
-// every traversal of the tree is iterative. Invalid UTF-8 is replaced by U+FFFD by gumbo.
+// Hostile input: a page larger than HtmlArticleOptions::max_page_bytes is refused; tags nested
+// deeper than max_nesting_depth are dropped before parsing (their text is kept), which keeps
+// gumbo's parse time linear; gumbo's memory is drawn from a budget and a page that exceeds it is
+// refused; every traversal of the tree is iterative. Invalid UTF-8 is replaced by U+FFFD by gumbo.
 // Text is read as UTF-8 whatever charset the page declares.
 //
 // Thread safety: ExtractHtmlArticle keeps no state; calls may run concurrently.
@@ -57,7 +57,7 @@ struct HtmlArticle {
   std::vector<std::string> warnings;
 };
 
-struct HtmlOptions {
+struct HtmlArticleOptions {
   // Pages larger than this are refused (real article pages are well under 5 MB).
   size_t max_page_bytes = 64u << 20;
   // Start tags nested deeper than this are dropped before parsing, with their end tags; the text
@@ -73,9 +73,9 @@ struct HtmlOptions {
 // Extracts the main article of the HTML page `html`. `file` names the page in error messages.
 // Returns the article iff the page holds some article text; otherwise InvalidInput
 // "<file>: no article text found in the HTML page", or InvalidInput naming the limit a page
-// exceeds (see HtmlOptions).
+// exceeds (see HtmlArticleOptions).
 StatusOr<HtmlArticle> ExtractHtmlArticle(std::string_view html, const std::string& file,
-                                         const HtmlOptions& options);
+                                         const HtmlArticleOptions& options);
 StatusOr<HtmlArticle> ExtractHtmlArticle(std::string_view html, const std::string& file);
 
 }  // namespace parallax

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace parallax;
   std::string_view html(reinterpret_cast<const char*>(data), size);
   // Smaller limits than the defaults so that the fuzzer reaches them with small inputs.
-  HtmlOptions options;
+  HtmlArticleOptions options;
   options.max_nesting_depth = 32;
   options.max_page_bytes = 1 << 20;
   StatusOr<HtmlArticle> article = ExtractHtmlArticle(html, "fuzz.html", options);

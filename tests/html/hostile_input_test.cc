@@ -49,7 +49,7 @@ TEST(HostileInputTest, MarkupThatMultipliesElementsIsRefused) {
   std::string html = "<p>";
   for (int i = 0; i < 200; ++i) html += "<b id=" + std::to_string(i) + ">x";
   html += Repeat("<p>x", 20000);
-  HtmlOptions options;
+  HtmlArticleOptions options;
   options.min_parse_memory = 16u << 20;
   auto a = ExtractHtmlArticle(html, "bomb.html", options);
   ASSERT_FALSE(a.ok());
@@ -59,7 +59,7 @@ TEST(HostileInputTest, MarkupThatMultipliesElementsIsRefused) {
 }
 
 TEST(HostileInputTest, PageOverTheSizeLimitIsRefused) {
-  HtmlOptions options;
+  HtmlArticleOptions options;
   options.max_page_bytes = 1u << 20;
   std::string html = Repeat("<p>Some text, with a comma.</p>", 40000);  // 1.2 MB
   auto a = ExtractHtmlArticle(html, "big.html", options);
