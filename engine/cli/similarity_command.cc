@@ -10,6 +10,7 @@
 #include "engine/align/similarity_model.h"
 #include "engine/base/data_dir.h"
 #include "engine/base/file_io.h"
+#include "engine/base/text_lines.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
 
@@ -24,22 +25,15 @@ struct Pair {
 // Splits `text` into pairs; every line (but a final empty one) must hold exactly one tab.
 StatusOr<std::vector<Pair>> ParsePairs(std::string_view text, const std::string& path) {
   std::vector<Pair> pairs;
-  size_t start = 0;
-  int line_number = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    ++line_number;
-    start = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  PARALLAX_RETURN_IF_ERROR(ForEachLine(text, [&](std::string_view line, int number) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos) {
-      return Status::InvalidInput(path + ":" + std::to_string(line_number) +
+      return Status::InvalidInput(path + ":" + std::to_string(number) +
                                   ": expected two tab-separated sentences");
     }
     pairs.push_back({line.substr(0, tab), line.substr(tab + 1)});
-  }
+    return Status::Ok();
+  }));
   return pairs;
 }
 
