@@ -73,6 +73,22 @@ std::vector<Mark> MarkLine(const Marker& marker, const std::string& text) {
   return marker.MarkSentence(text, s);
 }
 
+// What the marker's cue model sees and scores in `text`, taken as one sentence.
+struct CueRun {
+  std::vector<Token> tokens;
+  std::vector<char> gate;
+  std::vector<std::vector<std::string>> features;
+  std::vector<float> scores;
+};
+
+CueRun CueRunOf(const Marker& marker, const std::string& text) {
+  Sentence s;
+  s.span = {0, text.size()};
+  CueRun run;
+  marker.CueFeatures(text, s, &run.tokens, &run.gate, &run.features, &run.scores);
+  return run;
+}
+
 // The optimised scorer (hashed keys, open addressing) against a reference that sums the
 // weights of the feature strings Features() names, looked up in a plain map.
 TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
@@ -90,13 +106,7 @@ TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
   ASSERT_TRUE(model.ok());
   std::unique_ptr<Marker> marker = MakeMarker(model_text);
   const std::string text = "The minister said in a statement that it was over.";
-  Sentence s;
-  s.span = {0, text.size()};
-  std::vector<Token> tokens;
-  std::vector<char> gate;
-  std::vector<std::vector<std::string>> features;
-  std::vector<float> scores;
-  marker->CueFeatures(text, s, &tokens, &gate, &features, &scores);
+  const auto [tokens, gate, features, scores] = CueRunOf(*marker, text);
   ASSERT_EQ(tokens.size(), 10u);
   // Gate: within kCueWindow (2) tokens of "said" (2) or "statement" (5).
   EXPECT_EQ(std::string(gate.begin(), gate.end()), std::string("\1\1\1\1\1\1\1\1\0\0", 10));
@@ -132,13 +142,7 @@ TEST(CueModelTest, WeightsAreRoundedToFixedPoint) {
       "threshold\t0\ncandidate\tsaid\nweight\tbias\t\t\t-0.3337\n"
       "weight\tw\tsaid\t\t0.3\nweight\tp1\the\t\t-63.9\n");
   const std::string text = "He said so.";
-  Sentence s;
-  s.span = {0, text.size()};
-  std::vector<Token> tokens;
-  std::vector<char> gate;
-  std::vector<std::vector<std::string>> features;
-  std::vector<float> scores;
-  marker->CueFeatures(text, s, &tokens, &gate, &features, &scores);
+  const auto [tokens, gate, features, scores] = CueRunOf(*marker, text);
   ASSERT_EQ(scores.size(), 3u);
   EXPECT_NEAR(scores[0], -0.3337f, 1e-6);                      // "He": the bias alone
   EXPECT_NEAR(scores[1], -0.3337f + 0.3f - 63.9f, 1.0 / 512);  // "said"
