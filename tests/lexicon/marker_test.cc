@@ -5,6 +5,14 @@
 namespace parallax {
 namespace {
 
+// A report with no stance to check: the cue, the source kind, the source text ("" when none).
+struct SourceCase {
+  const char* text;
+  const char* cue;
+  const char* kind;
+  const char* source;
+};
+
 // Checks that `marks` (of `text`) hold an attribution with cue `cue`, source kind `kind` and
 // source text `source` ("" when none); returns the mark, or null after a failure when missing.
 const Mark* ExpectAttribution(const std::vector<Mark>& marks, const std::string& text,
@@ -140,12 +148,7 @@ TEST_F(MarkerTest, AttributionSourcesAndStances) {
 // the source finder's rules for "accused of" and "..., asked about". Each case states the
 // source kind and source text expected; a named source stays named.
 TEST_F(MarkerTest, ReportsWithoutASourceInTheSentence) {
-  struct Case {
-    const char* text;
-    const char* cue;
-    const char* kind;
-    const char* source;  // "" when none
-  } cases[] = {
+  const SourceCase cases[] = {
       {"He was challenged on the claim.", "was challenged on", "none", ""},
       {"The deal was widely rumored to be close.", "was widely rumored to", "none", ""},
       {"The plan was criticized by the mayor.", "was criticized", "named", "the mayor"},
@@ -167,7 +170,7 @@ TEST_F(MarkerTest, ReportsWithoutASourceInTheSentence) {
        "asked about", "none", ""},
       {"\xE2\x80\x9CWe will win,\xE2\x80\x9D said Ahmed Khan.", "said", "named", "Ahmed Khan"},
   };
-  for (const Case& c : cases) {
+  for (const SourceCase& c : cases) {
     const std::string text = c.text;
     ExpectAttribution(MarkText(text), text, c.cue, c.kind, c.source);
   }
@@ -184,12 +187,7 @@ TEST(MarkerSourceRulesTest, ImpressionsReducedRelativesAndReportNounsHaveNoSourc
       "extra_attribution.yaml");
   ASSERT_TRUE(s.ok()) << s.ToString();
   Marker marker(*lexicon);
-  struct Case {
-    const char* text;
-    const char* cue;
-    const char* kind;
-    const char* source;  // "" when none
-  } cases[] = {
+  const SourceCase cases[] = {
       {"Garland looks dead on arrival.", "looks", "none", ""},
       {"More than 1,200 emails now deemed classified were released.", "deemed", "none", ""},
       {"Breyer, a Clinton appointee considered a liberal, ranks high.", "considered", "none", ""},
@@ -197,7 +195,7 @@ TEST(MarkerSourceRulesTest, ImpressionsReducedRelativesAndReportNounsHaveNoSourc
       {"The documents raised new questions about the deal.", "questions about", "none", ""},
       {"Their questions about the deal went unanswered.", "questions about", "named", "Their"},
   };
-  for (const Case& c : cases) {
+  for (const SourceCase& c : cases) {
     const std::string text = c.text;
     Sentence sentence;
     sentence.span = {0, text.size()};
