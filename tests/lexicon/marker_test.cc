@@ -14,7 +14,8 @@ struct SourceCase {
 };
 
 // Checks that `marks` (of `text`) hold an attribution with cue `cue`, source kind `kind` and
-// source text `source` ("" when none); returns the mark, or null after a failure when missing.
+// source text `source` ("" when none); returns the mark (a pointer into `marks`), or null after a
+// failure when missing.
 const Mark* ExpectAttribution(const std::vector<Mark>& marks, const std::string& text,
                               const std::string& cue, const std::string& kind,
                               const std::string& source) {
@@ -136,7 +137,8 @@ TEST_F(MarkerTest, AttributionSourcesAndStances) {
   };
   for (const Case& c : cases) {
     const std::string text = c.text;
-    const Mark* m = ExpectAttribution(MarkText(text), text, c.cue, c.kind, c.source);
+    const std::vector<Mark> marks = MarkText(text);  // outlives m, which points into it
+    const Mark* m = ExpectAttribution(marks, text, c.cue, c.kind, c.source);
     if (m != nullptr) {
       EXPECT_EQ(m->stance, c.stance) << c.text;
     }
