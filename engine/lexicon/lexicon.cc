@@ -129,11 +129,13 @@ Status Lexicon::AddFile(const YamlNode& root, const std::string& name) {
     base.role = EntryRole::kAnonymousSource;
   } else if (category->scalar == "negator") {
     base.role = EntryRole::kNegator;
+  } else if (category->scalar == "non_report") {
+    base.role = EntryRole::kNonReport;
   } else if (!ParseCategory(category->scalar, &base.category) ||
              base.category == MarkCategory::kScareQuote) {
     return category->Error("unknown category '" + category->scalar +
                            "' (hedge, booster, attribution, evaluative, anonymous_source, "
-                           "negator)");
+                           "negator, non_report)");
   }
   if (base.category == MarkCategory::kAttribution) base.stance = "neutral";
   if (const YamlNode* defaults = root.Find("defaults")) {

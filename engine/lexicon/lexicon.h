@@ -2,7 +2,8 @@
 //
 // Each file declares one `category`: a mark category (hedge, booster, attribution,
 // evaluative) or a helper list the marker consults (anonymous_source: what makes a cited
-// source unnamed; negator: words that negate a cue in their clause). The file format is
+// source unnamed; negator: words that negate a cue in their clause; non_report: set phrases
+// whose report words report nothing, "easier said than done"). The file format is
 // documented in lexicons/README.md; patterns in engine/lexicon/pattern.h.
 //
 // Loading refuses, with "<file>:<line>:<column>: <what>", an unknown category, key, stance,
@@ -31,6 +32,8 @@ enum class EntryRole {
   kMark,             // produces a Mark of `category`
   kAnonymousSource,  // a cited source matching it is anonymous ("officials", "sources close to *")
   kNegator,          // negates a cue later in its clause ("not", "no", "never")
+  kNonReport,        // a set phrase with a report word that reports nothing ("easier said than
+                     // done", "only time will tell", "think tank"): no attribution cue in it
 };
 
 // Where an attribution cue's source is looked for.

@@ -252,9 +252,10 @@ struct Marker::Analysis {
   std::vector<Token> tokens;
   std::vector<char> break_before;  // a clause break lies between token i-1 and token i
   std::vector<char> negator, anonymous;
-  std::vector<Candidate> kept;  // the cues that survive overlap resolution, by start
-  CueInput cue;                 // filled when there is a cue model
-  std::vector<char> gate;       // tokens the cue model scores
+  std::vector<char> non_report;  // inside a non_report phrase: never part of an attribution cue
+  std::vector<Candidate> kept;   // the cues that survive overlap resolution, by start
+  CueInput cue;                  // filled when there is a cue model
+  std::vector<char> gate;        // tokens the cue model scores
 };
 
 Marker::Marker(const Lexicon& lexicon, MarkerOptions options)
@@ -291,11 +292,28 @@ void Marker::Analyze(std::string_view text, const Sentence& sentence, Analysis* 
   std::vector<char>& anonymous = a->anonymous;
   negator.assign(n, 0);
   anonymous.assign(n, 0);
+  std::vector<char>& non_report = a->non_report;
+  non_report.assign(n, 0);
+  for (const TokenMatch& m : matches) {
+    const LexiconEntry& e = entries_[m.entry];
+    if (e.role != EntryRole::kNonReport || !SatisfiesContext(e, tokens, m)) continue;
+    for (int i = m.cue_begin; i < m.cue_end; ++i) non_report[i] = 1;
+  }
+  auto in_non_report = [&](const TokenMatch& m) {
+    for (int i = m.cue_begin; i < m.cue_end; ++i) {
+      if (non_report[i]) return true;
+    }
+    return false;
+  };
   std::vector<Candidate> candidates;
   for (int i = 0; i < n; ++i) negator[i] = IsNegatorWord(tokens[i].norm);
   for (const TokenMatch& m : matches) {
     const LexiconEntry& e = entries_[m.entry];
-    if (!SatisfiesContext(e, tokens, m)) continue;
+    if (e.role == EntryRole::kNonReport || !SatisfiesContext(e, tokens, m)) continue;
+    if (e.category == MarkCategory::kAttribution && e.role == EntryRole::kMark &&
+        in_non_report(m)) {
+      continue;
+    }
     if (e.role == EntryRole::kNegator) {
       for (int i = m.cue_begin; i < m.cue_end; ++i) negator[i] = 1;
     } else if (e.role == EntryRole::kAnonymousSource) {
@@ -426,7 +444,7 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
       if (!analysis.gate[i]) continue;
       score[i] = cue_model_->Score(analysis.cue, i);
       // A weak "and" or "or" does not join two cues into one ("stressed and claimed").
-      cue_token[i] = score[i] > threshold &&
+      cue_token[i] = score[i] > threshold && !analysis.non_report[i] &&
                      (score[i] > seed_threshold || !IsIn(tokens[i].norm, {"and", "or", "but"}));
     }
     for (int i = 0; i < n;) {
@@ -468,6 +486,16 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
         while (end - i > 1 && score[i] <= seed_threshold && other_cue(i)) ++i;
         while (end - i > 1 && score[end - 1] <= seed_threshold && other_cue(end - 1)) --end;
       }
+      // The reported content starts where the cue ends: a run never ends on an article or a
+      // possessive ("noting the focus"), nor on a weak word that is neither a function word nor
+      // an auxiliary ("expressed satisfaction"). On PolNeAR train's held-out fifth this trades
+      // cue token recall for precision at the same F1.
+      auto weak_end = [&](int t) {
+        if (IsDeterminer(tokens[t].norm) || IsDefiniteOpener(tokens[t].norm)) return true;
+        return score[t] <= seed_threshold && function_words_.Find(tokens[t].norm) < 0 &&
+               !IsVerbGroupWord(tokens[t].norm);
+      };
+      while (end - i > 1 && weak_end(end - 1)) --end;
       for (size_t k = 0; k < lexicon_cues.size(); ++k) {
         const Candidate& c = lexicon_cues[k];
         if (static_cast<int>(k) == best) {

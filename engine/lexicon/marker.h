@@ -9,7 +9,8 @@
 //
 // What MarkSentence does, in order:
 //   1. tokenizes the sentence and runs every lexicon pattern over it in one pass (matcher.h);
-//   2. drops matches whose context constraints fail ("May 20" is not a hedge);
+//   2. drops matches whose context constraints fail ("May 20" is not a hedge), and
+//      attribution cues inside a non_report phrase ("only time will tell", "think tank");
 //   3. keeps, within each category, the longest of overlapping cues (hedges and boosters
 //      compete as one group, so "not clear" beats "clear");
 //   4. negation: a negator ("not", "no", "never", "-n't") up to `negation_window` tokens before
@@ -21,7 +22,8 @@
 //      cue it overlaps (or a neutral "cue model" entry), except that a run overlapping no
 //      lexicon cue and made only of function words (Lexicon::function_words: "on", "to"),
 //      auxiliaries and verb adverbs ("has", "is also") is dropped; lexicon attribution cues it
-//      does not confirm are dropped;
+//      does not confirm are dropped; a run takes no token of a non_report phrase and never
+//      ends on an article, a possessive or a weak content word (the content starts there);
 //   5. attribution: finds the source by the entry's rule (subject before the cue, phrase after
 //      "according to", the gap of "what he described as"; "by ..." after a passive) and
 //      classifies it: anonymous when an anonymous_source entry matches inside it or it is an

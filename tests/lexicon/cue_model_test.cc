@@ -226,14 +226,18 @@ std::vector<std::string> AttributionCues(const Marker& marker, const std::string
 
 // Hysteresis: a token above extend_threshold joins a cue only next to one above threshold.
 // "in" scores -0.5 everywhere: it extends "said" but is no cue on its own ("Talks in Rome").
+// A weak word that is not a function word does not end a cue: it opens the content.
 TEST(CueModelTest, WeakTokensExtendAConfidentCueButMakeNoneOfTheirOwn) {
   const std::string weights =
       "candidate\tsaid\ncandidate\tin\nweight\tbias\t\t\t-2\n"
       "weight\tw\tsaid\t\t3\nweight\tw\tin\t\t1.5\n";
   const std::string text = "Talks in Rome ended; he said in May.";
-  EXPECT_EQ(AttributionCues(*MakeMarker("threshold\t0\nextend_threshold\t-1\n" + weights), text),
+  const std::string hysteresis = "threshold\t0\nextend_threshold\t-1\n";
+  EXPECT_EQ(AttributionCues(*MakeMarker(hysteresis + weights, "in\n"), text),
             (std::vector<std::string>{"said in"}));
-  EXPECT_EQ(AttributionCues(*MakeMarker("threshold\t0\n" + weights), text),
+  EXPECT_EQ(AttributionCues(*MakeMarker("threshold\t0\n" + weights, "in\n"), text),
+            (std::vector<std::string>{"said"}));
+  EXPECT_EQ(AttributionCues(*MakeMarker(hysteresis + weights), text),
             (std::vector<std::string>{"said"}));
 }
 

@@ -86,6 +86,8 @@ TEST(LexiconTest, RefusesBadFilesWithFileAndLine) {
     const char* what;
   } cases[] = {
       {"category: hedges\nentries: [may]\n", "bad.yaml:1:", "unknown category 'hedges'"},
+      {"category: non_reports\nentries: [think tank]\n",
+       "bad.yaml:1:", "unknown category 'non_reports'"},
       {"category: hedge\nentries:\n  - may\n  - might\n  - may\n",
        "bad.yaml:5:", "duplicate entry 'may' (first at bad.yaml:3:"},
       {"category: hedge\nentries:\n  - \"* may\"\n", "bad.yaml:3:", "bad pattern"},

@@ -205,6 +205,31 @@ TEST(MarkerSourceRulesTest, ImpressionsReducedRelativesAndReportNounsHaveNoSourc
   }
 }
 
+// lexicons/non_report.yaml: set phrases whose report words report nothing make no attribution,
+// while the same words elsewhere in the sentence, or outside the phrase's context, still do.
+TEST_F(MarkerTest, SetPhrasesWithReportWordsMakeNoAttribution) {
+  const char* none[] = {
+      "Dumping Trump is easier said than done.", "Only time will tell.",
+      "You know, it was a long night.",          "A liberal think tank published the figures.",
+      "Thousands showed up at the rally.",       "His strong showing in Iowa surprised many.",
+      "The companies called off the merger.",    "To be sure, the plan has flaws.",
+  };
+  for (const std::string text : none) {
+    for (const Mark& m : MarkText(text)) {
+      EXPECT_NE(m.category, MarkCategory::kAttribution) << text << ": \"" << m.cue << "\"";
+    }
+  }
+  const SourceCase still[] = {
+      {"A think tank said the plan would fail.", "said", "anonymous", "A think tank"},
+      {"You know that the plan failed.", "know", "named", "You"},
+      {"The data show that turnout rose.", "show", "named", "The data"},
+  };
+  for (const SourceCase& c : still) {
+    const std::string text = c.text;
+    ExpectAttribution(MarkText(text), text, c.cue, c.kind, c.source);
+  }
+}
+
 TEST_F(MarkerTest, VoiceTellsQuotedSpeechFromTheOutlet) {
   std::string text = "He said “the plan will clearly fail” and it probably will.";
   std::vector<Mark> marks = MarkText(text);
