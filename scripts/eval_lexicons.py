@@ -7,6 +7,9 @@ Follows the protocols of ../shared/eval/README.md:
   attribution  PolNeAR: sentence P/R/F1 of "has an attribution mark" vs "overlaps a Cue span";
                token-level cue P/R/F1; recall of Attribution-no-source relations by an
                attribution mark whose source_kind is not "named" (and by any attribution mark).
+               Beyond the protocol: for relations whose Source is in the cue's sentence and
+               whose cue is marked, token P/R/F1 of the mark's source against the gold Source,
+               and the share of them the mark calls sourceless.
   loaded       BABE: "has an evaluative mark" vs Biased (P/R/F1 and macro-F1 over Biased /
                Non-biased), token overlap with biased_words; BASIL: "has an evaluative mark" vs
                "has a lex span", token overlap with lex spans.
@@ -327,7 +330,7 @@ def eval_attribution(args, split):
         if tune and not in_dev(key):
             continue
         anns.setdefault(key, p)  # first annotator in sorted order
-    texts, gold, gold_cue_spans, nosource = [], [], [], []
+    texts, gold, gold_cue_spans, nosource, sourced = [], [], [], [], []
     for key, ann in sorted(anns.items()):
         tpath = os.path.join(root, "text", key + ".txt")
         if not os.path.exists(tpath):
@@ -337,6 +340,7 @@ def eval_attribution(args, split):
         spans, relations = read_brat(ann)
         cues = []
         ns = []
+        with_source = []  # (cue start, cue end, source start, source end)
         for label, a in relations:
             if label not in ("Attribution", "Attribution-no-source"):
                 continue
@@ -345,12 +349,17 @@ def eval_attribution(args, split):
                 cues.append((cue[1], cue[2]))
                 if label == "Attribution-no-source":
                     ns.append((cue[1], cue[2]))
+                source = spans.get(a.get("Source", ""))
+                if label == "Attribution" and source:
+                    with_source.append((cue[1], cue[2], source[1], source[2]))
         for s, e in split_sentences(article):
             texts.append(article[s:e])
             gc = [(max(cs, s) - s, min(ce, e) - s) for cs, ce in cues if cs < e and s < ce]
             gold_cue_spans.append(gc)
             gold.append(bool(gc))
             nosource.append([(cs - s, ce - s) for cs, ce in ns if s <= cs and ce <= e])
+            sourced.append([(cs - s, ce - s, ss - s, se - s) for cs, ce, ss, se in with_source
+                            if s <= cs and ce <= e and s <= ss and se <= e])
     marks = run_marker(args.mark_cmd, texts)
     base = Baseline(load_reference(os.path.join(args.shared, "eval/lexicons_reference/report_verbs.txt")))
     attr = [[m for m in ms if m["category"] == "attribution"] for ms in marks]
@@ -383,6 +392,32 @@ def eval_attribution(args, split):
     if total:
         row(name, "no-source recall (anon/none mark)", hit_anon / total, None, 0.60)
         row(name, "no-source recall (any attribution)", hit_any / total, hit_base / total)
+    # Sources: for each gold relation whose Source lies in the cue's sentence and whose cue a
+    # mark overlaps, the mark's source span against the gold Source, by word tokens; and how
+    # often the mark calls such a relation sourceless ("none").
+    stp = sfp = sfn = found = called_none = 0
+    for t, rels, ms in zip(texts, sourced, attr):
+        for cs, ce, ss, se in rels:
+            over = [m for m in ms if m["start"] < ce and cs < m["end"]]
+            if not over:
+                continue
+            found += 1
+            m = over[0]
+            if m.get("source_start") is None:
+                called_none += m.get("source_kind") == "none"
+                ours = set()
+            else:
+                ours = token_set(t, [(m["source_start"], m["source_end"])])
+            theirs = token_set(t, [(ss, se)])
+            stp += len(ours & theirs)
+            sfp += len(ours - theirs)
+            sfn += len(theirs - ours)
+    if found:
+        sp, sr, sf = prf(stp, sfp, sfn)
+        row(name, "source token P (cue found)", sp, None)
+        row(name, "source token R (cue found)", sr, None)
+        row(name, "source token F1 (cue found)", sf, None)
+        row(name, "sourced cue called 'none'", called_none / found, None)
     show_errors("attribution", texts, gold, [bool(s) for s in pred_spans], marks, args.errors)
     if args.errors:
         print("no-source cues marked with a named source:")
