@@ -190,6 +190,25 @@ bool HasClauseBreak(std::string_view between) {
   return false;
 }
 
+// Returns true iff the text between two tokens of one sentence is a period closing an
+// abbreviation or an initial ("Mr. Rubio", "Sen. Marco Rubio", "John F. Kennedy", "U.S.
+// officials"): the token before it is at most four letters (dots allowed) and holds a
+// capital. The segmenter has already ended the sentence wherever a period ends one.
+bool IsAbbreviationPeriod(std::string_view between, const Token& before) {
+  if (between.empty() || between[0] != '.') return false;
+  for (size_t i = 1; i < between.size(); ++i) {
+    if (between[i] != ' ') return false;
+  }
+  if (!before.capitalized && !before.all_caps) return false;
+  int letters = 0;
+  for (char c : before.norm) {
+    if (c == '.') continue;
+    if (c < 'a' || c > 'z') return false;
+    ++letters;
+  }
+  return letters >= 1 && letters <= 4;
+}
+
 struct Candidate {
   TokenMatch match;
   const LexiconEntry* entry;
@@ -285,7 +304,8 @@ void Marker::Analyze(std::string_view text, const Sentence& sentence, Analysis* 
   break_before.assign(n + 1, 1);
   for (int i = 1; i < n; ++i) {
     Span between{tokens[i - 1].span.end, tokens[i].span.start};
-    break_before[i] = HasClauseBreak(between.Of(text));
+    break_before[i] =
+        HasClauseBreak(between.Of(text)) && !IsAbbreviationPeriod(between.Of(text), tokens[i - 1]);
   }
 
   std::vector<char>& negator = a->negator;
@@ -567,6 +587,62 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
     }
     return std::make_pair(from, end);
   };
+  // The gap before token i is a comma and nothing else.
+  auto comma_before = [&](int i) {
+    if (i <= 0 || i >= n) return false;
+    std::string_view gap = Span{tokens[i - 1].span.end, tokens[i].span.start}.Of(text);
+    return gap.find(',') != std::string_view::npos &&
+           gap.find_first_not_of(", ") == std::string_view::npos;
+  };
+  // Tokens [begin, end) read as a noun phrase: no verb-group or clause word, and no quote or
+  // other break inside.
+  auto noun_phrase = [&](int begin, int end) {
+    if (end <= begin || end - begin > options_.max_source_tokens) return false;
+    for (int k = begin; k < end; ++k) {
+      if (k > begin && break_before[k]) return false;
+      const std::string& w = tokens[k].norm;
+      if (IsClauseWord(w) || IsBeForm(w) || IsVerbModifier(w)) return false;
+    }
+    return true;
+  };
+  // An appositive opens with an article, a possessive or a lower-case word ("a Clinton
+  // delegate from New Jersey", "Obama's former adviser", "former governor"), not with a
+  // preposition or a participle ("in the same vein", "speaking alongside Wang").
+  auto appositive = [&](int begin, int end) {
+    if (!noun_phrase(begin, end)) return false;
+    const Token& first = tokens[begin];
+    if (IsIn(first.norm, {"a", "an", "the"}) || IsPossessor(first)) return true;
+    return !first.capitalized && !IsPreposition(first.norm) && !first.norm.ends_with("ing") &&
+           !first.norm.ends_with("ed");
+  };
+  // The subject of a cue right after a comma that closes an aside between the subject and its
+  // verb: a name with its appositive ("Axelrod, a former newspaperman, defended": both are the
+  // source) or a parenthetical phrase ("Dar, speaking alongside Wang, stressed"; "he, in the
+  // same vein, assured": the name alone). Returns the source's token range, or {-1, -1}. The
+  // name is a noun phrase holding a capital or a pronoun, not opening with a preposition ("In
+  // an email, Axelrod, ...").
+  auto segment_start = [&](int end) {
+    int begin = end - 1;
+    while (begin > 0 && !break_before[begin]) --begin;
+    return begin;
+  };
+  auto subject_before_aside = [&](int cue) -> std::pair<int, int> {
+    if (!comma_before(cue)) return {-1, -1};
+    const int aside = segment_start(cue);
+    if (!noun_phrase(aside, cue) || !comma_before(aside)) return {-1, -1};
+    int name = segment_start(aside);
+    if (name + 1 < aside && IsIn(tokens[name].norm, {"but", "and", "so", "yet"})) ++name;
+    if (!noun_phrase(name, aside) || IsPreposition(tokens[name].norm)) return {-1, -1};
+    bool names = false;
+    for (int k = name; k < aside; ++k) {
+      names |= tokens[k].capitalized || IsPersonalPronoun(tokens[k].norm);
+    }
+    if (!names) return {-1, -1};
+    const Token& first = tokens[aside];
+    if (appositive(aside, cue)) return {name, cue};
+    if (IsPreposition(first.norm) || first.norm.ends_with("ing")) return {name, aside};
+    return {-1, -1};
+  };
   auto classify = [&](int begin, int end) -> std::string {
     for (int i = begin; i < end; ++i) {
       if (anonymous[i]) return "anonymous";
@@ -701,8 +777,13 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
           }
           int end = i + 1;
           int begin = end;
+          // Names joined by "and" are one source ("Both Palmer and Sherman confess").
+          auto joins_names = [&](int b) {
+            return b >= 2 && tokens[b - 1].norm == "and" && tokens[b].capitalized &&
+                   tokens[b - 2].capitalized && !break_before[b - 1];
+          };
           while (begin > 0 && end - begin < options_.max_source_tokens && !break_before[begin] &&
-                 !IsClauseWord(tokens[begin - 1].norm)) {
+                 (!IsClauseWord(tokens[begin - 1].norm) || joins_names(begin))) {
             --begin;
           }
           if (begin < end) {
@@ -756,6 +837,16 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
             for (const FoundSource& f : sources) {
               if (f.cue_end == begin - 1) sb = f.begin, se = f.end, kind = f.kind;
             }
+          } else if (auto [name, name_end] = subject_before_aside(i + 1); name >= 0) {
+            sb = name;
+            se = name_end;
+          } else if (!sources.empty() &&
+                     ((begin > 0 && IsIn(tokens[begin - 1].norm, {"and", "but", "or"})) ||
+                      (break_before[m.cue_begin] && tokens[m.cue_begin].norm.ends_with("ing")))) {
+            // A second verb of the same speaker: "the member said, adding that", "said on
+            // Tuesday that he had voted for Rubio, but cautioned against". The source of the
+            // last attribution before it in the sentence.
+            sb = sources.back().begin, se = sources.back().end, kind = sources.back().kind;
           } else if (m.cue_begin > 0 && break_before[m.cue_begin] &&
                      !tokens[m.cue_begin].norm.ends_with("ing") &&
                      !(tokens[m.cue_begin].norm == "asked" && m.cue_begin + 1 < n &&
@@ -763,9 +854,18 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
                             {"about", "whether", "if", "why", "how", "what", "when", "to"}))) {
             // Inverted after speech: "..., said the minister". Not for participles
             // ("..., noting the focus on", "..., asked about the vote"): their subject is the
-            // main clause's, and whoever asked goes unnamed.
+            // main clause's, and whoever asked goes unnamed. A name keeps its appositive:
+            // "said Adrian Mapp, a Clinton delegate from New Jersey".
             auto [b, en] = phrase_after(m.end);
-            if (en > b) sb = b, se = en;
+            if (en > b) {
+              sb = b, se = en;
+              bool named = false;
+              for (int k = b; k < en; ++k) named |= tokens[k].capitalized;
+              if (named && comma_before(en)) {
+                auto [ab, ae] = phrase_after(en);
+                if (appositive(ab, ae)) se = ae;
+              }
+            }
           }
           break;
         }

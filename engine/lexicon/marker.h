@@ -34,7 +34,12 @@
 //      an article or preposition right before a noun cue ("a swipe at", "concerns about"), a
 //      phrase opening with a preposition and naming no one ("In a swipe"), ending in a
 //      lower-case "-ed" verb ("Clinton faced questions") or holding an auxiliary with a verb
-//      after it ("The attack is stirring debate");
+//      after it ("The attack is stirring debate"). A source keeps titles and initials ("Mr.",
+//      "Sen.", "John F. Kennedy"), names joined by "and", and a name's appositive ("said Adrian
+//      Mapp, a Clinton delegate", "Axelrod, a former newspaperman, defended"); an aside between
+//      subject and verb is skipped ("Dar, speaking alongside Wang, stressed"); a second verb of
+//      the same speaker takes the source of the attribution before it ("said ..., adding",
+//      "said ..., but warned");
 //   6. voice: "quoted" when the cue lies inside one of Sentence::quotes, else "outlet";
 //   7. scare quotes: a quoted stretch of 1..max_scare_quote_words words with no attribution cue
 //      close before or after it and not introduced by ':' or ','.

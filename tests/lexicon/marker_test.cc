@@ -230,6 +230,35 @@ TEST_F(MarkerTest, SetPhrasesWithReportWordsMakeNoAttribution) {
   }
 }
 
+// Who speaks when the subject is more than a plain noun phrase before the verb: titles and
+// initials with their periods, names joined by "and", a name with its appositive (before or
+// after the cue), and a second verb of the same speaker.
+TEST_F(MarkerTest, SourcesKeepTitlesAppositivesAndSecondVerbs) {
+  const SourceCase cases[] = {
+      {"Mr. Rubio said the plan failed.", "said", "named", "Mr. Rubio"},
+      {"U.S. Sen. Marco Rubio said the plan failed.", "said", "named", "U.S. Sen. Marco Rubio"},
+      {"John F. Kennedy said it.", "said", "named", "John F. Kennedy"},
+      {"Both Palmer and Sherman confess to being nervous.", "confess to", "named",
+       "Both Palmer and Sherman"},
+      {"\xE2\x80\x9CGuns are a crisis,\xE2\x80\x9D said Adrian Mapp, a Clinton delegate from "
+       "New Jersey.",
+       "said", "named", "Adrian Mapp, a Clinton delegate from New Jersey"},
+      {"In an email, Axelrod, a former newspaperman, defended his role.", "defended", "named",
+       "Axelrod, a former newspaperman"},
+      {"Smith said the talks were over, adding that they could resume.", "adding", "named",
+       "Smith"},
+      {"He said the talks were over, but warned against haste.", "warned against", "named", "He"},
+      {"He arrived late, said the minister.", "said", "named", "the minister"},
+      {"Last year, Smith, the mayor, said the plan failed.", "said", "named", "Smith, the mayor"},
+      {"Dar, speaking alongside Wang, stressed the point.", "stressed", "named", "Dar"},
+      {"But he, in the same vein, assured Yi of support.", "assured", "named", "he"},
+  };
+  for (const SourceCase& c : cases) {
+    const std::string text = c.text;
+    ExpectAttribution(MarkText(text), text, c.cue, c.kind, c.source);
+  }
+}
+
 TEST_F(MarkerTest, VoiceTellsQuotedSpeechFromTheOutlet) {
   std::string text = "He said “the plan will clearly fail” and it probably will.";
   std::vector<Mark> marks = MarkText(text);
