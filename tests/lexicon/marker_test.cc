@@ -163,6 +163,7 @@ TEST_F(MarkerTest, ReportsWithoutASourceInTheSentence) {
       {"He fears that the deal will fail.", "fears that", "named", "He"},
       {"It is unclear whether the vote will pass.", "It is unclear", "none", ""},
       {"It's unclear whether the vote will pass.", "It's unclear", "none", ""},
+      {"It is not clear whether the vote will pass.", "It is not clear", "none", ""},
       {"Cuba released Alan Gross, an American contractor accused of spying.", "accused of", "none",
        ""},
       {"Trump accused Clinton of lying.", "accused", "named", "Trump"},
