@@ -24,6 +24,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/base/span.h"
@@ -115,10 +116,25 @@ struct ReportProfileBar {
   std::vector<SentenceRef> evidence;
 };
 
+// A source that an outlet cites: its attribution marks whose sources read the same ("Munir",
+// "Pakistan's military media wing", "reliable sources"), grouped as engine/lexicon/profile.h
+// groups them.
+struct ReportCitedSource {
+  std::string name;         // as the outlet first wrote it
+  std::string kind;         // "named" or "anonymous": what most of its marks say
+  int count = 0;            // attribution marks citing it
+  int own_voice_count = 0;  // of `count`, in the outlet's own voice
+  // (stance, marks) for each stance its marks take, in the order neutral, distancing,
+  // endorsing, emphatic, concessive; stances with no mark are left out.
+  std::vector<std::pair<std::string, int>> stances;
+  std::vector<SentenceRef> evidence;  // sentences citing it, each once, in text order
+};
+
 struct ReportSourceProfile {
   std::string source;
   int articles = 0, sentences = 0, words = 0;
   std::vector<ReportProfileBar> bars;
+  std::vector<ReportCitedSource> cited;  // most cited first; ties in order of first citation
 };
 
 struct ReportModel {
