@@ -1,5 +1,7 @@
 #include "engine/lexicon/profile.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "engine/text/tokenizer.h"
@@ -33,7 +35,46 @@ ProfileBucket* Named(std::vector<ProfileBucket>* group, std::string_view name) {
   return nullptr;
 }
 
+bool IsPronoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "he",    "she", "it",  "they", "we",    "i",     "you",  "him",  "her",
+      "them",  "us",  "me",  "who",  "whom",  "which", "that", "this", "these",
+      "those", "one", "his", "its",  "their", "our",   "my",   "your"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 }  // namespace
+
+std::string CitedSourceKey(std::string_view source) {
+  std::string key;
+  bool space = false;
+  for (size_t i = 0; i < source.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(source[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !key.empty();
+      continue;
+    }
+    if (space) key += ' ', space = false;
+    // ’ (U+2019) and ‘ (U+2018) count as '.
+    if (c == 0xE2 && i + 2 < source.size() && static_cast<unsigned char>(source[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(source[i + 2]) == 0x99 ||
+         static_cast<unsigned char>(source[i + 2]) == 0x98)) {
+      key += '\'';
+      i += 2;
+      continue;
+    }
+    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  }
+  for (std::string_view article : {"the ", "a ", "an "}) {
+    if (key.starts_with(article) && key.size() > article.size()) {
+      key.erase(0, article.size());
+      break;
+    }
+  }
+  if (key.ends_with("'s") && key.size() > 2) key.resize(key.size() - 2);
+  if (key.find(' ') == std::string::npos && IsPronoun(key)) return "";
+  return key;
+}
 
 const ProfileBucket* SourceProfile::Find(const std::vector<ProfileBucket>& group,
                                          std::string_view name) {
@@ -59,6 +100,8 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
   for (std::string_view s : kSourceKinds) p.source_kinds.push_back(bucket(s));
   p.polarities = {bucket("negative"), bucket("positive")};
   std::set<int> articles;
+  std::map<std::string, size_t> cited_at;  // key -> index in p.cited
+  std::vector<int> named_votes;            // per cited source: named marks minus anonymous ones
   for (const MarkedSentence& s : sentences) {
     articles.insert(s.article);
     ++p.sentences;
@@ -68,12 +111,45 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
       if (m.category == MarkCategory::kAttribution) {
         if (ProfileBucket* b = Named(&p.stances, m.stance)) Count(s, m, options, b);
         if (ProfileBucket* b = Named(&p.source_kinds, m.source_kind)) Count(s, m, options, b);
+        if (m.source && !s.text.empty() && m.source->end <= s.text.size()) {
+          const std::string_view name = m.source->Of(s.text);
+          std::string key = CitedSourceKey(name);
+          if (!key.empty()) {
+            auto [it, added] = cited_at.emplace(std::move(key), p.cited.size());
+            if (added) {
+              CitedSource c;
+              c.name = std::string(name);
+              c.stance_counts.assign(std::size(kStances), 0);
+              p.cited.push_back(std::move(c));
+              named_votes.push_back(0);
+            }
+            CitedSource& c = p.cited[it->second];
+            ++c.count;
+            if (m.voice != "quoted") ++c.outlet_count;
+            for (size_t k = 0; k < std::size(kStances); ++k) {
+              if (m.stance == kStances[k]) ++c.stance_counts[k];
+            }
+            named_votes[it->second] += m.source_kind == "anonymous" ? -1 : 1;
+            const Evidence ev{s.article, s.sentence};
+            if (c.evidence.size() < options.max_evidence &&
+                (c.evidence.empty() || !(c.evidence.back() == ev))) {
+              c.evidence.push_back(ev);
+            }
+          }
+        }
       }
       if (m.category == MarkCategory::kEvaluative) {
         if (ProfileBucket* b = Named(&p.polarities, m.polarity)) Count(s, m, options, b);
       }
     }
   }
+  for (size_t i = 0; i < p.cited.size(); ++i) {
+    p.cited[i].kind = named_votes[i] >= 0 ? "named" : "anonymous";
+  }
+  // Most cited first; stable, so ties keep the order of first citation.
+  std::stable_sort(p.cited.begin(), p.cited.end(),
+                   [](const CitedSource& a, const CitedSource& b) { return a.count > b.count; });
+  if (p.cited.size() > options.max_cited) p.cited.resize(options.max_cited);
   p.articles = static_cast<int>(articles.size());
   SetRates(p.words, &p.categories);
   SetRates(p.words, &p.stances);

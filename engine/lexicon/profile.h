@@ -6,6 +6,12 @@
 // Rates let sources of different length be compared: a report draws one bar per bucket.
 // Evidence points back to (article index, sentence index) as the caller numbered them.
 //
+// A profile also lists whom the source cites: its attribution marks grouped by what their
+// source spans say ("Munir", "Pakistan’s military media wing", "reliable sources"), most
+// cited first. Two spans are one source when CitedSourceKey gives them the same key; pronouns
+// and relative words ("he", "it", "who") are left out, since they say nothing without their
+// antecedent.
+//
 // Thread safety: BuildProfile and CountWords are pure functions.
 #ifndef PARALLAX_ENGINE_LEXICON_PROFILE_H_
 #define PARALLAX_ENGINE_LEXICON_PROFILE_H_
@@ -25,6 +31,8 @@ struct MarkedSentence {
   int sentence = 0;  // Sentence::index
   size_t words = 0;  // CountWords() of the sentence text
   std::vector<Mark> marks;
+  // The text the marks' spans index into (the article's). Empty: sources are not listed.
+  std::string_view text;
 };
 
 struct Evidence {
@@ -42,6 +50,16 @@ struct ProfileBucket {
   std::vector<Evidence> evidence;  // sentences with such a mark, each once, in input order
 };
 
+// A source the profile's outlet cites, over all its articles.
+struct CitedSource {
+  std::string name;      // the source span as first written
+  std::string kind;      // "named" or "anonymous", whichever more of its marks say (ties: named)
+  int count = 0;         // attribution marks citing it
+  int outlet_count = 0;  // of those, in the outlet's own voice
+  std::vector<int> stance_counts;  // marks per stance, in kStances order
+  std::vector<Evidence> evidence;  // sentences citing it, each once, in input order
+};
+
 struct SourceProfile {
   std::string source;
   int articles = 0;  // distinct article indices seen
@@ -51,6 +69,7 @@ struct SourceProfile {
   std::vector<ProfileBucket> stances;       // attribution marks by stance, kStances order
   std::vector<ProfileBucket> source_kinds;  // attribution marks by kind, kSourceKinds order
   std::vector<ProfileBucket> polarities;    // evaluative marks: "negative", "positive"
+  std::vector<CitedSource> cited;           // most cited first; ties in order of first citation
 
   // The bucket named `name` in `group` (one of the vectors above), or nullptr.
   static const ProfileBucket* Find(const std::vector<ProfileBucket>& group, std::string_view name);
@@ -59,10 +78,18 @@ struct SourceProfile {
 struct ProfileOptions {
   // Evidence kept per bucket; the count is exact whatever this is.
   size_t max_evidence = 50;
+  // Cited sources kept, the most cited; 0 keeps none.
+  size_t max_cited = 12;
 };
 
 SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSentence>& sentences,
                            const ProfileOptions& options = ProfileOptions());
+
+// The key under which source spans count as one cited source: lower-cased, curly apostrophes
+// folded, runs of spaces made one, and a leading article ("the", "a", "an") and a trailing
+// possessive ("'s") removed, so "The ministry" and "the ministry's" meet. Empty for a span that
+// is only a pronoun or relative word ("he", "It", "who", "which").
+std::string CitedSourceKey(std::string_view source);
 
 // Number of word tokens (see text/tokenizer.h) in `text` that are not bare numbers: the
 // denominator of every rate.

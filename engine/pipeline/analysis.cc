@@ -55,6 +55,26 @@ void AddBars(const std::vector<ProfileBucket>& group, const std::string& prefix,
   }
 }
 
+// Whom the source cites, most cited first, with the stances its marks take.
+void AddCited(const std::vector<CitedSource>& cited, const std::unordered_map<int, int>& position,
+              ReportSourceProfile* out) {
+  for (const CitedSource& c : cited) {
+    ReportCitedSource rc;
+    rc.name = c.name;
+    rc.kind = c.kind;
+    rc.count = c.count;
+    rc.own_voice_count = c.outlet_count;
+    for (size_t k = 0; k < c.stance_counts.size() && k < std::size(kStances); ++k) {
+      if (c.stance_counts[k] > 0) rc.stances.emplace_back(kStances[k], c.stance_counts[k]);
+    }
+    for (const Evidence& e : c.evidence) {
+      auto it = position.find(e.article);
+      if (it != position.end()) rc.evidence.push_back({it->second, e.sentence});
+    }
+    out->cited.push_back(std::move(rc));
+  }
+}
+
 std::string DescribeDiscrepancy(const Discrepancy& d, const std::string& source_a,
                                 const std::string& source_b) {
   std::string kind = DiscrepancyKindName(d.kind);
@@ -242,6 +262,7 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
       ms.sentence = sentence.index;
       ms.words = CountWords(sentence.span.Of(article.text));
       ms.marks = analysis.marks[a][s];
+      ms.text = article.text;
       by_source[article.source].push_back(std::move(ms));
     }
   }
@@ -256,6 +277,7 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
     AddBars(p.stances, "Stance", "attribution", position, &rp);
     AddBars(p.source_kinds, "Source", "attribution", position, &rp);
     AddBars(p.polarities, "Evaluative", "evaluative", position, &rp);
+    AddCited(p.cited, position, &rp);
     model.profiles.push_back(std::move(rp));
   }
 

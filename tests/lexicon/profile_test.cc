@@ -21,10 +21,11 @@ TEST(ProfileTest, CountsRatesVoiceAndEvidence) {
       0,
       0,
       400,
-      {MakeMark(MarkCategory::kHedge, "outlet"), MakeMark(MarkCategory::kHedge, "quoted")}};
+      {MakeMark(MarkCategory::kHedge, "outlet"), MakeMark(MarkCategory::kHedge, "quoted")},
+      {}};
   sentences[1] = {
-      0, 1, 300, {MakeMark(MarkCategory::kAttribution, "outlet", "distancing", "anonymous")}};
-  sentences[2] = {1, 0, 300, {MakeMark(MarkCategory::kHedge, "outlet")}};
+      0, 1, 300, {MakeMark(MarkCategory::kAttribution, "outlet", "distancing", "anonymous")}, {}};
+  sentences[2] = {1, 0, 300, {MakeMark(MarkCategory::kHedge, "outlet")}, {}};
   SourceProfile p = BuildProfile("columnist", sentences);
   EXPECT_EQ(p.articles, 2);
   EXPECT_EQ(p.sentences, 3);
@@ -54,7 +55,7 @@ TEST(ProfileTest, NoWordsMeansZeroRates) {
 TEST(ProfileTest, EvidenceIsCappedButCountsAreExact) {
   std::vector<MarkedSentence> sentences;
   for (int i = 0; i < 10; ++i) {
-    sentences.push_back({0, i, 10, {MakeMark(MarkCategory::kEvaluative, "outlet")}});
+    sentences.push_back({0, i, 10, {MakeMark(MarkCategory::kEvaluative, "outlet")}, {}});
   }
   ProfileOptions options;
   options.max_evidence = 3;
@@ -62,6 +63,67 @@ TEST(ProfileTest, EvidenceIsCappedButCountsAreExact) {
   const ProfileBucket* b = SourceProfile::Find(p.categories, "evaluative");
   EXPECT_EQ(b->count, 10);
   EXPECT_EQ(b->evidence.size(), 3u);
+}
+
+TEST(CitedSourceKeyTest, FoldsCaseArticlesPossessivesAndSpaces) {
+  const struct {
+    const char* source;
+    const char* key;
+  } cases[] = {
+      {"The ministry", "ministry"},
+      {"the ministry's", "ministry"},
+      {"Pakistan\xE2\x80\x99s military media wing", "pakistan's military media wing"},
+      {"  Reliable   sources ", "reliable sources"},
+      {"A source", "source"},
+      {"Mr. Rubio", "mr. rubio"},
+      {"He", ""},
+      {"who", ""},
+      {"It", ""},
+      {"the", "the"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(CitedSourceKey(c.source), c.key) << c.source;
+}
+
+// Marks an attribution citing text[begin, end) of `text`.
+Mark Citing(const std::string& text, const std::string& source, const std::string& stance,
+            const std::string& kind, const std::string& voice = "outlet") {
+  Mark m = MakeMark(MarkCategory::kAttribution, voice, stance, kind);
+  const size_t at = text.find(source);
+  EXPECT_NE(at, std::string::npos) << source;
+  m.source = Span{at, at + source.size()};
+  return m;
+}
+
+TEST(ProfileTest, ListsCitedSourcesMostCitedFirstWithoutPronouns) {
+  const std::string a = "Munir claimed it. Reliable sources indicate more. He said so.";
+  const std::string b =
+      "Munir stressed it. The ministry said no. \xE2\x80\x9CNo,\xE2\x80\x9D munir said.";
+  std::vector<MarkedSentence> sentences = {
+      {0, 0, 3, {Citing(a, "Munir", "distancing", "named")}, a},
+      {0, 1, 4, {Citing(a, "Reliable sources", "neutral", "anonymous")}, a},
+      {0, 2, 3, {Citing(a, "He", "neutral", "named")}, a},
+      {1, 0, 3, {Citing(b, "Munir", "emphatic", "named")}, b},
+      {1, 1, 4, {Citing(b, "The ministry", "neutral", "named")}, b},
+      {1, 2, 3, {Citing(b, "munir", "neutral", "named", "quoted")}, b},
+  };
+  SourceProfile p = BuildProfile("columnist", sentences);
+  ASSERT_EQ(p.cited.size(), 3u);  // "He" is left out
+  EXPECT_EQ(p.cited[0].name, "Munir");
+  EXPECT_EQ(p.cited[0].kind, "named");
+  EXPECT_EQ(p.cited[0].count, 3);
+  EXPECT_EQ(p.cited[0].outlet_count, 2);
+  EXPECT_EQ(p.cited[0].stance_counts, (std::vector<int>{1, 1, 0, 1, 0}));
+  EXPECT_EQ(p.cited[0].evidence,
+            (std::vector<Evidence>{Evidence{0, 0}, Evidence{1, 0}, Evidence{1, 2}}));
+  EXPECT_EQ(p.cited[1].name, "Reliable sources");  // ties keep the order of first citation
+  EXPECT_EQ(p.cited[1].kind, "anonymous");
+  EXPECT_EQ(p.cited[2].name, "The ministry");
+
+  ProfileOptions options;
+  options.max_cited = 1;
+  EXPECT_EQ(BuildProfile("columnist", sentences, options).cited.size(), 1u);
+  for (MarkedSentence& s : sentences) s.text = {};
+  EXPECT_TRUE(BuildProfile("columnist", sentences).cited.empty());  // no text, no names
 }
 
 TEST(CountWordsTest, CountsWordsNotNumbers) {
