@@ -12,6 +12,8 @@
 #include <map>
 #include <random>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/base/parallel_for.h"
@@ -495,6 +497,83 @@ double NiceCeiling(double value) {
 constexpr double kChartWidth = 600, kLabelWidth = 196, kBarLeft = 204, kBarMaxWidth = 300;
 constexpr double kRowHeight = 26, kBarHeight = 15, kChartTop = 24;
 
+// Sets `items` of `ev` to the sentences `refs` name, each a link to the sentence in its full
+// text, and `has_items`.
+void SetEvidenceItems(const ReportModel& model, const std::vector<SentenceRef>& refs,
+                      TemplateData* data, Ref ev) {
+  const Ref items = data->SetList(ev, "items");
+  bool has_items = false;
+  for (const SentenceRef& ref : refs) {
+    if (!IsValidRef(model, ref)) continue;
+    const ReportArticle& article = model.articles[ref.article];
+    const ReportSentence& sentence = article.sentences[ref.sentence];
+    const Ref item = data->AddObject(items);
+    data->Set(item, "href", Href(SentenceAnchor(ref)));
+    data->Set(item, "where",
+              CleanUtf8(ArticleLabel(article)) + ", sentence " + std::to_string(sentence.index));
+    data->Set(item, "text", ShortenUtf8(CollapseSpaces(sentence.span.Of(article.text)), 320));
+    has_items = true;
+  }
+  data->SetBool(ev, "has_items", has_items);
+}
+
+// "distancing 2 · neutral 1": the stances that have marks, in the model's order; a stance
+// named twice is shown once with its marks summed.
+std::string StanceSummary(const ReportCitedSource& cited) {
+  std::vector<std::pair<std::string_view, long long>> merged;
+  for (const auto& [stance, marks] : cited.stances) {
+    if (marks <= 0) continue;
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&](const auto& entry) { return entry.first == stance; });
+    if (same == merged.end()) {
+      merged.emplace_back(stance, marks);
+    } else {
+      same->second += marks;
+    }
+  }
+  std::string out;
+  for (const auto& [stance, marks] : merged) {
+    if (!out.empty()) out.append(" \xC2\xB7 ");
+    AppendClean(stance.empty() ? std::string_view("unspecified") : stance, &out);
+    out.append("\xC2\xA0");  // a no-break space: a stance never wraps apart from its count
+    out.append(FormatCount(marks));
+  }
+  return out;
+}
+
+// The "Who it cites" table of profile `p`: a row per cited source whose name links to a list of
+// its sentences among the profile's evidence, as each bar links to its own (`cited_evidence`).
+void AddCitedSources(const ReportModel& model, int p, TemplateData* data, Ref out) {
+  const ReportSourceProfile& profile = model.profiles[p];
+  data->SetBool(out, "has_cited", !profile.cited.empty());
+  data->Set(out, "cited_count", CountOf(profile.cited.size(), "source", "sources"));
+  const Ref rows = data->SetList(out, "cited");
+  const Ref evidence = data->SetList(out, "cited_evidence");
+  for (size_t c = 0; c < profile.cited.size(); ++c) {
+    const ReportCitedSource& cited = profile.cited[c];
+    const std::string name = CleanUtf8(cited.name);
+    const std::string evidence_id = "cited-" + std::to_string(p) + "-" + std::to_string(c);
+    const std::string stances = StanceSummary(cited);
+    const Ref row = data->AddObject(rows);
+    data->Set(row, "href", Href(evidence_id));
+    data->Set(row, "name", name);
+    SetClean(data, row, "kind", cited.kind);
+    data->Set(row, "kind_class", ClassToken(cited.kind));
+    data->Set(row, "count", FormatCount(cited.count));
+    data->Set(row, "own", FormatCount(cited.own_voice_count));
+    data->SetBool(row, "has_stances", !stances.empty());
+    data->Set(row, "stances", stances);
+
+    const Ref ev = data->AddObject(evidence);
+    data->Set(ev, "id", evidence_id);
+    data->Set(ev, "name", name);
+    data->Set(ev, "count", CountOf(cited.count, "citation", "citations"));
+    data->Set(ev, "own", FormatCount(cited.own_voice_count));
+    data->Set(ev, "n", CountOf(cited.evidence.size(), "sentence", "sentences"));
+    SetEvidenceItems(model, cited.evidence, data, ev);
+  }
+}
+
 void AddProfile(const ReportModel& model, int p, double scale_max, TemplateData* data,
                 Ref profiles) {
   const ReportSourceProfile& profile = model.profiles[p];
@@ -561,21 +640,9 @@ void AddProfile(const ReportModel& model, int p, double scale_max, TemplateData*
     data->Set(ev, "count", std::to_string(bar.count));
     data->Set(ev, "own", std::to_string(bar.own_voice_count));
     data->Set(ev, "n", std::to_string(bar.evidence.size()));
-    const Ref items = data->SetList(ev, "items");
-    bool has_items = false;
-    for (const SentenceRef& ref : bar.evidence) {
-      if (!IsValidRef(model, ref)) continue;
-      const ReportArticle& article = model.articles[ref.article];
-      const ReportSentence& sentence = article.sentences[ref.sentence];
-      const Ref item = data->AddObject(items);
-      data->Set(item, "href", Href(SentenceAnchor(ref)));
-      data->Set(item, "where",
-                CleanUtf8(ArticleLabel(article)) + ", sentence " + std::to_string(sentence.index));
-      data->Set(item, "text", ShortenUtf8(CollapseSpaces(sentence.span.Of(article.text)), 320));
-      has_items = true;
-    }
-    data->SetBool(ev, "has_items", has_items);
+    SetEvidenceItems(model, bar.evidence, data, ev);
   }
+  AddCitedSources(model, p, data, out);
 }
 
 void SetLegend(const ReportModel& model, TemplateData* data) {

@@ -2,11 +2,13 @@
 // a fixed order so that output is byte-identical for the same model: the short head with
 // nlohmann::ordered_json, the long arrays (articles, claims, profiles) with JsonWriter, which
 // prints what dump(2) would without building a tree.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/base/utf8.h"
@@ -234,6 +236,47 @@ void WriteClaim(const ReportModel& model, const ClaimTable& table, size_t c, Jso
   w->EndObject();
 }
 
+// Writes `"stances": {"distancing": 2, ...}`: the stances that have marks, in the model's order.
+// A stance the model names twice is written once with its marks summed, since an object cannot
+// hold a key twice.
+void WriteStances(const ReportCitedSource& cited, JsonWriter* w) {
+  std::vector<std::pair<std::string, long long>> merged;
+  for (const auto& [stance, marks] : cited.stances) {
+    if (marks <= 0) continue;
+    std::string name = CleanUtf8(stance);
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&](const auto& entry) { return entry.first == name; });
+    if (same == merged.end()) {
+      merged.emplace_back(std::move(name), marks);
+    } else {
+      same->second += marks;
+    }
+  }
+  w->BeginObject();
+  for (const auto& [stance, marks] : merged) {
+    w->Key(stance);
+    w->Int(marks);
+  }
+  w->EndObject();
+}
+
+void WriteCitedSource(const ReportModel& model, const ReportCitedSource& cited, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("name");
+  w->String(cited.name);
+  w->Key("kind");
+  w->String(cited.kind);
+  w->Key("count");
+  w->Int(cited.count);
+  w->Key("own_voice_count");
+  w->Int(cited.own_voice_count);
+  w->Key("stances");
+  WriteStances(cited, w);
+  w->Key("evidence");
+  WriteRefs(model, cited.evidence, w);
+  w->EndObject();
+}
+
 void WriteProfile(const ReportModel& model, const ReportSourceProfile& profile, JsonWriter* w) {
   w->BeginObject();
   w->Key("source");
@@ -264,6 +307,10 @@ void WriteProfile(const ReportModel& model, const ReportSourceProfile& profile, 
     WriteRefs(model, bar.evidence, w);
     w->EndObject();
   }
+  w->EndArray();
+  w->Key("cited");
+  w->BeginArray();
+  for (const ReportCitedSource& cited : profile.cited) WriteCitedSource(model, cited, w);
   w->EndArray();
   w->EndObject();
 }

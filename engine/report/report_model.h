@@ -33,7 +33,7 @@ namespace parallax {
 
 // The report's version of the JSON schema in reports/schema/report.schema.json. Bumped on any
 // change a consumer could notice (see reports/SCHEMA.md).
-inline constexpr char kReportSchemaVersion[] = "1.0";
+inline constexpr char kReportSchemaVersion[] = "1.1";
 
 // A sentence, by position (see "References" above).
 struct SentenceRef {

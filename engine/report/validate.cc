@@ -77,6 +77,15 @@ Status ValidateReportModel(const ReportModel& model) {
         }
       }
     }
+    for (const ReportCitedSource& cited : profile.cited) {
+      for (const SentenceRef& ref : cited.evidence) {
+        if (!IsValidRef(model, ref)) {
+          return Status::InvalidInput("profile '" + profile.source + "' cited source '" +
+                                      cited.name + "': evidence " + RefText(ref) +
+                                      " does not exist");
+        }
+      }
+    }
   }
   return Status::Ok();
 }

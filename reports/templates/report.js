@@ -2,7 +2,8 @@
 // - show/hide toggles for each mark category (hidden until this script reveals them);
 // - screen readers get each highlight's reason (shown by the CSS tooltip from data-reason) as
 //   aria-description;
-// - opens the evidence list a chart bar links to, and every list before printing.
+// - opens the evidence list a chart bar or a cited source's name links to, and every list
+//   before printing.
 (function () {
   'use strict';
   document.documentElement.classList.add('js');

@@ -97,6 +97,9 @@ for cat in hedge booster attribution evaluative scare_quote; do
 done
 expect "$seeds_dom" '<ul class="legend">' "no legend"
 expect "$seeds_dom" '<svg class="chart"' "no profile chart"
+expect "$seeds_dom" '<table class="cited">' "no \"Who it cites\" table"
+expect "$seeds_dom" '<th scope="row"><a href="#cited-0-0">Munir</a></th>' \
+  "the most cited source is not the first row of the table"
 expect "$seeds_dom" 'tabindex="0"' "highlights are not keyboard reachable"
 
 # The show/hide toggle: unchecking "hedge" switches off hedge highlights and nothing else.
@@ -108,6 +111,13 @@ check_console "$work/toggled.log" "toggled.html"
 expect "$work/toggled.dom.html" 'class="m c-hedge[^"]* off" data-cat="hedge"' "the hedge toggle hid nothing"
 expect_not "$work/toggled.dom.html" 'class="m c-(evaluative|booster|attribution|scare_quote)[^"]* off"' \
   "the hedge toggle hid other categories"
+
+# Following a cited source's link opens the list of the sentences citing it.
+run_chromium "$work/seeds.html#cited-0-0" --enable-logging=stderr --v=0 --dump-dom \
+  >"$work/cited.dom.html" 2>"$work/cited.log" || fail "chromium --dump-dom failed on seeds.html#cited-0-0"
+check_console "$work/cited.log" "seeds.html#cited-0-0"
+expect "$work/cited.dom.html" '<details id="cited-0-0" class="cited-evidence" open="">' \
+  "the link to a cited source did not open its sentences"
 
 shot=${REPORT_SCREENSHOT:-$work/report.png}
 run_chromium "$work/seeds.html" --window-size=1400,2400 --screenshot="$shot" \

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <regex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/base/file_io.h"
 #include "engine/report/report.h"
@@ -118,6 +120,166 @@ TEST(HtmlReportTest, StreamedPageIsTheSameForAnyBatchSizeAndThreadCount) {
   }
 }
 
+// One article of three sentences and its profile, which cites a named source twice in two
+// sentences and a hostile anonymous one once.
+ReportModel CitingModel() {
+  ReportModel model;
+  ReportArticle article;
+  article.id = "a1";
+  article.source = "Outlet";
+  article.title = "Story";
+  article.text = "Munir claimed victory. Sources said so. Munir stressed it.";
+  article.sentences = {{0, Span{0, 22}, 0, false, {}, ""},
+                       {1, Span{23, 39}, 0, false, {}, ""},
+                       {2, Span{40, 58}, 0, false, {}, ""}};
+  model.articles = {article};
+  ReportSourceProfile profile;
+  profile.source = "Outlet";
+  profile.articles = 1;
+  profile.sentences = 3;
+  profile.words = 9;
+  profile.bars = {ReportProfileBar{"Attribution: all", "attribution", 3, 333, 2, 222, {{0, 0}}}};
+  ReportCitedSource munir;
+  munir.name = "Munir";
+  munir.kind = "named";
+  munir.count = 3;
+  munir.own_voice_count = 2;
+  munir.stances = {{"distancing", 2}, {"neutral", 1}};
+  munir.evidence = {{0, 0}, {0, 2}};
+  ReportCitedSource hostile;
+  hostile.name = "<script>alert(1)</script> & Co";
+  hostile.kind = "anonymous";
+  hostile.count = 1;
+  hostile.evidence = {{0, 1}};
+  profile.cited = {munir, hostile};
+  model.profiles = {profile};
+  return model;
+}
+
+// The text between the first `begin` at or after `from` and the next `end` (included).
+std::string Between(const std::string& html, const std::string& begin, const std::string& end,
+                    size_t from = 0) {
+  const size_t at = html.find(begin, from);
+  if (at == std::string::npos) return "";
+  const size_t stop = html.find(end, at);
+  return stop == std::string::npos ? "" : html.substr(at, stop + end.size() - at);
+}
+
+TEST(HtmlReportTest, CitedSourcesTableHasARowPerSourceLinkingToItsSentences) {
+  auto html = RenderHtml(CitingModel(), kTemplates);
+  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  // Inside the profile, after the chart and before the evidence lists.
+  const size_t profile = html->find("<article class=\"profile\" id=\"profile-0\"");
+  ASSERT_NE(profile, std::string::npos);
+  const std::string table = Between(*html, "<table class=\"cited\">", "</table>", profile);
+  ASSERT_FALSE(table.empty());
+  EXPECT_LT(html->find("<svg class=\"chart\"", profile), html->find(table));
+  EXPECT_LT(html->find(table), html->find("<div class=\"evidence\">", profile));
+  EXPECT_NE(table.find("<caption>Who it cites <span class=\"cited-count\">(2 sources)</span>"),
+            std::string::npos);
+  EXPECT_NE(table.find("<th scope=\"col\">Source</th>"), std::string::npos);
+  EXPECT_EQ(Count(table, "<th scope=\"row\">"), 2);
+
+  struct Row {
+    const char* html;  // the row, as rendered
+    const char* evidence_id;
+    std::vector<std::string> sentence_links;  // what its evidence list links to
+  };
+  const Row rows[] = {
+      {"<tr><th scope=\"row\"><a href=\"#cited-0-0\">Munir</a></th><td class=\"kind "
+       "k-named\">named</td><td class=\"num\">3</td><td class=\"num\">2</td><td>distancing\xC2\xA0"
+       "2 "
+       "\xC2\xB7 neutral\xC2\xA0"
+       "1</td></tr>",
+       "cited-0-0",
+       {"#s-0-0", "#s-0-2"}},
+      // The name is article text: escaped, never markup. No stance: "none".
+      {"<tr><th scope=\"row\"><a href=\"#cited-0-1\">&lt;script&gt;alert(1)&lt;/script&gt; "
+       "&amp; Co</a></th><td class=\"kind k-anonymous\">anonymous</td><td "
+       "class=\"num\">1</td><td class=\"num\">0</td><td><span "
+       "class=\"missing\">none</span></td></tr>",
+       "cited-0-1",
+       {"#s-0-1"}},
+  };
+  for (const Row& row : rows) {
+    EXPECT_NE(table.find(row.html), std::string::npos) << row.html << "\nin\n" << table;
+    const std::string details =
+        Between(*html, "<details id=\"" + std::string(row.evidence_id) + "\"", "</details>");
+    ASSERT_FALSE(details.empty()) << row.evidence_id;
+    EXPECT_EQ(Count(details, "<li>"), static_cast<int>(row.sentence_links.size()));
+    for (const std::string& link : row.sentence_links) {
+      EXPECT_NE(details.find("<a href=\"" + link + "\">Story, sentence "), std::string::npos)
+          << row.evidence_id << " " << link;
+      // ... and the sentence is on the page to land on.
+      EXPECT_NE(html->find("id=\"" + link.substr(1) + "\""), std::string::npos) << link;
+    }
+  }
+  EXPECT_NE(html->find("<summary>Cites Munir: 3 citations, 2 in own voice \xC2\xB7 2 "
+                       "sentences</summary>"),
+            std::string::npos);
+  EXPECT_NE(html->find("<summary>Cites &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co: 1 "
+                       "citation, 0 in own voice \xC2\xB7 1 sentence</summary>"),
+            std::string::npos);
+  // The page's own script is the only one.
+  EXPECT_EQ(Count(*html, "<script"), 1);
+}
+
+TEST(HtmlReportTest, CitedSourcesTableIsLeftOutWhenNothingIsCited) {
+  ReportModel model = CitingModel();
+  model.profiles[0].cited.clear();
+  auto html = RenderHtml(model, kTemplates);
+  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  EXPECT_NE(html->find("<article class=\"profile\" id=\"profile-0\""), std::string::npos);
+  EXPECT_EQ(html->find("<table class=\"cited\">"), std::string::npos);
+  EXPECT_EQ(html->find("<caption>Who it cites"), std::string::npos);
+  EXPECT_EQ(html->find("id=\"cited-"), std::string::npos);
+}
+
+TEST(HtmlReportTest, CitedStancesSkipEmptyCountsAndMergeRepeats) {
+  struct Case {
+    std::vector<std::pair<std::string, int>> stances;
+    const char* shown;
+  };
+  const Case cases[] = {
+      {{{"neutral", 1}},
+       "<td>neutral\xC2\xA0"
+       "1</td>"},
+      {{{"neutral", 0}, {"emphatic", 4}},
+       "<td>emphatic\xC2\xA0"
+       "4</td>"},
+      {{{"distancing", 1}, {"neutral", 2}, {"distancing", 2}},
+       "<td>distancing\xC2\xA0"
+       "3 \xC2\xB7 neutral\xC2\xA0"
+       "2</td>"},
+      {{{"neutral", 0}}, "<td><span class=\"missing\">none</span></td>"},
+      {{{"<b>", 1}},
+       "<td>&lt;b&gt;\xC2\xA0"
+       "1</td>"},
+  };
+  for (const Case& c : cases) {
+    ReportModel model = CitingModel();
+    model.profiles[0].cited.resize(1);
+    model.profiles[0].cited[0].stances = c.stances;
+    auto html = RenderHtml(model, kTemplates);
+    ASSERT_TRUE(html.ok()) << html.status().ToString();
+    const std::string table = Between(*html, "<table class=\"cited\">", "</table>");
+    EXPECT_NE(table.find(c.shown), std::string::npos) << c.shown << "\nin\n" << table;
+  }
+}
+
+TEST(HtmlReportTest, SeedProfilesShowWhoEachOutletCites) {
+  const std::string html = RenderSeeds();
+  EXPECT_EQ(Count(html, "<table class=\"cited\">"), 2);
+  // Firstpost cites Munir twice: stressed (emphatic) and claimed (distancing).
+  EXPECT_NE(html.find("<a href=\"#cited-0-0\">Munir</a></th><td class=\"kind k-named\">named</td>"
+                      "<td class=\"num\">2</td><td class=\"num\">2</td><td>distancing\xC2\xA0"
+                      "1 "
+                      "\xC2\xB7 emphatic\xC2\xA0"
+                      "1</td>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<details id=\"cited-1-0\" class=\"cited-evidence\">"), std::string::npos);
+}
+
 TEST(HtmlReportTest, ManySourcesListVersionsPerRowInsteadOfAColumnEach) {
   auto model = BuildSeedFixture(kSeeds);
   ASSERT_TRUE(model.ok());
@@ -186,6 +348,9 @@ TEST(HtmlReportTest, EscapesEveryHostileString) {
   EXPECT_NE(html->find("&lt;script&gt;document.title=&apos;PWNED&apos;&lt;/script&gt;"),
             std::string::npos);
   EXPECT_NE(html->find("&quot;&gt;&lt;img src=x onerror="), std::string::npos);
+  // The cited source's name and kind, too.
+  EXPECT_NE(html->find(">Spokesman &lt;script&gt;document.title=&apos;PWNED&apos;&lt;/script&gt;"),
+            std::string::npos);
   // javascript: URLs are shown as text, never as links.
   EXPECT_EQ(html->find("href=\"javascript"), std::string::npos);
   EXPECT_EQ(html->find("href=\" JaVaScRiPt"), std::string::npos);
@@ -276,6 +441,16 @@ TEST(HtmlReportTest, RefusesModelWithSpansOutsideText) {
          m->profiles[0].bars[0].evidence.push_back({0, 100000});
        },
        "evidence"},
+      {"cited evidence ref",
+       [](ReportModel* m) {
+         m->profiles[0].cited.push_back(ReportCitedSource{"Munir", "named", 1, 1, {}, {{2, 0}}});
+       },
+       "cited source 'Munir': evidence sentence (2, 0) does not exist"},
+      {"cited evidence sentence",
+       [](ReportModel* m) {
+         m->profiles[1].cited.push_back(ReportCitedSource{"X", "named", 1, 1, {}, {{1, -1}}});
+       },
+       "cited source 'X': evidence sentence (1, -1) does not exist"},
   };
   for (const Case& c : cases) {
     auto model = BuildSeedFixture(kSeeds);

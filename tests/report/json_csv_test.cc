@@ -86,6 +86,74 @@ TEST(JsonReportTest, CarriesSchemaVersionAndEverySection) {
   EXPECT_EQ(json["profiles"][0]["bars"][0]["label"], "Hedges");
 }
 
+TEST(JsonReportTest, ProfilesListWhoTheOutletCites) {
+  ReportModel model;
+  ReportArticle article;
+  article.id = "a1";
+  article.source = "Outlet";
+  article.text = "Munir claimed victory. Sources said so.";
+  article.sentences = {{4, Span{0, 22}, 0, false, {}, ""}, {5, Span{23, 39}, 0, false, {}, ""}};
+  model.articles = {article};
+  ReportSourceProfile profile;
+  profile.source = "Outlet";
+  ReportCitedSource munir{"Munir", "named", 3, 2, {{"neutral", 1}, {"distancing", 2}}, {{0, 0}}};
+  // No mark for "endorsing": left out; a repeated stance is summed; a bad byte is replaced.
+  ReportCitedSource sources{
+      "Sources \xFF",  "anonymous", 2, 0, {{"endorsing", 0}, {"emphatic", 1}, {"emphatic", 1}},
+      {{0, 0}, {0, 1}}};
+  profile.cited = {munir, sources};
+  ReportSourceProfile silent;
+  silent.source = "Silent";
+  model.profiles = {profile, silent};
+
+  const nlohmann::ordered_json json = nlohmann::ordered_json::parse(RenderJson(model));
+  ASSERT_EQ(json["profiles"].size(), 2u);
+  EXPECT_EQ(json["profiles"][1]["cited"], nlohmann::ordered_json::array());
+  const auto& cited = json["profiles"][0]["cited"];
+  ASSERT_EQ(cited.size(), 2u);
+  // Keys in a fixed order, stances in the model's order.
+  const auto expected_munir = nlohmann::ordered_json::parse(R"({
+      "name": "Munir", "kind": "named", "count": 3, "own_voice_count": 2,
+      "stances": {"neutral": 1, "distancing": 2},
+      "evidence": [{"article": 0, "sentence": 0, "article_id": "a1", "source": "Outlet",
+                    "sentence_index": 4, "start": 0, "end": 22}]})");
+  EXPECT_EQ(cited[0], expected_munir) << cited[0].dump(2);
+  EXPECT_EQ(cited[0].dump(), expected_munir.dump());
+  EXPECT_EQ(cited[1]["name"], "Sources \xEF\xBF\xBD");
+  EXPECT_EQ(cited[1]["kind"], "anonymous");
+  EXPECT_EQ(cited[1]["stances"].dump(), R"({"emphatic":2})");
+  ASSERT_EQ(cited[1]["evidence"].size(), 2u);
+  EXPECT_EQ(cited[1]["evidence"][1]["sentence_index"], 5);
+  // Bars' and cited sources' evidence are written alike.
+  profile.bars.push_back(
+      ReportProfileBar{"Stance: distancing", "attribution", 2, 1, 2, 1, {{0, 0}}});
+  model.profiles = {profile};
+  const auto again = nlohmann::json::parse(RenderJson(model));
+  EXPECT_EQ(again["profiles"][0]["bars"][0]["evidence"],
+            again["profiles"][0]["cited"][0]["evidence"]);
+}
+
+TEST(JsonReportTest, SeedProfilesCiteWhatTheirMarksCite) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_TRUE(model.ok());
+  const nlohmann::json json = nlohmann::json::parse(RenderJson(*model));
+  for (size_t p = 0; p < 2; ++p) {
+    const auto& cited = json["profiles"][p]["cited"];
+    ASSERT_FALSE(cited.empty()) << p;
+    int previous = cited[0]["count"];
+    for (const auto& source : cited) {
+      // Most cited first; each stance's marks add up to the count (every seed mark has one).
+      EXPECT_LE(source["count"].get<int>(), previous);
+      previous = source["count"];
+      int marks = 0;
+      for (const auto& [stance, n] : source["stances"].items()) marks += n.get<int>();
+      EXPECT_EQ(marks, source["count"].get<int>()) << source["name"];
+      for (const auto& ref : source["evidence"]) EXPECT_EQ(ref["article"], p);
+    }
+  }
+  EXPECT_EQ(json["profiles"][0]["cited"][0]["name"], "Munir");
+}
+
 TEST(JsonReportTest, IsDeterministicAndValidUtf8) {
   auto model = BuildSeedFixture(kSeeds);
   ASSERT_TRUE(model.ok());
@@ -132,6 +200,9 @@ TEST(JsonReportTest, StreamedDocumentIsWhatOneDumpPrints) {
   odd.claims.push_back(ReportClaim{"c", 1.0 / 3, {}, {}, ""});
   odd.claims.push_back(ReportClaim{"big", 1e21, {}, {}, "n"});
   odd.claims.push_back(ReportClaim{"nan", std::nan(""), {}, {}, ""});
+  // A cited source whose stances repeat, have no marks, or are not valid UTF-8.
+  odd.profiles[0].cited.push_back(ReportCitedSource{
+      "who \xFF", "named", 3, 1, {{"neutral", 1}, {"neutral", 1}, {"x\xFF", 1}, {"no", 0}}, {}});
   for (const ReportModel& model :
        {*seeds, BuildHostileFixture(), odd, empty_lists, ReportModel(), LargeModel()}) {
     std::string streamed;

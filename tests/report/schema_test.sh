@@ -28,15 +28,34 @@ trap 'rm -rf "$work"' EXIT
 # documented sets.)
 "$python" "$validator" "$schema" "$work/seeds.json" || exit 1
 
-# The validator must refuse a document that breaks the schema.
-"$python" - "$work/seeds.json" "$work/broken.json" <<'PY'
+# The fixture's profiles cite sources, so the shape of `cited` is checked too.
+"$python" - "$work/seeds.json" <<'PY' || { echo "FAIL: a seed profile cites no source"; exit 1; }
 import json, sys
 report = json.load(open(sys.argv[1], encoding="utf-8"))
-report["articles"][0]["sentences"][0]["marks"].append({"category": "hedge", "start": -1})
-json.dump(report, open(sys.argv[2], "w", encoding="utf-8"))
+sys.exit(0 if all(p["cited"] for p in report["profiles"]) else 1)
 PY
-if "$python" "$validator" "$schema" "$work/broken.json" >/dev/null; then
-  echo "FAIL: a document breaking the schema was accepted"
-  exit 1
-fi
-echo "schema_test: produced JSON is valid; a broken document is refused"
+
+# The validator must refuse documents that break the schema, each in one way.
+"$python" - "$work/seeds.json" "$work" <<'PY'
+import copy, json, sys
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+def broken(name, change):
+    doc = copy.deepcopy(report)
+    change(doc)
+    json.dump(doc, open(f"{sys.argv[2]}/broken-{name}.json", "w", encoding="utf-8"))
+broken("mark", lambda d: d["articles"][0]["sentences"][0]["marks"].append(
+    {"category": "hedge", "start": -1}))
+broken("no-cited", lambda d: d["profiles"][0].pop("cited"))
+broken("cited-kind", lambda d: d["profiles"][0]["cited"][0].update(kind="none"))
+broken("cited-stance", lambda d: d["profiles"][0]["cited"][0]["stances"].update(unsure=1))
+broken("cited-zero-stance", lambda d: d["profiles"][0]["cited"][0]["stances"].update(neutral=0))
+broken("cited-evidence", lambda d: d["profiles"][0]["cited"][0]["evidence"].append({"article": -1}))
+broken("old-version", lambda d: d.update(schema_version="1.0"))
+PY
+for doc in "$work"/broken-*.json; do
+  if "$python" "$validator" "$schema" "$doc" >/dev/null; then
+    echo "FAIL: a document breaking the schema was accepted: $(basename "$doc")"
+    exit 1
+  fi
+done
+echo "schema_test: produced JSON is valid; broken documents are refused"

@@ -1,5 +1,6 @@
 #include "tests/report/seed_fixture.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string_view>
@@ -161,6 +162,52 @@ ReportProfileBar Bar(const ReportModel& model, int a, const std::string& label,
   return bar;
 }
 
+// Who article `a` cites: its attribution marks with a source, grouped by the source's exact
+// text (a simpler rule than engine/lexicon/profile.h's, enough for a fixture).
+std::vector<ReportCitedSource> Cited(const ReportModel& model, int a) {
+  static const char* const kStances[] = {"neutral", "distancing", "endorsing", "emphatic",
+                                         "concessive"};
+  struct Group {
+    ReportCitedSource cited;
+    std::map<std::string, int> kinds, stances;
+  };
+  std::vector<Group> groups;  // in order of first citation
+  const ReportArticle& article = model.articles[a];
+  for (size_t s = 0; s < article.sentences.size(); ++s) {
+    for (const ReportMark& mark : article.sentences[s].marks) {
+      if (mark.category != "attribution" || !mark.source.has_value()) continue;
+      const std::string name(mark.source->Of(article.text));
+      auto group = std::find_if(groups.begin(), groups.end(),
+                                [&](const Group& g) { return g.cited.name == name; });
+      if (group == groups.end()) {
+        groups.emplace_back();
+        group = groups.end() - 1;
+        group->cited.name = name;
+      }
+      ReportCitedSource& cited = group->cited;
+      ++cited.count;
+      if (mark.voice != "quoted") ++cited.own_voice_count;
+      ++group->kinds[mark.source_kind];
+      if (!mark.stance.empty()) ++group->stances[mark.stance];
+      const SentenceRef ref{a, static_cast<int>(s)};
+      if (cited.evidence.empty() || !(cited.evidence.back() == ref)) cited.evidence.push_back(ref);
+    }
+  }
+  std::vector<ReportCitedSource> out;
+  for (Group& group : groups) {
+    group.cited.kind = group.kinds["anonymous"] > group.kinds["named"] ? "anonymous" : "named";
+    for (const char* stance : kStances) {
+      if (group.stances.count(stance))
+        group.cited.stances.emplace_back(stance, group.stances[stance]);
+    }
+    out.push_back(std::move(group.cited));
+  }
+  std::stable_sort(
+      out.begin(), out.end(),
+      [](const ReportCitedSource& x, const ReportCitedSource& y) { return x.count > y.count; });
+  return out;
+}
+
 ReportSourceProfile Profile(const ReportModel& model, int a) {
   const ReportArticle& article = model.articles[a];
   ReportSourceProfile profile;
@@ -186,6 +233,7 @@ ReportSourceProfile Profile(const ReportModel& model, int a) {
   profile.bars.push_back(Bar(model, a, "Evaluative: positive", "evaluative", w,
                              [](const ReportMark& m) { return m.polarity == "positive"; }));
   profile.bars.push_back(Bar(model, a, "Scare quotes", "scare_quote", w, is("scare_quote")));
+  profile.cited = Cited(model, a);
   return profile;
 }
 
@@ -410,6 +458,13 @@ ReportModel BuildHostileFixture() {
   bar.per_1000_words = 50;
   bar.evidence = {{0, 0}};
   profile.bars = {bar};
+  ReportCitedSource cited;
+  cited.name = "Spokesman " + script + img;
+  cited.kind = "named" + img;
+  cited.count = 1;
+  cited.stances = {{"neutral" + script, 1}};
+  cited.evidence = {{0, 0}};
+  profile.cited = {cited};
   model.profiles = {profile};
   return model;
 }

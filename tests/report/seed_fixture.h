@@ -17,7 +17,7 @@ namespace parallax {
 // Builds the seed report from firstpost-column.txt and news-site-report.txt in `seeds_dir`:
 // 2 sources, 2 articles, ~40 marks of every category (with overlaps, nesting, a negated and a
 // quoted mark), 4 claims (one with a place discrepancy, one carried by one source only) and
-// both source profiles.
+// both source profiles (with who each article cites, grouped by the source's text).
 StatusOr<ReportModel> BuildSeedFixture(const std::string& seeds_dir);
 
 // A model whose title, sources, ids, URLs, tags, notes, text, cues, claim ids and discrepancy
