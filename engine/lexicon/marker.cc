@@ -829,6 +829,14 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
                                                 "entitled", "known", "deemed", "considered"})) {
               break;
             }
+            // A phrase ending in an article is the start of a noun phrase the cue cut into,
+            // not a speaker ("as part of the shared vision"); one ending in a possessive has
+            // that possessor as its source ("as part of their shared vision": "their").
+            if (IsIn(last, {"the", "a", "an"})) break;
+            if (end - begin > 1 &&
+                IsIn(last, {"their", "his", "her", "its", "our", "my", "your"})) {
+              begin = end - 1;
+            }
             sb = begin;
             se = end;
           } else if (begin > 0 && !break_before[begin] &&

@@ -122,6 +122,40 @@ TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
   }
 }
 
+// Each source profile lists whom the source cites: the news site names Pakistan's military
+// media wing ("According to ..."); the columnist leans on "reliable sources", anonymous.
+TEST_F(CliTest, SeedProfilesListWhomEachSourceCites) {
+  ASSERT_EQ(RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --json " +
+                        Path("r.json"))
+                .exit_code,
+            0);
+  auto json = nlohmann::json::parse(Slurp(Path("r.json")));
+  auto cited = [&](const std::string& name) -> nlohmann::json {
+    for (const auto& profile : json["profiles"]) {
+      for (const auto& c : profile["cited"]) {
+        if (c["name"] == name) return c;
+      }
+    }
+    return nullptr;
+  };
+  const nlohmann::json wing = cited("Pakistan\xE2\x80\x99s military media wing");
+  ASSERT_FALSE(wing.is_null());
+  EXPECT_EQ(wing["kind"], "named");
+  EXPECT_EQ(wing["stances"]["neutral"], 1);
+  const nlohmann::json reliable = cited("reliable sources");
+  ASSERT_FALSE(reliable.is_null());
+  EXPECT_EQ(reliable["kind"], "anonymous");
+  const std::set<std::string> pronouns = {"he", "He", "she", "She", "it", "It", "who"};
+  for (const auto& profile : json["profiles"]) {
+    for (const auto& c : profile["cited"]) {
+      const std::string name = c["name"];
+      EXPECT_EQ(pronouns.count(name), 0u) << name;  // a bare pronoun names no one
+      EXPECT_FALSE(c["evidence"].empty()) << name;
+    }
+  }
+  EXPECT_NE(Slurp(Path("r.html")).find("reliable sources"), std::string::npos);
+}
+
 TEST_F(CliTest, ReportAlsoAddsTheArticlesToAnIndex) {
   RunResult r = RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --index " +
                             Path("idx"));

@@ -186,7 +186,7 @@ TEST(MarkerSourceRulesTest, ImpressionsReducedRelativesAndReportNounsHaveNoSourc
   ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
   lexicon->set_cue_model(nullptr);
   Status s = lexicon->AddText(
-      "category: attribution\nentries: [look+, deemed, considered, \"questions about\"]\n",
+      "category: attribution\nentries: [look+, deemed, considered, \"questions about\", vision]\n",
       "extra_attribution.yaml");
   ASSERT_TRUE(s.ok()) << s.ToString();
   Marker marker(*lexicon);
@@ -197,6 +197,8 @@ TEST(MarkerSourceRulesTest, ImpressionsReducedRelativesAndReportNounsHaveNoSourc
       {"Smith deemed the plan sound.", "deemed", "named", "Smith"},
       {"The documents raised new questions about the deal.", "questions about", "none", ""},
       {"Their questions about the deal went unanswered.", "questions about", "named", "Their"},
+      // A phrase the cue cut into after a possessive keeps only the possessor.
+      {"They agreed as part of their vision for peace.", "vision for", "named", "their"},
   };
   for (const SourceCase& c : cases) {
     const std::string text = c.text;
