@@ -118,7 +118,7 @@ int RunBatch(const Args& args) {
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     report_options.generated_at = buf;
   }
-  if (Status s = ComputeDigests(&report_options); !s.ok()) return Fail(s);
+  if (Status s = PrepareReportOptions(&report_options); !s.ok()) return Fail(s);
   const std::string templates = *data_dir + "/reports/templates";
   const auto& stories = analysis->alignment.stories;
   std::vector<BatchStory> index_stories(stories.size());

@@ -45,6 +45,28 @@ bool IsPronoun(std::string_view w) {
 
 }  // namespace
 
+std::string CitedEntity(std::string_view source, const AliasTable& aliases) {
+  std::vector<Token> tokens;
+  Tokenize(source, 0, &tokens);
+  const std::vector<EntityMention> mentions = aliases.Find(tokens);
+  if (mentions.empty()) return "";
+  const EntityMention& m = mentions.front();
+  size_t k = 0;
+  for (; k < tokens.size() && tokens[k].span.start < m.span.start; ++k) {
+    const bool article = k == 0 && tokens[k].norm == "the";
+    if (!tokens[k].capitalized && !article) return "";  // "a statement from Pakistan"
+  }
+  while (k < tokens.size() && tokens[k].span.end <= m.span.end) ++k;
+  if (k < tokens.size()) {
+    static constexpr std::string_view kPlaceOrTime[] = {"at", "on", "in", "during", "from"};
+    if (std::find(std::begin(kPlaceOrTime), std::end(kPlaceOrTime), tokens[k].norm) ==
+        std::end(kPlaceOrTime)) {
+      return "";  // "Pakistan's military media wing"
+    }
+  }
+  return m.canonical;
+}
+
 std::string CitedSourceKey(std::string_view source) {
   std::string key;
   bool space = false;
@@ -112,8 +134,12 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
         if (ProfileBucket* b = Named(&p.stances, m.stance)) Count(s, m, options, b);
         if (ProfileBucket* b = Named(&p.source_kinds, m.source_kind)) Count(s, m, options, b);
         if (m.source && !s.text.empty() && m.source->end <= s.text.size()) {
-          const std::string_view name = m.source->Of(s.text);
-          std::string key = CitedSourceKey(name);
+          const std::string_view text = m.source->Of(s.text);
+          const std::string entity =
+              options.aliases != nullptr ? CitedEntity(text, *options.aliases) : "";
+          // "\x01" keeps entity keys apart from text keys.
+          std::string key = entity.empty() ? CitedSourceKey(text) : "\x01" + entity;
+          const std::string_view name = entity.empty() ? text : std::string_view(entity);
           if (!key.empty()) {
             auto [it, added] = cited_at.emplace(std::move(key), p.cited.size());
             if (added) {
@@ -124,6 +150,10 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
               named_votes.push_back(0);
             }
             CitedSource& c = p.cited[it->second];
+            if (c.written_as.size() < options.max_written_as &&
+                std::find(c.written_as.begin(), c.written_as.end(), text) == c.written_as.end()) {
+              c.written_as.emplace_back(text);
+            }
             ++c.count;
             if (m.voice != "quoted") ++c.outlet_count;
             for (size_t k = 0; k < std::size(kStances); ++k) {

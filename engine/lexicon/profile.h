@@ -8,9 +8,10 @@
 //
 // A profile also lists whom the source cites: its attribution marks grouped by what their
 // source spans say ("Munir", "Pakistan’s military media wing", "reliable sources"), most
-// cited first. Two spans are one source when CitedSourceKey gives them the same key; pronouns
-// and relative words ("he", "it", "who") are left out, since they say nothing without their
-// antecedent.
+// cited first. Two spans are one source when CitedSourceKey gives them the same key, or when
+// both name one entity of the alias table (rules/aliases.yaml: "Munir", "General Munir" and
+// "Munir at Beijing" are all "Asim Munir"); pronouns and relative words ("he", "it", "who")
+// are left out, since they say nothing without their antecedent.
 //
 // Thread safety: BuildProfile and CountWords are pure functions.
 #ifndef PARALLAX_ENGINE_LEXICON_PROFILE_H_
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "engine/lexicon/mark.h"
+#include "engine/text/aliases.h"
 
 namespace parallax {
 
@@ -52,12 +54,15 @@ struct ProfileBucket {
 
 // A source the profile's outlet cites, over all its articles.
 struct CitedSource {
-  std::string name;      // the source span as first written
+  std::string name;      // the entity's canonical name, else the span as first written
   std::string kind;      // "named" or "anonymous", whichever more of its marks say (ties: named)
   int count = 0;         // attribution marks citing it
   int outlet_count = 0;  // of those, in the outlet's own voice
   std::vector<int> stance_counts;  // marks per stance, in kStances order
   std::vector<Evidence> evidence;  // sentences citing it, each once, in input order
+  // The distinct spans that cite it, as written, in order of first use (at most
+  // ProfileOptions::max_written_as): "Munir", "General Munir" for the entity "Asim Munir".
+  std::vector<std::string> written_as;
 };
 
 struct SourceProfile {
@@ -80,6 +85,10 @@ struct ProfileOptions {
   size_t max_evidence = 50;
   // Cited sources kept, the most cited; 0 keeps none.
   size_t max_cited = 12;
+  // Spans kept per cited source in CitedSource::written_as.
+  size_t max_written_as = 5;
+  // Entities for grouping cited sources (see CitedEntity); not owned, may be null.
+  const AliasTable* aliases = nullptr;
 };
 
 SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSentence>& sentences,
@@ -90,6 +99,12 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
 // possessive ("'s") removed, so "The ministry" and "the ministry's" meet. Empty for a span that
 // is only a pronoun or relative word ("he", "It", "who", "which").
 std::string CitedSourceKey(std::string_view source);
+
+// The canonical name of the entity a source span names, or "" when it names none: the span is an
+// alias, possibly after capitalised title words ("Foreign Minister Dar") and before a place or
+// time ("Munir at Beijing", "Munir on July 26"). "Pakistan's military media wing" and "The
+// Chinese foreign minister" name no entity: the entity there qualifies another noun.
+std::string CitedEntity(std::string_view source, const AliasTable& aliases);
 
 // Number of word tokens (see text/tokenizer.h) in `text` that are not bare numbers: the
 // denominator of every rate.

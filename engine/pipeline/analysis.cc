@@ -64,6 +64,7 @@ void AddCited(const std::vector<CitedSource>& cited, const std::unordered_map<in
     rc.kind = c.kind;
     rc.count = c.count;
     rc.own_voice_count = c.outlet_count;
+    rc.written_as = c.written_as;
     for (size_t k = 0; k < c.stance_counts.size() && k < std::size(kStances); ++k) {
       if (c.stance_counts[k] > 0) rc.stances.emplace_back(kStances[k], c.stance_counts[k]);
     }
@@ -114,11 +115,14 @@ StatusOr<Analysis> Analyze(const std::vector<std::string>& inputs, const Analysi
   return AnalyzeCorpus(std::move(corpus), options);
 }
 
-Status ComputeDigests(ReportOptions* options) {
+Status PrepareReportOptions(ReportOptions* options) {
   if (options->data_dir.empty()) return Status::Ok();
   PARALLAX_ASSIGN_OR_RETURN(options->lexicon_digest,
                             DigestDirectory(options->data_dir + "/lexicons"));
   PARALLAX_ASSIGN_OR_RETURN(options->rules_digest, DigestDirectory(options->data_dir + "/rules"));
+  PARALLAX_ASSIGN_OR_RETURN(AliasTable aliases,
+                            AliasTable::Load(options->data_dir + "/rules/aliases.yaml"));
+  options->aliases = std::make_shared<const AliasTable>(std::move(aliases));
   return Status::Ok();
 }
 
@@ -252,6 +256,14 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
   }
 
   // Source profiles, in column order.
+  std::shared_ptr<const AliasTable> aliases = options.aliases;
+  if (aliases == nullptr && !options.data_dir.empty()) {
+    PARALLAX_ASSIGN_OR_RETURN(AliasTable loaded,
+                              AliasTable::Load(options.data_dir + "/rules/aliases.yaml"));
+    aliases = std::make_shared<const AliasTable>(std::move(loaded));
+  }
+  ProfileOptions profile_options;
+  profile_options.aliases = aliases.get();
   std::map<std::string, std::vector<MarkedSentence>> by_source;
   for (uint32_t a : articles) {
     const Article& article = corpus.articles[a];
@@ -267,7 +279,7 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
     }
   }
   for (const std::string& source : model.sources) {
-    SourceProfile p = BuildProfile(source, by_source[source]);
+    SourceProfile p = BuildProfile(source, by_source[source], profile_options);
     ReportSourceProfile rp;
     rp.source = source;
     rp.articles = p.articles;

@@ -11,6 +11,7 @@
 #ifndef PARALLAX_ENGINE_PIPELINE_ANALYSIS_H_
 #define PARALLAX_ENGINE_PIPELINE_ANALYSIS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "engine/pipeline/marking.h"
 #include "engine/pipeline/stage_times.h"
 #include "engine/report/report_model.h"
+#include "engine/text/aliases.h"
 
 namespace parallax {
 
@@ -54,11 +56,14 @@ struct ReportOptions {
   // already: batch hashes the folders once for all its stories instead of once per story.
   std::optional<std::string> lexicon_digest;
   std::optional<std::string> rules_digest;
+  // The entities of data_dir's rules/aliases.yaml, which group the sources each profile cites
+  // ("General Munir" and "Munir" are one); loaded by BuildReportModel when null.
+  std::shared_ptr<const AliasTable> aliases;
 };
 
-// Fills options->lexicon_digest and rules_digest from options->data_dir (when not empty), so
-// that several BuildReportModel calls share one hashing of the folders.
-Status ComputeDigests(ReportOptions* options);
+// Fills options->lexicon_digest, rules_digest and aliases from options->data_dir (when not
+// empty), so that several BuildReportModel calls share one reading of the folders.
+Status PrepareReportOptions(ReportOptions* options);
 
 // The article indices of story `story` (all articles when stories were not grouped).
 std::vector<uint32_t> StoryArticles(const Analysis& analysis, size_t story);

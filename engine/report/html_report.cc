@@ -557,6 +557,16 @@ void AddCitedSources(const ReportModel& model, int p, TemplateData* data, Ref ou
     const Ref row = data->AddObject(rows);
     data->Set(row, "href", Href(evidence_id));
     data->Set(row, "name", name);
+    // How the outlet wrote it, when that is not the name shown: “Munir”, “General Munir”.
+    std::string written_as;
+    for (const std::string& form : cited.written_as) {
+      const std::string clean = CleanUtf8(form);
+      if (clean == name) continue;
+      if (!written_as.empty()) written_as += ", ";
+      written_as += "\xE2\x80\x9C" + clean + "\xE2\x80\x9D";
+    }
+    data->SetBool(row, "has_written_as", !written_as.empty());
+    data->Set(row, "written_as", written_as);
     SetClean(data, row, "kind", cited.kind);
     data->Set(row, "kind_class", ClassToken(cited.kind));
     data->Set(row, "count", FormatCount(cited.count));

@@ -274,6 +274,10 @@ void WriteCitedSource(const ReportModel& model, const ReportCitedSource& cited, 
   WriteStances(cited, w);
   w->Key("evidence");
   WriteRefs(model, cited.evidence, w);
+  w->Key("written_as");
+  w->BeginArray();
+  for (const std::string& form : cited.written_as) w->String(form);
+  w->EndArray();
   w->EndObject();
 }
 

@@ -128,6 +128,9 @@ struct ReportCitedSource {
   // endorsing, emphatic, concessive; stances with no mark are left out.
   std::vector<std::pair<std::string, int>> stances;
   std::vector<SentenceRef> evidence;  // sentences citing it, each once, in text order
+  // How the outlet wrote it, distinct, in order of first use: "Munir", "General Munir" where
+  // `name` is the entity "Asim Munir" (rules/aliases.yaml).
+  std::vector<std::string> written_as;
 };
 
 struct ReportSourceProfile {

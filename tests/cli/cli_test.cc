@@ -123,28 +123,39 @@ TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
 }
 
 // Each source profile lists whom the source cites: the news site names Pakistan's military
-// media wing ("According to ..."); the columnist leans on "reliable sources", anonymous.
+// media wing ("According to ..."), grouped under its entity of rules/aliases.yaml; the
+// columnist leans on "reliable sources", anonymous, and cites Munir under several names.
 TEST_F(CliTest, SeedProfilesListWhomEachSourceCites) {
   ASSERT_EQ(RunParallax("report " + kSeeds + "corpus.yaml -o " + Path("r.html") + " --json " +
                         Path("r.json"))
                 .exit_code,
             0);
   auto json = nlohmann::json::parse(Slurp(Path("r.json")));
-  auto cited = [&](const std::string& name) -> nlohmann::json {
+  // The cited source written as `form` in the profile of `source`.
+  auto cited_as = [&](const std::string& source, const std::string& form) -> nlohmann::json {
     for (const auto& profile : json["profiles"]) {
+      if (profile["source"] != source) continue;
       for (const auto& c : profile["cited"]) {
-        if (c["name"] == name) return c;
+        for (const auto& w : c["written_as"]) {
+          if (w == form) return c;
+        }
       }
     }
     return nullptr;
   };
-  const nlohmann::json wing = cited("Pakistan\xE2\x80\x99s military media wing");
+  const nlohmann::json wing = cited_as("News site", "Pakistan\xE2\x80\x99s military media wing");
   ASSERT_FALSE(wing.is_null());
+  EXPECT_EQ(wing["name"], "Pakistan Army");
   EXPECT_EQ(wing["kind"], "named");
   EXPECT_EQ(wing["stances"]["neutral"], 1);
-  const nlohmann::json reliable = cited("reliable sources");
+  const nlohmann::json reliable = cited_as("Firstpost", "reliable sources");
   ASSERT_FALSE(reliable.is_null());
   EXPECT_EQ(reliable["kind"], "anonymous");
+  const nlohmann::json munir = cited_as("Firstpost", "General Munir");
+  ASSERT_FALSE(munir.is_null());
+  EXPECT_EQ(munir["name"], "Asim Munir");
+  EXPECT_GE(munir["count"].get<int>(), 3);
+  EXPECT_EQ(cited_as("Firstpost", "Munir"), munir);  // one row for every name of him
   const std::set<std::string> pronouns = {"he", "He", "she", "She", "it", "It", "who"};
   for (const auto& profile : json["profiles"]) {
     for (const auto& c : profile["cited"]) {

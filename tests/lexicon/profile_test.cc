@@ -126,6 +126,48 @@ TEST(ProfileTest, ListsCitedSourcesMostCitedFirstWithoutPronouns) {
   EXPECT_TRUE(BuildProfile("columnist", sentences).cited.empty());  // no text, no names
 }
 
+// Entities from the shipped rules/aliases.yaml.
+TEST(CitedEntityTest, NamesAnEntityOnlyWhenTheSpanIsItsName) {
+  StatusOr<AliasTable> aliases = AliasTable::Load(PARALLAX_SOURCE_DIR "/rules/aliases.yaml");
+  ASSERT_TRUE(aliases.ok()) << aliases.status().ToString();
+  const struct {
+    const char* source;
+    const char* entity;
+  } cases[] = {
+      {"Munir", "Asim Munir"},
+      {"General Munir", "Asim Munir"},
+      {"Munir at Beijing", "Asim Munir"},          // a place after the name
+      {"Munir on July 26", "Asim Munir"},          // a time after the name
+      {"Foreign Minister Dar", "Ishaq Dar"},       // a title before it
+      {"Beijing", "China"},                        // the capital stands for the government
+      {"Munir\xE2\x80\x99s visit to the US", ""},  // the visit, not Munir
+      {"The Chinese foreign minister", ""},        // "Chinese" qualifies the minister
+      {"A military statement emanating from Pakistan", ""},
+      {"reliable sources", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(CitedEntity(c.source, *aliases), c.entity) << c.source;
+}
+
+TEST(ProfileTest, CitedSourcesNamingOneEntityAreOneRow) {
+  StatusOr<AliasTable> aliases = AliasTable::Load(PARALLAX_SOURCE_DIR "/rules/aliases.yaml");
+  ASSERT_TRUE(aliases.ok()) << aliases.status().ToString();
+  const std::string a = "Munir claimed it. General Munir stressed it. Munir said more.";
+  std::vector<MarkedSentence> sentences = {
+      {0, 0, 3, {Citing(a, "Munir claimed", "distancing", "named")}, a},
+      {0, 1, 4, {Citing(a, "General Munir", "emphatic", "named")}, a},
+  };
+  sentences[0].marks[0].source->end = sentences[0].marks[0].source->start + 5;  // "Munir"
+  ProfileOptions options;
+  options.aliases = &*aliases;
+  SourceProfile p = BuildProfile("columnist", sentences, options);
+  ASSERT_EQ(p.cited.size(), 1u);
+  EXPECT_EQ(p.cited[0].name, "Asim Munir");
+  EXPECT_EQ(p.cited[0].count, 2);
+  EXPECT_EQ(p.cited[0].written_as, (std::vector<std::string>{"Munir", "General Munir"}));
+  // Without the table, two rows as written.
+  EXPECT_EQ(BuildProfile("columnist", sentences).cited.size(), 2u);
+}
+
 TEST(CountWordsTest, CountsWordsNotNumbers) {
   EXPECT_EQ(CountWords("In 2024, two engineers were killed."), 5u);
   EXPECT_EQ(CountWords(""), 0u);

@@ -146,6 +146,8 @@ ReportModel CitingModel() {
   munir.own_voice_count = 2;
   munir.stances = {{"distancing", 2}, {"neutral", 1}};
   munir.evidence = {{0, 0}, {0, 2}};
+  // Shown under its entity's name, it lists how the outlet wrote it, the name itself left out.
+  munir.written_as = {"Munir", "General <b>Munir</b>"};
   ReportCitedSource hostile;
   hostile.name = "<script>alert(1)</script> & Co";
   hostile.kind = "anonymous";
@@ -186,7 +188,8 @@ TEST(HtmlReportTest, CitedSourcesTableHasARowPerSourceLinkingToItsSentences) {
     std::vector<std::string> sentence_links;  // what its evidence list links to
   };
   const Row rows[] = {
-      {"<tr><th scope=\"row\"><a href=\"#cited-0-0\">Munir</a></th><td class=\"kind "
+      {"<tr><th scope=\"row\"><a href=\"#cited-0-0\">Munir</a> <span class=\"written-as\">as "
+       "\xE2\x80\x9CGeneral &lt;b&gt;Munir&lt;/b&gt;\xE2\x80\x9D</span></th><td class=\"kind "
        "k-named\">named</td><td class=\"num\">3</td><td class=\"num\">2</td><td>distancing\xC2\xA0"
        "2 "
        "\xC2\xB7 neutral\xC2\xA0"
@@ -443,12 +446,13 @@ TEST(HtmlReportTest, RefusesModelWithSpansOutsideText) {
        "evidence"},
       {"cited evidence ref",
        [](ReportModel* m) {
-         m->profiles[0].cited.push_back(ReportCitedSource{"Munir", "named", 1, 1, {}, {{2, 0}}});
+         m->profiles[0].cited.push_back(
+             ReportCitedSource{"Munir", "named", 1, 1, {}, {{2, 0}}, {}});
        },
        "cited source 'Munir': evidence sentence (2, 0) does not exist"},
       {"cited evidence sentence",
        [](ReportModel* m) {
-         m->profiles[1].cited.push_back(ReportCitedSource{"X", "named", 1, 1, {}, {{1, -1}}});
+         m->profiles[1].cited.push_back(ReportCitedSource{"X", "named", 1, 1, {}, {{1, -1}}, {}});
        },
        "cited source 'X': evidence sentence (1, -1) does not exist"},
   };

@@ -96,11 +96,17 @@ TEST(JsonReportTest, ProfilesListWhoTheOutletCites) {
   model.articles = {article};
   ReportSourceProfile profile;
   profile.source = "Outlet";
-  ReportCitedSource munir{"Munir", "named", 3, 2, {{"neutral", 1}, {"distancing", 2}}, {{0, 0}}};
+  ReportCitedSource munir{"Asim Munir",
+                          "named",
+                          3,
+                          2,
+                          {{"neutral", 1}, {"distancing", 2}},
+                          {{0, 0}},
+                          {"Munir", "General Munir"}};
   // No mark for "endorsing": left out; a repeated stance is summed; a bad byte is replaced.
   ReportCitedSource sources{
-      "Sources \xFF",  "anonymous", 2, 0, {{"endorsing", 0}, {"emphatic", 1}, {"emphatic", 1}},
-      {{0, 0}, {0, 1}}};
+      "Sources \xFF",   "anonymous",     2, 0, {{"endorsing", 0}, {"emphatic", 1}, {"emphatic", 1}},
+      {{0, 0}, {0, 1}}, {"Sources \xFF"}};
   profile.cited = {munir, sources};
   ReportSourceProfile silent;
   silent.source = "Silent";
@@ -113,13 +119,15 @@ TEST(JsonReportTest, ProfilesListWhoTheOutletCites) {
   ASSERT_EQ(cited.size(), 2u);
   // Keys in a fixed order, stances in the model's order.
   const auto expected_munir = nlohmann::ordered_json::parse(R"({
-      "name": "Munir", "kind": "named", "count": 3, "own_voice_count": 2,
+      "name": "Asim Munir", "kind": "named", "count": 3, "own_voice_count": 2,
       "stances": {"neutral": 1, "distancing": 2},
       "evidence": [{"article": 0, "sentence": 0, "article_id": "a1", "source": "Outlet",
-                    "sentence_index": 4, "start": 0, "end": 22}]})");
+                    "sentence_index": 4, "start": 0, "end": 22}],
+      "written_as": ["Munir", "General Munir"]})");
   EXPECT_EQ(cited[0], expected_munir) << cited[0].dump(2);
   EXPECT_EQ(cited[0].dump(), expected_munir.dump());
   EXPECT_EQ(cited[1]["name"], "Sources \xEF\xBF\xBD");
+  EXPECT_EQ(cited[1]["written_as"], nlohmann::ordered_json::array({"Sources \xEF\xBF\xBD"}));
   EXPECT_EQ(cited[1]["kind"], "anonymous");
   EXPECT_EQ(cited[1]["stances"].dump(), R"({"emphatic":2})");
   ASSERT_EQ(cited[1]["evidence"].size(), 2u);
@@ -201,8 +209,14 @@ TEST(JsonReportTest, StreamedDocumentIsWhatOneDumpPrints) {
   odd.claims.push_back(ReportClaim{"big", 1e21, {}, {}, "n"});
   odd.claims.push_back(ReportClaim{"nan", std::nan(""), {}, {}, ""});
   // A cited source whose stances repeat, have no marks, or are not valid UTF-8.
-  odd.profiles[0].cited.push_back(ReportCitedSource{
-      "who \xFF", "named", 3, 1, {{"neutral", 1}, {"neutral", 1}, {"x\xFF", 1}, {"no", 0}}, {}});
+  odd.profiles[0].cited.push_back(
+      ReportCitedSource{"who \xFF",
+                        "named",
+                        3,
+                        1,
+                        {{"neutral", 1}, {"neutral", 1}, {"x\xFF", 1}, {"no", 0}},
+                        {},
+                        {"who \xFF", "\xFF"}});
   for (const ReportModel& model :
        {*seeds, BuildHostileFixture(), odd, empty_lists, ReportModel(), LargeModel()}) {
     std::string streamed;
