@@ -521,14 +521,15 @@ void SetEvidenceItems(const ReportModel& model, const std::vector<SentenceRef>& 
 // named twice is shown once with its marks summed.
 std::string StanceSummary(const ReportCitedSource& cited) {
   std::vector<std::pair<std::string_view, long long>> merged;
-  for (const auto& [stance, marks] : cited.stances) {
-    if (marks <= 0) continue;
+  for (const auto& entry : cited.stances) {
+    if (entry.second <= 0) continue;
+    const std::string_view stance = entry.first;  // clang's lambdas cannot capture a binding
     auto same = std::find_if(merged.begin(), merged.end(),
-                             [&](const auto& entry) { return entry.first == stance; });
+                             [stance](const auto& m) { return m.first == stance; });
     if (same == merged.end()) {
-      merged.emplace_back(stance, marks);
+      merged.emplace_back(stance, entry.second);
     } else {
-      same->second += marks;
+      same->second += entry.second;
     }
   }
   std::string out;
