@@ -9,9 +9,12 @@
 namespace parallax {
 namespace {
 
+// The cited-source columns come last (added with schema 1.1), so that readers that take
+// columns by position still find the others where they were.
 constexpr std::string_view kColumns[] = {
-    "article_id", "source", "sentence_index", "category", "start", "end",     "cue",
-    "entry",      "stance", "source_kind",    "polarity", "voice", "negated", "sentence_text"};
+    "article_id", "source",        "sentence_index", "category",    "start",    "end",
+    "cue",        "entry",         "stance",         "source_kind", "polarity", "voice",
+    "negated",    "sentence_text", "cited_source",   "cited_start", "cited_end"};
 
 // Appends `field`, quoted when it holds a comma, quote, CR or LF (quotes doubled).
 void AppendField(std::string_view field, bool first, std::string* out) {
@@ -44,6 +47,8 @@ std::string RenderMarksCsv(const ReportModel& model) {
           sentence.span.start <= sentence.span.end && sentence.span.end <= article.text.size();
       const std::string sentence_text = in_range ? CleanUtf8(sentence.span.Of(article.text)) : "";
       for (const ReportMark* mark : MarksInOrder(sentence)) {
+        const bool cited = mark->source.has_value() && mark->source->start <= mark->source->end &&
+                           mark->source->end <= article.text.size();
         const std::string fields[] = {CleanUtf8(article.id),
                                       CleanUtf8(article.source),
                                       std::to_string(sentence.index),
@@ -57,7 +62,10 @@ std::string RenderMarksCsv(const ReportModel& model) {
                                       CleanUtf8(mark->polarity),
                                       CleanUtf8(mark->voice),
                                       mark->negated ? "true" : "false",
-                                      sentence_text};
+                                      sentence_text,
+                                      cited ? CleanUtf8(mark->source->Of(article.text)) : "",
+                                      cited ? std::to_string(mark->source->start) : "",
+                                      cited ? std::to_string(mark->source->end) : ""};
         for (size_t i = 0; i < std::size(fields); ++i) AppendField(fields[i], i == 0, &out);
         out += "\r\n";
       }

@@ -260,8 +260,9 @@ TEST(CsvReportTest, OneRowPerMarkWithRfc4180Quoting) {
   const auto records = ParseCsv(RenderMarksCsv(*model));
   ASSERT_EQ(records.size(), marks + 1);
   const std::vector<std::string> header = {
-      "article_id", "source", "sentence_index", "category", "start", "end",     "cue",
-      "entry",      "stance", "source_kind",    "polarity", "voice", "negated", "sentence_text"};
+      "article_id", "source",        "sentence_index", "category",    "start",    "end",
+      "cue",        "entry",         "stance",         "source_kind", "polarity", "voice",
+      "negated",    "sentence_text", "cited_source",   "cited_start", "cited_end"};
   EXPECT_EQ(records[0], header);
   for (size_t r = 1; r < records.size(); ++r) ASSERT_EQ(records[r].size(), header.size()) << r;
 }
@@ -282,7 +283,7 @@ TEST(CsvReportTest, QuotesCommasQuotesAndNewlines) {
   model.articles = {article};
   const std::string csv = RenderMarksCsv(model);
   EXPECT_NE(csv.find("\"a,1\",\"He said \"\"no\"\"\",0,hedge,0,4,Line,,,,,,false,"
-                     "\"Line one,\r\nline \"\"two\"\".\"\r\n"),
+                     "\"Line one,\r\nline \"\"two\"\".\",,,\r\n"),
             std::string::npos)
       << csv;
   const auto records = ParseCsv(csv);
@@ -290,6 +291,38 @@ TEST(CsvReportTest, QuotesCommasQuotesAndNewlines) {
   EXPECT_EQ(records[1][0], "a,1");
   EXPECT_EQ(records[1][1], "He said \"no\"");
   EXPECT_EQ(records[1][13], article.text);
+}
+
+TEST(CsvReportTest, AttributionRowsNameTheCitedSource) {
+  ReportModel model;
+  ReportArticle article;
+  article.id = "a";
+  article.source = "Outlet";
+  article.text = "Officials, \"insiders\", said it may rain.";
+  ReportSentence sentence{0, Span{0, article.text.size()}, 0, false, {}, ""};
+  ReportMark said;
+  said.category = "attribution";
+  said.span = Span{23, 27};
+  said.cue = "said";
+  said.source_kind = "anonymous";
+  said.source = Span{0, 21};  // with a comma and quotes: the field is quoted
+  ReportMark may;
+  may.category = "hedge";
+  may.span = Span{31, 34};
+  may.cue = "may";
+  sentence.marks = {said, may};
+  article.sentences = {sentence};
+  model.articles = {article};
+  const auto records = ParseCsv(RenderMarksCsv(model));
+  ASSERT_EQ(records.size(), 3u);
+  ASSERT_EQ(records[1].size(), 17u);
+  EXPECT_EQ(records[1][3], "attribution");
+  EXPECT_EQ(records[1][14], "Officials, \"insiders\"");
+  EXPECT_EQ(records[1][15], "0");
+  EXPECT_EQ(records[1][16], "21");
+  EXPECT_EQ(records[2][3], "hedge");  // no source: empty fields
+  EXPECT_EQ(records[2][14], "");
+  EXPECT_EQ(records[2][15], "");
 }
 
 }  // namespace
