@@ -24,22 +24,8 @@
 //      auxiliaries and verb adverbs ("has", "is also") is dropped; lexicon attribution cues it
 //      does not confirm are dropped; a run takes no token of a non_report phrase and never
 //      ends on an article, a possessive or a weak content word (the content starts there);
-//   5. attribution: finds the source by the entry's rule (subject before the cue, phrase after
-//      "according to", the gap of "what he described as"; "by ..." after a passive) and
-//      classifies it: anonymous when an anonymous_source entry matches inside it or it is an
-//      indefinite or bare common noun phrase ("officials", "a source"); named when it holds a
-//      proper name, a personal pronoun or a definite description; none when there is no source
-//      ("it was claimed", "reportedly") or the words before the cue are not who speaks: the
-//      subject of "seem"/"appear" or of a bare "expected"/"known" ("the race appears close"),
-//      an article or preposition right before a noun cue ("a swipe at", "concerns about"), a
-//      phrase opening with a preposition and naming no one ("In a swipe"), ending in a
-//      lower-case "-ed" verb ("Clinton faced questions") or holding an auxiliary with a verb
-//      after it ("The attack is stirring debate"). A source keeps titles and initials ("Mr.",
-//      "Sen.", "John F. Kennedy"), names joined by "and", and a name's appositive ("said Adrian
-//      Mapp, a Clinton delegate", "Axelrod, a former newspaperman, defended"); an aside between
-//      subject and verb is skipped ("Dar, speaking alongside Wang, stressed"); a second verb of
-//      the same speaker takes the source of the attribution before it ("said ..., adding",
-//      "said ..., but warned");
+//   5. attribution: finds each cue's source and its kind (named, anonymous, none) by the
+//      entry's source rule (source_finder.h);
 //   6. voice: "quoted" when the cue lies inside one of Sentence::quotes, else "outlet";
 //   7. scare quotes: a quoted stretch of 1..max_scare_quote_words words with no attribution cue
 //      close before or after it and not introduced by ':' or ','.
