@@ -442,25 +442,58 @@ def eval_attribution(args, split):
 # ---------------------------------------------------------------- loaded language: BABE, BASIL
 
 
-def eval_babe(args, split):
-    path = os.path.join(args.shared, "eval/babe/final_labels_SG2.csv")
-    if not os.path.exists(path):
-        print("skip BABE: %s not found" % path)
-        return
-    texts, gold, gold_spans = [], [], []
-    with open(path, encoding="utf-8-sig") as f:
+BABE_CSV = "eval/babe/final_labels_SG2.csv"
+
+
+def babe_sentences(shared, split):
+    """Yields (text, biased, spans) for the BABE sentences of `split` labelled Biased or
+    Non-biased: spans are the character offsets of each occurrence of its biased_words."""
+    with open(os.path.join(shared, BABE_CSV), encoding="utf-8-sig") as f:
         for r in csv.DictReader(f, delimiter=";"):
             if r["label_bias"] not in ("Biased", "Non-biased") or not want_split(r["text"], split):
                 continue
             t = r["text"]
-            texts.append(t)
-            gold.append(r["label_bias"] == "Biased")
-            words = re.findall(r"'([^']*)'", r.get("biased_words") or "")
             spans = []
-            for w in words:
+            for w in re.findall(r"'([^']*)'", r.get("biased_words") or ""):
                 for m in re.finditer(r"\b" + re.escape(w) + r"\b", t, re.I):
                     spans.append((m.start(), m.end()))
-            gold_spans.append(spans)
+            yield t, r["label_bias"] == "Biased", spans
+
+
+def basil_sentences(shared, split):
+    """Yields (triplet-uuid, sentence, lex spans) for every sentence of the BASIL articles of
+    `split`, in file order: lex spans are the character offsets of its `lex` annotations."""
+    root = os.path.join(shared, "eval/basil")
+    for apath in sorted(glob.glob(os.path.join(root, "articles", "*", "*.json"))):
+        with open(apath, encoding="utf-8") as f:
+            art = json.load(f)
+        uuid = art.get("triplet-uuid", "")
+        if not want_split(uuid, split):
+            continue
+        npath = apath.replace("/articles/", "/annotations/").replace(".json", "_ann.json")
+        anns = []
+        if os.path.exists(npath):
+            with open(npath, encoding="utf-8") as f:
+                anns = json.load(f).get("phrase-level-annotations", [])
+        lex = {}
+        for a in anns:
+            if a.get("bias") == "lex":
+                lex.setdefault(int(a["id"][1:]), []).append((int(a["start"]), int(a["end"])))
+        sents = [s for para in art.get("body-paragraphs", []) for s in para]
+        for k, s in enumerate(sents):
+            yield uuid, s, lex.get(k, [])
+
+
+def eval_babe(args, split):
+    path = os.path.join(args.shared, BABE_CSV)
+    if not os.path.exists(path):
+        print("skip BABE: %s not found" % path)
+        return
+    texts, gold, gold_spans = [], [], []
+    for t, biased, spans in babe_sentences(args.shared, split):
+        texts.append(t)
+        gold.append(biased)
+        gold_spans.append(spans)
     marks = run_marker(args.mark_cmd, texts)
     base = Baseline(load_reference(os.path.join(args.shared, "eval/lexicons_reference/bias-lexicon.txt")))
     pred_spans = [[(m["start"], m["end"]) for m in ms if m["category"] == "evaluative"] for ms in marks]
@@ -498,27 +531,10 @@ def eval_basil(args, split):
         print("skip BASIL: %s not found" % root)
         return
     texts, gold, gold_spans = [], [], []
-    for apath in sorted(glob.glob(os.path.join(root, "articles", "*", "*.json"))):
-        with open(apath, encoding="utf-8") as f:
-            art = json.load(f)
-        if not want_split(art.get("triplet-uuid", ""), split):
-            continue
-        npath = apath.replace("/articles/", "/annotations/").replace(".json", "_ann.json")
-        anns = []
-        if os.path.exists(npath):
-            with open(npath, encoding="utf-8") as f:
-                anns = json.load(f).get("phrase-level-annotations", [])
-        sents = [s for para in art.get("body-paragraphs", []) for s in para]
-        lex = {}
-        for a in anns:
-            if a.get("bias") != "lex":
-                continue
-            k = int(a["id"][1:])
-            lex.setdefault(k, []).append((int(a["start"]), int(a["end"])))
-        for k, s in enumerate(sents):
-            texts.append(s)
-            gold_spans.append(lex.get(k, []))
-            gold.append(k in lex)
+    for _, s, spans in basil_sentences(args.shared, split):
+        texts.append(s)
+        gold_spans.append(spans)
+        gold.append(bool(spans))
     marks = run_marker(args.mark_cmd, texts)
     base = Baseline(load_reference(os.path.join(root, "..", "lexicons_reference/bias-lexicon.txt")))
     pred_spans = [[(m["start"], m["end"]) for m in ms if m["category"] == "evaluative"] for ms in marks]

@@ -96,45 +96,13 @@ def unweighted_copy(data_dir, tmp):
 
 
 def babe_train(shared):
-    import csv
-    items = []
-    with open(os.path.join(shared, "eval/babe/final_labels_SG2.csv"), encoding="utf-8-sig") as f:
-        for r in csv.DictReader(f, delimiter=";"):
-            if r["label_bias"] not in ("Biased", "Non-biased") or not ev.want_split(r["text"], "train"):
-                continue
-            t = r["text"]
-            spans = []
-            for w in re.findall(r"'([^']*)'", r.get("biased_words") or ""):
-                for m in re.finditer(r"\b" + re.escape(w) + r"\b", t, re.I):
-                    spans.append((m.start(), m.end()))
-            items.append({"text": t, "gold": r["label_bias"] == "Biased", "spans": spans, "key": t})
-    return items
+    return [{"text": t, "gold": biased, "spans": spans, "key": t}
+            for t, biased, spans in ev.babe_sentences(shared, "train")]
 
 
 def basil_train(shared):
-    import glob
-    import json
-    items = []
-    root = os.path.join(shared, "eval/basil")
-    for apath in sorted(glob.glob(os.path.join(root, "articles", "*", "*.json"))):
-        with open(apath, encoding="utf-8") as f:
-            art = json.load(f)
-        uuid = art.get("triplet-uuid", "")
-        if not ev.want_split(uuid, "train"):
-            continue
-        npath = apath.replace("/articles/", "/annotations/").replace(".json", "_ann.json")
-        anns = []
-        if os.path.exists(npath):
-            with open(npath, encoding="utf-8") as f:
-                anns = json.load(f).get("phrase-level-annotations", [])
-        lex = {}
-        for a in anns:
-            if a.get("bias") == "lex":
-                lex.setdefault(int(a["id"][1:]), []).append((int(a["start"]), int(a["end"])))
-        sents = [s for para in art.get("body-paragraphs", []) for s in para]
-        for k, s in enumerate(sents):
-            items.append({"text": s, "gold": k in lex, "spans": lex.get(k, []), "key": uuid})
-    return items
+    return [{"text": s, "gold": bool(spans), "spans": spans, "key": uuid}
+            for uuid, s, spans in ev.basil_sentences(shared, "train")]
 
 
 def attach_marks(items, cmd):
