@@ -117,6 +117,15 @@ bool NamesBoilerplate(std::string_view class_attr, std::string_view id_attr,
   return NamesFurniture(class_attr) || NamesFurniture(id_attr);
 }
 
+bool NamesComments(std::string_view class_attr, std::string_view id_attr) {
+  auto is_comments = [](std::string_view w) {
+    if (w.substr(0, 10) == "commentary") return false;
+    return w.substr(0, 7) == "comment" || w.substr(0, 6) == "disqus" || w == "respond" ||
+           w == "replies";
+  };
+  return AnyWord(Normalize(class_attr), is_comments) || AnyWord(Normalize(id_attr), is_comments);
+}
+
 bool NamesContent(std::string_view class_attr, std::string_view id_attr) {
   auto is_content = [](std::string_view w) { return Contains(kContentWords, w); };
   return AnyWord(class_attr, is_content) || AnyWord(id_attr, is_content);

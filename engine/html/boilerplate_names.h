@@ -19,6 +19,10 @@ namespace parallax {
 bool NamesBoilerplate(std::string_view class_attr, std::string_view id_attr,
                       std::string_view role_attr);
 
+// Returns true iff the class or id names a thread of reader comments (comment..., disqus...,
+// respond, replies).
+bool NamesComments(std::string_view class_attr, std::string_view id_attr);
+
 // Returns true iff the class or id holds a word that names article content (article, content,
 // body, main, story, entry, post, text).
 bool NamesContent(std::string_view class_attr, std::string_view id_attr);

@@ -176,6 +176,7 @@ void PageTree::Build(const GumboNode* document) {
     bool always = parent >= 0 && always_removed_[parent];
     bool maybe = false;
     bool content = false;
+    bool comments = false;
     if (parent >= 0) n.in_link = nodes_[parent].in_link || n.tag == GUMBO_TAG_A;
     if (element) {
       std::string_view cls = AttributeOf(node, "class");
@@ -185,6 +186,7 @@ void PageTree::Build(const GumboNode* document) {
       maybe =
           !never && (IsLayoutTag(n.tag) || NamesBoilerplate(cls, id, AttributeOf(node, "role")));
       content = maybe && NamesContent(cls, id);
+      comments = maybe && NamesComments(cls, id);
       if (n.tag == GUMBO_TAG_BODY && body_ == 0) body_ = static_cast<int>(nodes_.size());
       if (parent >= 0 && IsBlockTag(n.tag)) nodes_[parent].has_block_child = true;
     }
@@ -195,6 +197,7 @@ void PageTree::Build(const GumboNode* document) {
     always_removed_.push_back(always);
     maybe_removed_.push_back(maybe);
     names_content_.push_back(content);
+    names_comments_.push_back(comments);
     return static_cast<int>(nodes_.size()) - 1;
   };
   stack.emplace_back(add(document, -1), 0);
@@ -216,20 +219,31 @@ void PageTree::Build(const GumboNode* document) {
 void PageTree::DecideRemoval() {
   // Text left after the first group of removals, per subtree (children follow parents, so a
   // reverse walk sees every child before its parent).
+  // `prose` counts the same text outside links: menus, teaser lists and tag clouds are nearly all
+  // link text, an article nearly none.
   std::vector<size_t> chars(nodes_.size(), 0);
+  std::vector<size_t> prose(nodes_.size(), 0);
   for (int i = size() - 1; i >= 0; --i) {
     if (always_removed_[i]) continue;
-    if (nodes_[i].is_text) chars[i] = CountVisibleChars(nodes_[i].node->v.text.text);
-    if (nodes_[i].parent >= 0) chars[nodes_[i].parent] += chars[i];
+    if (nodes_[i].is_text) {
+      chars[i] = CountVisibleChars(nodes_[i].node->v.text.text);
+      if (!nodes_[i].in_link) prose[i] = chars[i];
+    }
+    if (nodes_[i].parent >= 0) {
+      chars[nodes_[i].parent] += chars[i];
+      prose[nodes_[i].parent] += prose[i];
+    }
   }
   size_t page = chars[body_];
+  size_t page_prose = prose[body_];
   for (int i = 0; i < size(); ++i) {
     PageNode& n = nodes_[i];
     bool removed = always_removed_[i] || (n.parent >= 0 && nodes_[n.parent].removed);
     if (!removed && maybe_removed_[i]) {
       bool wraps_page = chars[i] >= kMinArticleChars &&
                         (chars[i] * 5 > page * 4 || (names_content_[i] && chars[i] * 2 > page));
-      removed = !wraps_page;
+      bool wraps_prose = prose[i] >= kMinArticleChars && prose[i] * 2 > page_prose;
+      removed = names_comments_[i] || (!wraps_page && !wraps_prose);
     }
     n.removed = removed;
   }

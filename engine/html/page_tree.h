@@ -14,9 +14,12 @@
 //   unless the element wraps most of the page's text:  nav, header, footer, aside, menu, form,
 //            and elements whose class, id or role names furniture (see boilerplate_names.h).
 //            "Most" is 80% of the text left after the first group, or 50% when the class or id
-//            also holds a content word, and at least kMinArticleChars: then the name describes a
-//            page layout ("content has-sidebar"), or an ASP.NET page that wraps everything in one
-//            <form>, while a page that is nothing but a cookie banner still has no article.
+//            also holds a content word, or more than half of the text outside links, and at
+//            least kMinArticleChars: then the name describes a page layout ("content
+//            has-sidebar", "penci_sidebar", "elementor-widget-...", "non-ad-column"), or an
+//            ASP.NET page that wraps everything in one <form>, while a page that is nothing but
+//            a cookie banner still has no article. A thread of reader comments is always removed:
+//            it can outweigh the article, but never wraps it.
 //
 // Thread safety: immutable once built. The tree points into the GumboPage it was built from.
 #ifndef PARALLAX_ENGINE_HTML_PAGE_TREE_H_
@@ -76,6 +79,7 @@ class PageTree {
   std::vector<bool> always_removed_;  // by the first group alone (inherited)
   std::vector<bool> maybe_removed_;   // the element itself is in the second group
   std::vector<bool> names_content_;
+  std::vector<bool> names_comments_;
   int body_ = 0;
 };
 

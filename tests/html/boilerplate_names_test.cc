@@ -41,6 +41,25 @@ TEST(BoilerplateNamesTest, RecognisesPageFurniture) {
   }
 }
 
+TEST(BoilerplateNamesTest, RecognisesCommentThreads) {
+  struct Case {
+    const char* cls;
+    const char* id;
+    bool comments;
+  } cases[] = {
+      {"comments-area", "comments", true},
+      {"", "disqus_thread", true},
+      {"", "respond", true},
+      {"commentary-body", "", false},
+      {"sidebar", "", false},
+      {"share-bar", "", false},
+      {"post type-post tag-comments", "", false},  // a taxonomy class, not a thread
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(NamesComments(c.cls, c.id), c.comments) << "class='" << c.cls << "' id='" << c.id;
+  }
+}
+
 TEST(BoilerplateNamesTest, RecognisesContentWords) {
   EXPECT_TRUE(NamesContent("site-content has-sidebar", ""));
   EXPECT_TRUE(NamesContent("", "main"));
