@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-jsonschema clang-format
   libre2-dev  # boilerplate rules (engine/ingest): linear-time matching, all patterns at once
+  zlib1g-dev  # .html.gz inputs (engine/ingest/gzip_file.cc)
   clang libclang-rt-dev  # the sanitizer and fuzzing build of the test command (scripts/sanitize.sh)
   wordnet-base  # WordNet 3.0 database files, read by engine/align/wordnet.cc at run time
 )

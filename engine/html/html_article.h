@@ -21,7 +21,8 @@
 // deeper than max_nesting_depth are dropped before parsing (their text is kept), which keeps
 // gumbo's parse time linear; gumbo's memory is drawn from a budget and a page that exceeds it is
 // refused; every traversal of the tree is iterative. Invalid UTF-8 is replaced by U+FFFD by gumbo.
-// Text is read as UTF-8 whatever charset the page declares.
+// `html` is read as UTF-8 whatever charset it declares: ingest decodes other charsets first
+// (engine/ingest/page_charset.h).
 //
 // Thread safety: ExtractHtmlArticle keeps no state; calls may run concurrently.
 #ifndef PARALLAX_ENGINE_HTML_HTML_ARTICLE_H_
@@ -52,8 +53,7 @@ struct HtmlArticle {
   //   url:       og:url, <link rel="canonical">
   //   site_name: og:site_name, application-name, JSON-LD publisher name
   std::string title, author, date, url, site_name;
-  // What a user should know about how the page was read, e.g. that deep nesting was flattened
-  // or that the page declares a charset other than UTF-8.
+  // What a user should know about how the page was read, e.g. that deep nesting was flattened.
   std::vector<std::string> warnings;
 };
 

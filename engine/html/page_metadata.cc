@@ -154,17 +154,6 @@ std::string JsonName(std::string_view json, std::string_view key) {
   return ReadJsonString(json, name, &value) ? value : "";
 }
 
-// The charset a <meta> declares, or "".
-std::string DeclaredCharset(const PageTree& tree, int i) {
-  std::string charset(tree.Attribute(i, "charset"));
-  if (charset.empty() && Lower(tree.Attribute(i, "http-equiv")) == "content-type") {
-    std::string content = Lower(tree.Attribute(i, "content"));
-    size_t at = content.find("charset=");
-    if (at != std::string::npos) charset = content.substr(at + 8);
-  }
-  return Lower(Collapse(charset));
-}
-
 bool IsInside(const std::vector<int>& roots, const PageTree& tree, int i) {
   for (int r : roots) {
     if (r <= i && i < tree[r].end) return true;
@@ -211,11 +200,6 @@ void ReadPageMetadata(const PageTree& tree, const std::vector<int>& roots, HtmlA
         if (key == "og:url") url.Offer(0, content);
         if (key == "og:site_name") site.Offer(0, content);
         if (key == "application-name") site.Offer(1, content);
-        std::string charset = DeclaredCharset(tree, i);
-        if (!charset.empty() && charset != "utf-8" && charset != "utf8") {
-          article->warnings.push_back("the page declares charset '" + charset +
-                                      "'; it was read as UTF-8");
-        }
         break;
       }
       case GUMBO_TAG_LINK: {

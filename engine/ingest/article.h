@@ -30,6 +30,8 @@ struct Article {
   std::vector<std::string> tags;  // free labels: "columnist", "state media", ...
   std::string origin;  // where it was read from: "path" or "path:line" for JSONL; for messages
   std::string format;  // "txt", "html" or "json"
+  // The charset the file was read as ("utf-8", "windows-1251", "utf-16le"); see page_charset.h.
+  std::string charset = "utf-8";
 
   std::string text;
   std::vector<Paragraph> paragraphs;

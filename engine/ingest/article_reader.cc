@@ -10,8 +10,10 @@
 #include "engine/base/file_io.h"
 #include "engine/base/parallel_for.h"
 #include "engine/html/html_article.h"
+#include "engine/ingest/gzip_file.h"
 #include "engine/ingest/manifest.h"
 #include "engine/ingest/news_json.h"
+#include "engine/ingest/page_charset.h"
 #include "engine/ingest/text_check.h"
 
 namespace parallax {
@@ -24,6 +26,13 @@ std::string Lower(std::string s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return s;
+}
+
+// The name of a file without its format's extension(s): "a.html.gz" → "a".
+fs::path StemOf(const fs::path& p) {
+  fs::path stem = p.stem();
+  if (Lower(p.extension().string()) == ".gz") stem = stem.stem();
+  return stem;
 }
 
 // Where the inputs lead: each file to read, with its defaults, in a stable order.
@@ -52,7 +61,8 @@ Status ListDirectory(const fs::path& root, Listing* listing) {
   }
   if (files.empty()) {
     return Status::InvalidInput(root.string() +
-                                ": directory holds no articles (.txt, .html, .htm, .json, .jsonl)");
+                                ": directory holds no articles (.txt, .html, .htm, .json, .jsonl, "
+                                "or .html.gz)");
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& p : files) {
@@ -60,7 +70,7 @@ Status ListDirectory(const fs::path& root, Listing* listing) {
     src.path = p.string();
     src.format = FormatOfPath(src.path);
     fs::path rel = p.lexically_relative(root);
-    src.default_id = rel.parent_path() / rel.stem();
+    src.default_id = rel.parent_path() / StemOf(rel);
     fs::path parent = rel.parent_path();
     src.default_source = parent.empty() ? src.default_id : parent.filename().string();
     listing->sources.push_back(std::move(src));
@@ -87,12 +97,12 @@ Status ListInput(const std::string& input, Listing* listing) {
     return Status::InvalidInput(
         input +
         ": unknown kind of file (expected .yaml manifest, .txt, .html, .htm, "
-        ".json or .jsonl)");
+        ".json or .jsonl; .txt, .html and .json may be gzip-compressed: .html.gz)");
   }
   ArticleSource src;
   src.path = input;
   src.format = fmt;
-  src.default_id = fs::path(input).stem().string();
+  src.default_id = StemOf(fs::path(input)).string();
   src.default_source = src.default_id;
   listing->sources.push_back(std::move(src));
   return Status::Ok();
@@ -112,6 +122,12 @@ void ApplyManifest(const ManifestEntry& e, Article* a) {
 
 std::string FormatOfPath(const std::string& path) {
   std::string ext = Lower(fs::path(path).extension().string());
+  if (ext == ".gz") {
+    // A compressed article: the format is the inner extension's (JSONL and manifests are read
+    // whole by other paths and are not decompressed).
+    std::string inner = FormatOfPath(fs::path(path).stem().string());
+    return inner == "txt" || inner == "html" || inner == "json" ? inner : "";
+  }
   if (ext == ".txt" || ext == ".text") return "txt";
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return "html";
   if (ext == ".json") return "json";
@@ -156,7 +172,26 @@ StatusOr<Article> ArticleReader::FromText(std::string text, const std::string& i
 StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path,
                                                        const std::string& format) const {
   PARALLAX_ASSIGN_OR_RETURN(std::string bytes, ::parallax::ReadFile(path));
+  if (Lower(fs::path(path).extension().string()) == ".gz") {
+    PARALLAX_ASSIGN_OR_RETURN(bytes, Gunzip(bytes, path, kMaxInputFileBytes));
+  }
   std::vector<std::string> warnings;
+  std::string charset = "utf-8";
+  if (format == "html") {
+    DecodedPage page = DecodePage(bytes);
+    if (page.converted) {
+      bytes = std::move(page.text);
+      charset = page.charset;
+      warnings.push_back(path + ": read as " + page.charset + " by its " +
+                         CharsetSourceName(page.source) +
+                         "; byte offsets refer to the UTF-8 text read");
+    } else if (page.declaration_ignored) {
+      warnings.push_back(path + ": the page declares charset '" + page.declared + "' (" +
+                         CharsetSourceName(page.declared_by) +
+                         ") but its bytes are valid UTF-8; it was read as UTF-8");
+    }
+    if (!page.warning.empty()) warnings.push_back(path + ": " + page.warning);
+  }
   PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(path, &bytes, &warnings));
   std::vector<Article> out;
   if (format == "txt") {
@@ -175,6 +210,7 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path,
     a.date = IsIsoDate(page.date.substr(0, 10)) ? page.date.substr(0, 10) : "";
     a.url = page.url;
     a.source = page.site_name;
+    a.charset = charset;
     a.warnings = warnings;
     for (const std::string& w : page.warnings) a.warnings.push_back(path + ": " + w);
     PARALLAX_RETURN_IF_ERROR(FinishArticle(&a, 0, std::move(page.paragraphs)));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -163,6 +164,91 @@ TEST_F(ArticleReaderTest, DirectoriesTakeSourcesFromSubfolders) {
   EXPECT_EQ(r->articles[1].source, "nyt");
   EXPECT_EQ(r->articles[2].id, "top");
   EXPECT_EQ(r->articles[2].source, "top");
+}
+
+TEST_F(ArticleReaderTest, HtmlPagesAreDecodedByTheirCharsetAndTheWarningSaysHow) {
+  const char kBody[] = "<p>Officials met in Islamabad on Friday. They discussed trade.</p>";
+  struct Case {
+    const char* name;
+    std::string bytes;
+    const char* text_start;  // the first paragraph's start
+    const char* charset;
+    const char* warning;  // after "<path>: "; "" for none
+  } cases[] = {
+      {"w1252.html",
+       std::string("<meta charset=windows-1252><p>M\xFCller \x93said\x94 so.</p>") + kBody,
+       "M\u00FCller \u201Csaid\u201D so.", "windows-1252",
+       "read as windows-1252 by its <meta charset>; byte offsets refer to the UTF-8 text read"},
+      {"latin1.html",
+       std::string("<meta http-equiv=content-type content='text/html; charset=ISO-8859-1'>"
+                   "<p>Caf\xE9 owners.</p>") +
+           kBody,
+       "Caf\u00E9 owners.", "windows-1252",
+       "read as windows-1252 by its Content-Type <meta>; byte offsets refer to the UTF-8 text "
+       "read"},
+      {"utf16.html",
+       [] {
+         std::string page = "<p>Caf\u00E9 \u20AC5.</p><p>Officials met. They talked.</p>";
+         std::string out = "\xFF\xFE";  // UTF-16LE, by hand: every character here is in the BMP
+         for (size_t i = 0; i < page.size();) {
+           unsigned char c = static_cast<unsigned char>(page[i]);
+           char32_t cp = c;
+           size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : 3;
+           if (len == 2) cp = ((c & 0x1F) << 6) | (page[i + 1] & 0x3F);
+           if (len == 3)
+             cp = ((c & 0x0F) << 12) | ((page[i + 1] & 0x3F) << 6) | (page[i + 2] & 0x3F);
+           out.push_back(static_cast<char>(cp & 0xFF));
+           out.push_back(static_cast<char>(cp >> 8));
+           i += len;
+         }
+         return out;
+       }(),
+       "Caf\u00E9 \u20AC5.", "utf-16le",
+       "read as utf-16le by its byte-order mark; byte offsets refer to the UTF-8 text read"},
+      {"reencoded.html",
+       std::string("<meta charset=windows-1252><p>Caf\xC3\xA9 owners.</p>") + kBody,
+       "Caf\u00E9 owners.", "utf-8",
+       "the page declares charset 'windows-1252' (<meta charset>) but its bytes are valid UTF-8; "
+       "it was read as UTF-8"},
+      {"plain.html", std::string("<meta charset=utf-8><p>Caf\xC3\xA9 owners.</p>") + kBody,
+       "Caf\u00E9 owners.", "utf-8", ""},
+  };
+  for (const Case& c : cases) {
+    std::string path = dir_.Write(c.name, c.bytes);
+    auto r = reader_.ReadAll({path});
+    ASSERT_TRUE(r.ok()) << c.name << ": " << r.status().message();
+    const Article& a = r->articles[0];
+    ASSERT_FALSE(a.paragraphs.empty()) << c.name;
+    EXPECT_EQ(a.paragraphs[0].span.Of(a.text), c.text_start) << c.name;
+    EXPECT_EQ(a.charset, c.charset) << c.name;
+    if (*c.warning == '\0') {
+      EXPECT_TRUE(a.warnings.empty()) << c.name << ": " << a.warnings[0];
+    } else {
+      ASSERT_EQ(a.warnings.size(), 1u) << c.name;
+      EXPECT_EQ(a.warnings[0], path + ": " + c.warning) << c.name;
+    }
+  }
+}
+
+TEST_F(ArticleReaderTest, GzipCompressedPagesAreReadLikeTheirContents) {
+  std::string page = "<html><body><p>Officials met in Islamabad on Friday. They talked.</p>";
+  std::string plain = dir_.Write("plain/story.html", page);
+  std::string gz = dir_.Path("zipped/story.html.gz");
+  std::filesystem::create_directories(dir_.Path("zipped"));
+  ASSERT_EQ(std::system(("gzip -c " + plain + " > " + gz).c_str()), 0);
+  for (const std::string& input : {gz, dir_.Path("zipped")}) {
+    auto r = reader_.ReadAll({input});
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    ASSERT_EQ(r->articles.size(), 1u);
+    EXPECT_EQ(r->articles[0].id, "story") << "the id drops both extensions";
+    EXPECT_EQ(r->articles[0].format, "html");
+    EXPECT_EQ(r->articles[0].text, "Officials met in Islamabad on Friday. They talked.");
+  }
+  Status s = ReadError({dir_.Write("broken.html.gz", "\x1F\x8B\x08\x00garbage")});
+  EXPECT_EQ(s.message().rfind(dir_.Path("broken.html.gz") + ": not a valid gzip file", 0), 0u)
+      << s.message();
+  s = ReadError({dir_.Write("archive.tar.gz", "x")});
+  EXPECT_NE(s.message().find("unknown kind of file"), std::string::npos) << s.message();
 }
 
 TEST_F(ArticleReaderTest, BadInputsAreClearErrors) {
