@@ -12,9 +12,10 @@ class ParagraphBuilder {
   ParagraphBuilder(std::string* text, std::vector<Paragraph>* paragraphs)
       : text_(text), paragraphs_(paragraphs) {}
 
-  void AddText(std::string_view raw) {
+  void AddText(std::string_view raw, bool in_link) {
     size_t chars = current_.Append(raw);
     chars_ += chars;
+    if (in_link) link_chars_ += chars;
     if (bold_depth_ > 0) bold_chars_ += chars;
     if (heading_depth_ > 0 && chars > 0) in_heading_ = true;
   }
@@ -24,9 +25,9 @@ class ParagraphBuilder {
   void EnterBold() { ++bold_depth_; }
   void LeaveBold() { --bold_depth_; }
 
-  // Ends the current paragraph, if it has text.
+  // Ends the current paragraph, if it has text and is not all link text.
   void Break() {
-    if (!current_.text.empty()) {
+    if (!current_.text.empty() && link_chars_ < chars_) {
       if (!text_->empty()) text_->append("\n\n");
       Paragraph p;
       p.span.start = text_->size();
@@ -36,7 +37,7 @@ class ParagraphBuilder {
       paragraphs_->push_back(p);
     }
     current_.Clear();
-    chars_ = bold_chars_ = 0;
+    chars_ = bold_chars_ = link_chars_ = 0;
     in_heading_ = false;
   }
 
@@ -54,6 +55,7 @@ class ParagraphBuilder {
   CollapsedText current_;
   size_t chars_ = 0;       // visible characters of the current paragraph
   size_t bold_chars_ = 0;  // those inside <b>/<strong>
+  size_t link_chars_ = 0;  // those inside <a>
   bool in_heading_ = false;
   int heading_depth_ = 0;
   int bold_depth_ = 0;
@@ -86,12 +88,12 @@ void AppendArticleText(const PageTree& tree, const std::vector<int>& roots, std:
         open.pop_back();
       }
       const PageNode& n = tree[k];
-      if (n.removed) {
+      if (n.removed || n.tag == GUMBO_TAG_H1) {  // <h1> is the headline: the title
         k = n.end;
         continue;
       }
       if (n.is_text) {
-        builder.AddText(n.node->v.text.text);
+        builder.AddText(n.node->v.text.text, n.in_link);
       } else if (n.tag == GUMBO_TAG_BR || n.tag == GUMBO_TAG_HR) {
         builder.Break();
       } else {

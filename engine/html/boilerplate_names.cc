@@ -7,13 +7,14 @@ namespace parallax {
 namespace {
 
 // A word naming furniture starts with one of these.
-constexpr std::array<std::string_view, 42> kFurniturePrefixes = {
+constexpr std::array<std::string_view, 48> kFurniturePrefixes = {
     "menu",     "navbar",   "navigation", "breadcrumb", "share",    "sharing",  "social",
     "comment",  "disqus",   "related",    "recommend",  "trending", "popular",  "newsletter",
     "subscri",  "signup",   "cookie",     "consent",    "gdpr",     "advert",   "sponsor",
     "promo",    "outbrain", "taboola",    "sidebar",    "widget",   "popup",    "modal",
     "banner",   "masthead", "byline",     "pagination", "pager",    "search",   "toolbar",
-    "readmore", "alsoread", "tagcloud",   "taglist",    "follow",   "whatsapp", "facebook"};
+    "readmore", "alsoread", "tagcloud",   "taglist",    "follow",   "whatsapp", "facebook",
+    "caption",  "credit",   "timestamp",  "teaser",     "linklist", "dateline"};
 // Words that name furniture only when whole.
 constexpr std::array<std::string_view, 12> kFurnitureWords = {"ad",     "ads",   "nav",   "header",
                                                               "footer", "foot",  "tags",  "meta",

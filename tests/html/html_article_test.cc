@@ -74,7 +74,7 @@ TEST(HtmlArticleTest, NeverEmitsScriptStyleOrFormText) {
 }
 
 TEST(HtmlArticleTest, FlagsHeadings) {
-  std::string html = std::string("<article><h1>Title</h1><p>") + kLong +
+  std::string html = std::string("<article><h2>Title</h2><p>") + kLong +
                      "</p><h2>Section <em>two</em></h2><p>Text.</p><h6>Small</h6>"
                      "<div role=heading aria-level=3>Role heading</div>"
                      "<p><strong>Why This Matters</strong></p>"
@@ -85,6 +85,36 @@ TEST(HtmlArticleTest, FlagsHeadings) {
             (Paras{"# Title", kLong, "# Section two", "Text.", "# Small", "# Role heading",
                    "# Why This Matters", "# What happens next?", "A bold lead sentence.",
                    "ISLAMABAD: the city said, in a statement."}));
+}
+
+TEST(HtmlArticleTest, LeavesOutTheHeadlineCaptionsAndLinkOnlyParagraphs) {
+  std::string body = std::string("<p>") + kLong + "</p>";
+  struct Case {
+    const char* name;
+    std::string html;
+  } cases[] = {
+      {"<h1> headline", "<article><h1>Officials meet in Islamabad</h1>" + body + "</article>"},
+      {"photo caption and credit",
+       "<article><div class=image><img src=a.jpg><div class='caption-full'>Officials shake hands "
+       "in Islamabad on Friday, in a file photo.</div><span class=credit>Photo: AP</span></div>" +
+           body + "</article>"},
+      {"timestamp",
+       "<article><span class=timestamp>Updated 5:27 am, Nov 20</span>" + body + "</article>"},
+      {"teaser list",
+       "<article>" + body +
+           "<div class='element teaser'><h2>Another story, read it</h2></div><ul>"
+           "<li><a href=/a>Climate impacts to cost world trillions by 2050: report</a></li>"
+           "<li><a href=/b>Amazon deforestation hits worst level in 11 years</a></li></ul>"
+           "</article>"},
+      {"paragraph that is one link",
+       "<article>" + body +
+           "<p><a href=/app><strong>GET THE NEWS ON THE GO BY CLICKING HERE</strong></a></p>"
+           "</article>"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Extract(c.html), Paras{kLong}) << c.name;
+  // A paragraph with a link in it stays whole.
+  std::string linked = "<article>" + body + "<p>The <a href=/r>report</a> says so.</p></article>";
+  EXPECT_EQ(Extract(linked), (Paras{kLong, "The report says so."}));
 }
 
 TEST(HtmlArticleTest, DecodesEntities) {
