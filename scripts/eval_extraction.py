@@ -10,7 +10,7 @@ runs that scorer on the production binary, `parallax report PAGE --json`, with t
 
 Usage:
   scripts/eval_extraction.py [--parallax build/engine/cli/parallax] [--dev DIR] [--verbose]
-                             [--keep DIR] [--jobs N]
+                             [--keep DIR] [--jobs N] [--data-dir DIR]
 
 Exit status: the scorer's (0 when the figures were computed). The data is read in place and never
 copied into the repository.
@@ -35,13 +35,15 @@ def main():
     ap.add_argument("--verbose", action="store_true", help="per-page figures, worst first")
     ap.add_argument("--keep", help="write the extracted texts in the benchmark's format here")
     ap.add_argument("--jobs", type=int, default=2, help="pages run at once (default 2)")
+    ap.add_argument("--data-dir", default=REPO,
+                    help="rules, lexicons and templates for parallax (default: this tree)")
     args = ap.parse_args()
     scorer = os.path.join(args.dev, "score.py")
     if not os.path.isfile(scorer):
         sys.exit("eval_extraction: %s not found (the evaluation data is not here)" % scorer)
     if not os.access(args.parallax, os.X_OK):
         sys.exit("eval_extraction: %s is not an executable; build it first" % args.parallax)
-    cmd = [sys.executable, scorer, "--dir", args.dev, "--parallax", args.parallax, "--data-dir", REPO,
+    cmd = [sys.executable, scorer, "--dir", args.dev, "--parallax", args.parallax, "--data-dir", args.data_dir,
            "--baseline", "--jobs", str(args.jobs)]
     if args.verbose:
         cmd.append("--verbose")

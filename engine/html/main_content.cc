@@ -118,6 +118,28 @@ std::vector<int> ChooseByScore(const PageTree& tree) {
     }
     if (take) chosen.push_back(i);
   }
+  // Sections of the same article split apart by figures or interstitials ("post__content" twice,
+  // in different wrappers): elements with the best one's tag and exact class, when that class
+  // names content ("group" or "row" would gather unrelated blocks), that hold prose.
+  std::string_view best_class = tree.Attribute(best, "class");
+  if (!NamesContent(best_class, "")) return chosen;
+  auto covered = [&](int i) {
+    for (int c : chosen) {
+      if ((c <= i && i < tree[c].end) || (i <= c && c < tree[i].end)) return true;
+    }
+    return false;
+  };
+  for (int i = tree.body(); i < tree[tree.body()].end; ++i) {
+    const PageNode& n = tree[i];
+    if (n.removed) {
+      i = n.end - 1;
+      continue;
+    }
+    if (n.is_text || n.tag != tree[best].tag || !scored[i] || n.chars < kMinArticleChars) continue;
+    if (tree.Attribute(i, "class") != best_class || LinkDensity(n) > 0.25 || covered(i)) continue;
+    chosen.push_back(i);
+  }
+  std::sort(chosen.begin(), chosen.end());
   return chosen;
 }
 

@@ -9,7 +9,9 @@
 // container starts from a bonus by tag (div +5, list items -3, headings -5) and by a content word
 // in its class (+25), and its score is scaled by 1 - link density. The best container is the
 // article, with those of its siblings that score at least a fifth as well or are long paragraphs
-// with few links. When nothing scores, the largest marked element, else the whole body.
+// with few links, and the elements elsewhere with the best one's tag and exact class when that
+// class names content (an article split into "post__content" sections by figures). When nothing
+// scores, the largest marked element, else the whole body.
 //
 // Thread safety: pure function.
 #ifndef PARALLAX_ENGINE_HTML_MAIN_CONTENT_H_

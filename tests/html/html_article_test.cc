@@ -243,6 +243,21 @@ TEST(HtmlArticleTest, ScoresBlocksWhenThePageHasNoMarkers) {
   EXPECT_EQ(Extract(html), (Paras{kLong, kLong}));
 }
 
+TEST(HtmlArticleTest, GathersSectionsOfOneArticleSplitByFigures) {
+  // The article's text sits in several blocks of the same content class, each in a wrapper of
+  // its own, with figures between them; blocks of a generic class are not gathered.
+  auto section = [](const char* cls, const std::string& text) {
+    return std::string("<section><div class='") + cls + "'><p>" + text + "</p><p>" + text +
+           "</p></div></section><figure><img src=x.jpg></figure>";
+  };
+  std::string a = std::string("First. ") + kLong, b = std::string("Second. ") + kLong;
+  std::string split = "<body>" + section("post__content wysiwyg", a) +
+                      section("post__content wysiwyg", b) + "<footer>Copyright</footer></body>";
+  EXPECT_EQ(Extract(split), (Paras{a, a, b, b}));
+  std::string generic = "<body>" + section("group", a) + section("group", b) + "</body>";
+  EXPECT_EQ(Extract(generic).size(), 2u);
+}
+
 TEST(HtmlArticleTest, KeepsAFormThatWrapsThePage) {
   // ASP.NET Web Forms pages put the whole page inside one <form>.
   std::string html = std::string("<body><form id=form1 action=story.aspx><div class=story><p>") +
