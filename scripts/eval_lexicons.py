@@ -9,7 +9,10 @@ Follows the protocols of ../shared/eval/README.md:
                attribution mark whose source_kind is not "named" (and by any attribution mark).
                Beyond the protocol: for relations whose Source is in the cue's sentence and
                whose cue is marked, token P/R/F1 of the mark's source against the gold Source,
-               and the share of them the mark calls sourceless.
+               and the share of them the mark calls sourceless. Whose words: the share of
+               evaluative, hedge and booster marks whose voice agrees with PolNeAR's Content
+               spans (a mark starting inside a Content span is the cited source's, voice other
+               than "outlet"; elsewhere the outlet's); its baseline calls every mark "outlet".
   loaded       BABE: "has an evaluative mark" vs Biased (P/R/F1 and macro-F1 over Biased /
                Non-biased), token overlap with biased_words; BASIL: "has an evaluative mark" vs
                "has a lex span", token overlap with lex spans.
@@ -330,7 +333,7 @@ def eval_attribution(args, split):
         if tune and not in_dev(key):
             continue
         anns.setdefault(key, p)  # first annotator in sorted order
-    texts, gold, gold_cue_spans, nosource, sourced = [], [], [], [], []
+    texts, gold, gold_cue_spans, nosource, sourced, contents = [], [], [], [], [], []
     for key, ann in sorted(anns.items()):
         tpath = os.path.join(root, "text", key + ".txt")
         if not os.path.exists(tpath):
@@ -341,9 +344,13 @@ def eval_attribution(args, split):
         cues = []
         ns = []
         with_source = []  # (cue start, cue end, source start, source end)
+        content = []  # Content spans of every relation
         for label, a in relations:
             if label not in ("Attribution", "Attribution-no-source"):
                 continue
+            c = spans.get(a.get("Content", ""))
+            if c:
+                content.append((c[1], c[2]))
             cue = spans.get(a.get("Cue", ""))
             if cue:
                 cues.append((cue[1], cue[2]))
@@ -360,6 +367,7 @@ def eval_attribution(args, split):
             nosource.append([(cs - s, ce - s) for cs, ce in ns if s <= cs and ce <= e])
             sourced.append([(cs - s, ce - s, ss - s, se - s) for cs, ce, ss, se in with_source
                             if s <= cs and ce <= e and s <= ss and se <= e])
+            contents.append([(max(cs, s) - s, min(ce, e) - s) for cs, ce in content if cs < e and s < ce])
     marks = run_marker(args.mark_cmd, texts)
     base = Baseline(load_reference(os.path.join(args.shared, "eval/lexicons_reference/report_verbs.txt")))
     attr = [[m for m in ms if m["category"] == "attribution"] for ms in marks]
@@ -418,8 +426,31 @@ def eval_attribution(args, split):
         row(name, "source token R (cue found)", sr, None)
         row(name, "source token F1 (cue found)", sf, None)
         row(name, "sourced cue called 'none'", called_none / found, None)
+    # Whose words (beyond the protocol): an evaluative, hedge or booster mark that starts inside
+    # a gold Content span is the cited source's; elsewhere, the outlet's. The share of such marks
+    # whose voice agrees ("outlet" vs any other voice), and the same for a marker that calls
+    # every mark the outlet's own.
+    agree = agree_outlet = voiced = 0
+    disagree = []
+    for t, cs_, ms in zip(texts, contents, marks):
+        for m in ms:
+            if m["category"] not in ("evaluative", "hedge", "booster"):
+                continue
+            voiced += 1
+            cited = any(a <= m["start"] < b for a, b in cs_)
+            ours = m.get("voice", "outlet") != "outlet"
+            agree += cited == ours
+            agree_outlet += not cited
+            if cited != ours:
+                disagree.append("%s gold=%s [%s] | %s" % ("cited" if ours else "outlet",
+                                "cited" if cited else "outlet", t[m["start"]:m["end"]], t[:200]))
+    if voiced:
+        row(name, "voice agrees with Content (share)", agree / voiced, agree_outlet / voiced, 0.90)
     show_errors("attribution", texts, gold, [bool(s) for s in pred_spans], marks, args.errors)
     if args.errors:
+        print("voice disagreements (ours, gold):")
+        for d in disagree[:args.errors]:
+            print("  ", d)
         print("no-source cues marked with a named source:")
         for h in named_hits[:args.errors]:
             print("  ", h)

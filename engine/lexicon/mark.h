@@ -48,7 +48,12 @@ struct Mark {
   std::string source_kind;     // attribution: one of kSourceKinds; else empty
   std::optional<Span> source;  // attribution: who is cited, when found in the sentence
   std::string polarity;        // evaluative: "negative" or "positive" (or empty when unknown)
-  std::string voice;     // "outlet" (the writer's own words) or "quoted" (inside quoted speech)
+  // "outlet" (the writer's own words) or "quoted" (the cited source's words: inside quoted
+  // speech, or for hedges, boosters and evaluative words, in the content of an attribution).
+  std::string voice;
+  // For a "quoted" voice: "direct" (between quotation marks) or "reported" (the content of an
+  // attribution: "officials said the case is overblown"); else empty.
+  std::string speech;
   bool negated = false;  // a negator governs the cue within its clause ("not clear")
   double weight = 1.0;   // from the lexicon entry
 };

@@ -53,9 +53,12 @@ const char kAttributionYaml[] =
     "category: attribution\nentries:\n  - say+|said\n  - {pattern: reportedly, source: none}\n"
     "  - {pattern: \"according to\", source: after}\n";
 
+// Unless a test says otherwise, every run the model finds is kept (confirm_model_cues off), so
+// that the tests of runs and sources need no reporting structure around them.
 std::unique_ptr<Marker> MakeMarker(const std::string& model_text,
                                    const std::string& function_words = "",
-                                   const std::string& attribution_yaml = kAttributionYaml) {
+                                   const std::string& attribution_yaml = kAttributionYaml,
+                                   bool confirm_model_cues = false) {
   Lexicon lexicon;
   Status s = lexicon.AddText(attribution_yaml, "attribution");
   EXPECT_TRUE(s.ok()) << s.ToString();
@@ -64,7 +67,9 @@ std::unique_ptr<Marker> MakeMarker(const std::string& model_text,
   lexicon.set_cue_model(std::make_shared<const CueModel>(std::move(*model)));
   s = lexicon.AddFunctionWords(function_words, "fw.txt");
   EXPECT_TRUE(s.ok()) << s.ToString();
-  return std::make_unique<Marker>(lexicon);
+  MarkerOptions options;
+  options.confirm_model_cues = confirm_model_cues;
+  return std::make_unique<Marker>(lexicon, options);
 }
 
 std::vector<Mark> MarkLine(const Marker& marker, const std::string& text) {
@@ -222,6 +227,34 @@ std::vector<std::string> AttributionCues(const Marker& marker, const std::string
     if (m.category == MarkCategory::kAttribution) out.push_back(m.cue);
   }
   return out;
+}
+
+// Issue 16: alone, the model marked "about", "days", "in court". A run that overlaps no lexicon
+// cue stands only with a reporting structure or a speaker.
+TEST(CueModelTest, RunWithoutLexiconCueNeedsStructureOrSpeaker) {
+  std::string model = "threshold\t0\nweight\tbias\t\t\t-0.5\n";
+  for (const char* w : {"about", "court", "fumed", "wondered", "continued", "asked"}) {
+    model += std::string("candidate\t") + w + "\nweight\tw\t" + w + "\t\t1\n";
+  }
+  std::unique_ptr<Marker> marker = MakeMarker(model, "", kAttributionYaml, true);
+  struct Case {
+    const char* text;
+    const char* cues;  // the attribution cues, joined by "|"
+  } cases[] = {
+      {"The trial took about six days.", ""},
+      {"The defendant appeared in court on Monday.", ""},
+      {"Mr. Smith fumed at the delay.", "fumed"},                // a named speaker
+      {"Analysts wondered whether it would pass.", "wondered"},  // "whether"
+      {"“It is over,” she continued.", "continued"},             // after a quotation
+      {"The senator was asked about the loan.", "asked about"},  // an agentless passive
+  };
+  for (const Case& c : cases) {
+    std::string joined;
+    for (const std::string& cue : AttributionCues(*marker, c.text)) {
+      joined += (joined.empty() ? "" : "|") + cue;
+    }
+    EXPECT_EQ(joined, c.cues) << c.text;
+  }
 }
 
 // Hysteresis: a token above extend_threshold joins a cue only next to one above threshold.

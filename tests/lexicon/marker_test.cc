@@ -114,6 +114,29 @@ TEST_F(MarkerTest, NegatedEvaluativeFlipsPolarity) {
   EXPECT_EQ(m->polarity, "positive");
 }
 
+// Issue 16: "not only seemed" was marked negated.
+TEST_F(MarkerTest, NotOnlyDoesNotNegate) {
+  const std::vector<Mark> marks = MarkText("The move not only seemed rushed but was also costly.");
+  const Mark* m = Find(marks, MarkCategory::kHedge, "seemed");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->negated);
+  const Mark* n = Find(MarkText("The move did not seem rushed."), MarkCategory::kHedge, "seem");
+  ASSERT_NE(n, nullptr);
+  EXPECT_TRUE(n->negated);
+}
+
+// Issue 16: "extraordinary rebuke" was given positive polarity.
+TEST_F(MarkerTest, PraiseWordBeforeANegativeOneJudgesWithIt) {
+  const std::vector<Mark> marks = MarkText("It was an extraordinary rebuke of the president.");
+  const Mark* m = Find(marks, MarkCategory::kEvaluative, "extraordinary");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->polarity, "negative");
+  const Mark* alone = Find(MarkText("It was an extraordinary and generous gift."),
+                           MarkCategory::kEvaluative, "extraordinary");
+  ASSERT_NE(alone, nullptr);
+  EXPECT_EQ(alone->polarity, "positive");
+}
+
 TEST_F(MarkerTest, AttributionSourcesAndStances) {
   struct Case {
     const char* text;
@@ -270,7 +293,34 @@ TEST_F(MarkerTest, VoiceTellsQuotedSpeechFromTheOutlet) {
   ASSERT_NE(quoted, nullptr);
   ASSERT_NE(outlet, nullptr);
   EXPECT_EQ(quoted->voice, "quoted");
+  EXPECT_EQ(quoted->speech, "direct");
   EXPECT_EQ(outlet->voice, "outlet");
+}
+
+// Issue 16: evaluative words in indirect speech were counted as the outlet's own.
+TEST_F(MarkerTest, ReportedSpeechIsTheCitedSourcesVoice) {
+  struct Case {
+    const char* text;
+    MarkCategory category;
+    const char* cue;
+    const char* voice;
+  } cases[] = {
+      {"Lawmakers said that the case was overblown.", MarkCategory::kEvaluative, "overblown",
+       "quoted"},
+      {"The case is overblown, lawmakers said on Tuesday.", MarkCategory::kEvaluative, "overblown",
+       "quoted"},
+      {"According to the ministry, the talks may fail.", MarkCategory::kHedge, "may", "quoted"},
+      {"Lawmakers, who say the case is overblown, met on Friday.", MarkCategory::kEvaluative,
+       "overblown", "quoted"},
+      {"The overblown case went to trial.", MarkCategory::kEvaluative, "overblown", "outlet"},
+  };
+  for (const Case& c : cases) {
+    const std::vector<Mark> marks = MarkText(c.text);
+    const Mark* m = Find(marks, c.category, c.cue);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->voice, c.voice) << c.text;
+    EXPECT_EQ(m->speech, std::string(c.voice) == "quoted" ? "reported" : "") << c.text;
+  }
 }
 
 TEST_F(MarkerTest, ScareQuotesNeedNoSpeakerAndFewWords) {
