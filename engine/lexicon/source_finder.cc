@@ -255,13 +255,16 @@ int SourceFinder::SegmentStart(int end) const {
 // The subject of a cue right after a comma that closes an aside between the subject and its
 // verb: a name with its appositive ("Axelrod, a former newspaperman, defended": both are the
 // source) or a parenthetical phrase ("Dar, speaking alongside Wang, stressed"; "he, in the
-// same vein, assured": the name alone). Returns the source's token range, or {-1, -1}. The
+// same vein, assured": the name alone) or a relative clause ("Grassley, who owns a farm, often
+// notes": the name alone). Returns the source's token range, or {-1, -1}. The
 // name is a noun phrase holding a capital or a pronoun, not opening with a preposition ("In
 // an email, Axelrod, ...").
 std::pair<int, int> SourceFinder::SubjectBeforeAside(int cue) const {
   if (!CommaBefore(cue)) return {-1, -1};
   const int aside = SegmentStart(cue);
-  if (!NounPhrase(aside, cue) || !CommaBefore(aside)) return {-1, -1};
+  // "Grassley, who owns a farm, often notes": a relative clause is an aside too.
+  const bool relative = aside < cue && IsIn(tokens_[aside].norm, {"who", "which"});
+  if (!(relative || NounPhrase(aside, cue)) || !CommaBefore(aside)) return {-1, -1};
   int name = SegmentStart(aside);
   if (name + 1 < aside && IsIn(tokens_[name].norm, {"but", "and", "so", "yet"})) ++name;
   if (!NounPhrase(name, aside) || IsPreposition(tokens_[name].norm)) return {-1, -1};
@@ -271,6 +274,7 @@ std::pair<int, int> SourceFinder::SubjectBeforeAside(int cue) const {
   }
   if (!names) return {-1, -1};
   const Token& first = tokens_[aside];
+  if (relative) return {name, aside};
   if (Appositive(aside, cue)) return {name, cue};
   if (IsPreposition(first.norm) || first.norm.ends_with("ing")) return {name, aside};
   return {-1, -1};

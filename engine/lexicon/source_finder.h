@@ -13,8 +13,9 @@
 // is stirring debate"). A source keeps titles and initials ("Mr.", "Sen.", "John F. Kennedy"),
 // names joined by "and", and a name's appositive ("said Adrian Mapp, a Clinton delegate",
 // "Axelrod, a former newspaperman, defended"); an aside between subject and verb is skipped
-// ("Dar, speaking alongside Wang, stressed"); a second verb of the same speaker takes the
-// source of the attribution before it ("said ..., adding", "said ..., but warned").
+// ("Dar, speaking alongside Wang, stressed"; "Grassley, who owns a farm, notes"); a second verb of
+// the same speaker takes the source of the attribution before it ("said ..., adding", "said ...,
+// but warned").
 //
 // A source is "anonymous" when an anonymous_source lexicon entry matches inside it or it is an
 // indefinite or bare common noun phrase ("officials", "a source"), and "named" when it holds a

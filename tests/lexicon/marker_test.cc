@@ -278,6 +278,9 @@ TEST_F(MarkerTest, SourcesKeepTitlesAppositivesAndSecondVerbs) {
       {"Last year, Smith, the mayor, said the plan failed.", "said", "named", "Smith, the mayor"},
       {"Dar, speaking alongside Wang, stressed the point.", "stressed", "named", "Dar"},
       {"But he, in the same vein, assured Yi of support.", "assured", "named", "he"},
+      // Issue 16: a relative clause between subject and verb left the verb without a source.
+      {"Grassley, who owns a farm, often notes that he is no lawyer.", "notes", "named",
+       "Grassley"},
   };
   for (const SourceCase& c : cases) {
     const std::string text = c.text;
