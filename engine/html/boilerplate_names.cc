@@ -102,6 +102,8 @@ std::string Normalize(std::string_view attr) {
 
 bool NamesFurniture(std::string_view attr) {
   std::string normal = Normalize(attr);
+  // An embedded post the article quotes ("social-media-embed" around a tweet) is its content.
+  if (AnyWord(normal, [](std::string_view w) { return w.substr(0, 5) == "embed"; })) return false;
   for (std::string_view phrase : kFurniturePhrases) {
     if (normal.find(phrase) != std::string::npos) return true;
   }

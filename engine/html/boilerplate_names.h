@@ -5,6 +5,7 @@
 // when it starts with one of the furniture words (menu, share, comment, related, newsletter,
 // subscribe, breadcrumb, cookie, sidebar, ad, ...; see the .cc for the list and its exceptions).
 // Matching word starts rather than substrings keeps "header" and "shadow" from matching "ad".
+// A name with a word starting "embed" is never furniture: it wraps a post the article quotes.
 //
 // Thread safety: pure functions.
 #ifndef PARALLAX_ENGINE_HTML_BOILERPLATE_NAMES_H_

@@ -32,6 +32,11 @@ TEST(BoilerplateNamesTest, RecognisesPageFurniture) {
       {"commentary", "", "", false},
       {"leading-paragraph", "", "", false},
       {"", "", "main", false},
+      {"social-media-embed", "", "", false},  // a tweet the article quotes
+      {"caption-full", "", "", true},
+      {"credit", "", "", true},
+      {"timestamp", "", "", true},
+      {"element teaser", "", "", true},
       // WordPress taxonomy classes on the article itself.
       {"post-4812 post type-post tag-social-media tag-comments category-ads hentry", "", "", false},
   };
