@@ -38,6 +38,10 @@
 
 namespace parallax {
 
+// Names the extractor and its version in each article's provenance ("parallax-html 0.1.0"): the
+// rules that choose the main text change with Parallax's version.
+inline constexpr const char* kHtmlExtractorName = "parallax-html";
+
 struct HtmlArticle {
   // The extracted body text: paragraphs separated by "\n\n", no leading or trailing space.
   std::string text;

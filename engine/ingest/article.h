@@ -29,9 +29,14 @@ struct Article {
   std::string title;
   std::vector<std::string> tags;  // free labels: "columnist", "state media", ...
   std::string origin;  // where it was read from: "path" or "path:line" for JSONL; for messages
+  // Provenance: how `text` was obtained, for the record of a study.
   std::string format;  // "txt", "html" or "json"
   // The charset the file was read as ("utf-8", "windows-1251", "utf-16le"); see page_charset.h.
   std::string charset = "utf-8";
+  // What produced `text` from the file: "file text" (.txt), "news-crawler maintext" (.json,
+  // .jsonl), or "parallax-html <version>" (the main-text extractor of engine/html).
+  std::string extractor;
+  bool gzip = false;  // the file was gzip-compressed
 
   std::string text;
   std::vector<Paragraph> paragraphs;

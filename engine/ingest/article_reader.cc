@@ -163,6 +163,7 @@ StatusOr<Article> ArticleReader::FromText(std::string text, const std::string& i
   a.source = id;
   a.origin = name;
   a.format = "txt";
+  a.extractor = "file text";
   PARALLAX_RETURN_IF_ERROR(CheckAndRepairText(name, &text, &a.warnings));
   a.text = std::move(text);
   PARALLAX_RETURN_IF_ERROR(FinishArticle(&a, Utf8BomLength(a.text), {}));
@@ -172,7 +173,8 @@ StatusOr<Article> ArticleReader::FromText(std::string text, const std::string& i
 StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path,
                                                        const std::string& format) const {
   PARALLAX_ASSIGN_OR_RETURN(std::string bytes, ::parallax::ReadFile(path));
-  if (Lower(fs::path(path).extension().string()) == ".gz") {
+  const bool gzip = Lower(fs::path(path).extension().string()) == ".gz";
+  if (gzip) {
     PARALLAX_ASSIGN_OR_RETURN(bytes, Gunzip(bytes, path, kMaxInputFileBytes));
   }
   std::vector<std::string> warnings;
@@ -211,6 +213,7 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path,
     a.url = page.url;
     a.source = page.site_name;
     a.charset = charset;
+    a.extractor = std::string(kHtmlExtractorName) + " " + PARALLAX_VERSION;
     a.warnings = warnings;
     for (const std::string& w : page.warnings) a.warnings.push_back(path + ": " + w);
     PARALLAX_RETURN_IF_ERROR(FinishArticle(&a, 0, std::move(page.paragraphs)));
@@ -222,6 +225,7 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path,
     rec.article.warnings.insert(rec.article.warnings.end(), text_warnings.begin(),
                                 text_warnings.end());
     PARALLAX_RETURN_IF_ERROR(FinishArticle(&rec.article, 0, {}));
+    rec.article.extractor = "news-crawler maintext";
     out.push_back(std::move(rec.article));
   } else if (format == "jsonl") {
     return Status::Internal("JSONL files are read through ReadAll");
@@ -229,6 +233,7 @@ StatusOr<std::vector<Article>> ArticleReader::ReadFile(const std::string& path,
     return Status::InvalidInput(path + ": unknown format '" + format +
                                 "' (expected txt, html or json)");
   }
+  for (Article& a : out) a.gzip = gzip;
   return out;
 }
 
@@ -281,6 +286,7 @@ void ArticleReader::ReadWorkItem(const WorkItem& item, WorkResult* result) const
     return;
   }
   Article& a = rec->article;
+  a.extractor = "news-crawler maintext";
   if (a.id.empty()) a.id = src.default_id + "-" + std::to_string(item.line_no);
   Status s = FinishArticle(&a, 0, {});
   if (!s.ok()) {

@@ -221,6 +221,8 @@ TEST_F(ArticleReaderTest, HtmlPagesAreDecodedByTheirCharsetAndTheWarningSaysHow)
     ASSERT_FALSE(a.paragraphs.empty()) << c.name;
     EXPECT_EQ(a.paragraphs[0].span.Of(a.text), c.text_start) << c.name;
     EXPECT_EQ(a.charset, c.charset) << c.name;
+    EXPECT_EQ(a.extractor, std::string("parallax-html ") + PARALLAX_VERSION) << c.name;
+    EXPECT_FALSE(a.gzip) << c.name;
     if (*c.warning == '\0') {
       EXPECT_TRUE(a.warnings.empty()) << c.name << ": " << a.warnings[0];
     } else {
@@ -242,6 +244,7 @@ TEST_F(ArticleReaderTest, GzipCompressedPagesAreReadLikeTheirContents) {
     ASSERT_EQ(r->articles.size(), 1u);
     EXPECT_EQ(r->articles[0].id, "story") << "the id drops both extensions";
     EXPECT_EQ(r->articles[0].format, "html");
+    EXPECT_TRUE(r->articles[0].gzip);
     EXPECT_EQ(r->articles[0].text, "Officials met in Islamabad on Friday. They talked.");
   }
   Status s = ReadError({dir_.Write("broken.html.gz", "\x1F\x8B\x08\x00garbage")});
@@ -249,6 +252,20 @@ TEST_F(ArticleReaderTest, GzipCompressedPagesAreReadLikeTheirContents) {
       << s.message();
   s = ReadError({dir_.Write("archive.tar.gz", "x")});
   EXPECT_NE(s.message().find("unknown kind of file"), std::string::npos) << s.message();
+}
+
+TEST_F(ArticleReaderTest, EachArticleRecordsWhatProducedItsText) {
+  std::string txt = dir_.Write("a.txt", kArticle);
+  std::string json = dir_.Write("b.json", R"({"maintext": "Officials met. They talked."})");
+  std::string jsonl = dir_.Write("c.jsonl", R"({"maintext": "Officials met. They talked."})");
+  auto r = reader_.ReadAll({txt, json, jsonl});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->articles.size(), 3u);
+  const char* want[] = {"file text", "news-crawler maintext", "news-crawler maintext"};
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(r->articles[i].extractor, want[i]) << r->articles[i].origin;
+    EXPECT_EQ(r->articles[i].charset, "utf-8") << r->articles[i].origin;
+  }
 }
 
 TEST_F(ArticleReaderTest, BadInputsAreClearErrors) {
