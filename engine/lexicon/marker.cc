@@ -251,7 +251,9 @@ bool Marker::ModelRunConfirmed(std::string_view text, const Analysis& a,
       (b > 0 && before.find(',') != std::string::npos && n - e <= 3)) {
     return true;
   }
-  // An agentless passive reports someone unnamed: "was asked", "is widely expected".
+  // An agentless passive reports someone unnamed: "was asked", "is widely expected", and so
+  // does a reduced relative ("the contests known as", "a contractor accused of").
+  if (IsReducedRelative(tokens, a.break_before, b, e)) return true;
   for (int k = std::max(0, b - 2); k < e; ++k) {
     if (!IsBeForm(tokens[k].norm)) continue;
     for (int j = std::max(k + 1, b); j < e; ++j) {

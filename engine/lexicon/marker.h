@@ -24,8 +24,9 @@
 //      auxiliaries and verb adverbs ("has", "is also") is dropped; so is a run overlapping no
 //      lexicon cue that nothing confirms (MarkerOptions::confirm_model_cues): it needs a
 //      reporting structure (a colon, quotation, "that" or wh-word after it; a quotation or a
-//      comma before it at the end of the sentence; an agentless passive) or a speaker (a
-//      source of at most four tokens ending in a name or a personal pronoun, or anonymous).
+//      comma before it at the end of the sentence; an agentless passive or a reduced relative)
+//      or a speaker (a source of at most four tokens ending in a name or a personal pronoun,
+//      or anonymous).
 //      Lexicon attribution cues it does not confirm are dropped unless they are phrases or
 //      have a source rule other than "before"; a run takes no token of a non_report phrase and
 //      never ends on an article, a possessive or a weak content word (the content starts there);

@@ -233,7 +233,7 @@ std::vector<std::string> AttributionCues(const Marker& marker, const std::string
 // cue stands only with a reporting structure or a speaker.
 TEST(CueModelTest, RunWithoutLexiconCueNeedsStructureOrSpeaker) {
   std::string model = "threshold\t0\nweight\tbias\t\t\t-0.5\n";
-  for (const char* w : {"about", "court", "fumed", "wondered", "continued", "asked"}) {
+  for (const char* w : {"about", "court", "fumed", "wondered", "continued", "asked", "accused"}) {
     model += std::string("candidate\t") + w + "\nweight\tw\t" + w + "\t\t1\n";
   }
   std::unique_ptr<Marker> marker = MakeMarker(model, "", kAttributionYaml, true);
@@ -247,6 +247,7 @@ TEST(CueModelTest, RunWithoutLexiconCueNeedsStructureOrSpeaker) {
       {"Analysts wondered whether it would pass.", "wondered"},  // "whether"
       {"“It is over,” she continued.", "continued"},             // after a quotation
       {"The senator was asked about the loan.", "asked about"},  // an agentless passive
+      {"A contractor accused of spying was held.", "accused"},   // a reduced relative
   };
   for (const Case& c : cases) {
     std::string joined;
