@@ -4,12 +4,13 @@
 #include <iterator>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "engine/align/voice.h"
+#include "engine/align/quotation.h"
 #include "engine/align/word_classes.h"
 #include "engine/base/parallel_for.h"
 
@@ -164,12 +165,14 @@ class ClaimScores {
   std::unordered_map<uint64_t, float> local_;
 };
 
-// Returns true iff the union of clusters x and y may be one claim (see the header); then
+// Returns true iff the union of clusters x and y may be one claim (see the header: every cross
+// pair an edge, the mean high enough, few sentences per article); then
 // *joined holds the union's pair sum. (Scores are floats summed in double: the order pairs are
 // added in changes the sum by double rounding at most.)
 bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, const PairSum& in_x,
              const PairSum& in_y, const std::vector<ClaimSentence>& s, const ClaimOptions& options,
-             double average_threshold, PairScores* scores, PairSum* joined) {
+             double average_threshold, const std::unordered_set<uint64_t>& edges,
+             PairScores* scores, PairSum* joined) {
   std::vector<uint32_t> articles;
   articles.reserve(x.size() + y.size());
   for (uint32_t i : x) articles.push_back(s[i].article);
@@ -178,6 +181,12 @@ bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, con
   for (size_t i = 0, run = 1; i + 1 < articles.size(); ++i) {
     run = articles[i + 1] == articles[i] ? run + 1 : 1;
     if (run > options.max_per_article) return false;
+  }
+  // Complete linkage: every two sentences of different sources are an edge.
+  for (uint32_t i : x) {
+    for (uint32_t j : y) {
+      if (s[i].source != s[j].source && !edges.contains(PairKey(i, j))) return false;
+    }
   }
   PairSum out = {in_x.sum + in_y.sum, in_x.count + in_y.count};
   if (x.size() * y.size() <= options.max_exact_pairs) {
@@ -213,6 +222,76 @@ bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, con
   if (out.count == 0 || out.sum / static_cast<double>(out.count) < average_threshold) return false;
   *joined = out;
   return true;
+}
+
+// Returns true iff one of `spans` lies within a few bytes of an attribution cue.
+bool NextToCue(const std::vector<Span>& spans, const SentenceCertainty& c) {
+  if (c.assertion != Assertion::kAttributed) return false;
+  constexpr size_t kNear = 3;
+  for (const Span& s : spans) {
+    for (const Span& cue : c.cues) {
+      if (s.start <= cue.end + kNear && cue.start <= s.end + kNear) return true;
+    }
+  }
+  return false;
+}
+
+// Returns true iff `other` names a word of the sources cited in `c`: it reports their act.
+bool NamesSource(const SentenceCertainty& c, const SentenceFeatures& other) {
+  for (const SentenceWord& w : other.words) {
+    if (std::binary_search(c.source_words.begin(), c.source_words.end(), w.norm())) return true;
+  }
+  return false;
+}
+
+// One quotation given to two different named speakers: a kSpeaker discrepancy.
+std::optional<Discrepancy> DifferentSpeakers(const SentenceCertainty& a,
+                                             const SentenceCertainty& b) {
+  if (a.speakers.empty() || b.speakers.empty()) return {};
+  for (const std::string& x : a.speakers) {
+    if (std::binary_search(b.speakers.begin(), b.speakers.end(), x)) return {};
+  }
+  Discrepancy d;
+  d.kind = Discrepancy::Kind::kSpeaker;
+  d.a_spans = a.speaker_spans;
+  d.b_spans = b.speaker_spans;
+  for (const std::string& x : a.speakers) d.a_text += (d.a_text.empty() ? "" : ", ") + x;
+  for (const std::string& y : b.speakers) d.b_text += (d.b_text.empty() ? "" : ", ") + y;
+  return d;
+}
+
+// Jaccard overlap of the two sentences' content words (stems of words that are not function
+// words).
+double ContentOverlap(const SentenceFeatures& a, const SentenceFeatures& b) {
+  auto keys = [](const SentenceFeatures& f) {
+    std::vector<uint64_t> out;
+    for (const SentenceWord& w : f.words) {
+      if (!w.is_stop() && !w.norm().empty()) out.push_back(w.key());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  const std::vector<uint64_t> x = keys(a);
+  const std::vector<uint64_t> y = keys(b);
+  if (x.empty() || y.empty()) return 0;
+  std::vector<uint64_t> common;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));
+  return static_cast<double>(common.size()) /
+         static_cast<double>(x.size() + y.size() - common.size());
+}
+
+// Returns true iff the pair differs on two or more of figures, dates and places: two
+// happenings, not one claim (see the header).
+bool DifferentHappenings(const SentenceFeatures& a, const SentenceFeatures& b) {
+  int slots = 0;
+  for (const Discrepancy& d : FindDiscrepancies(a, b)) {
+    if (d.kind == Discrepancy::Kind::kNumber || d.kind == Discrepancy::Kind::kDate ||
+        d.kind == Discrepancy::Kind::kPlace) {
+      ++slots;
+    }
+  }
+  return slots >= 2;
 }
 
 // Fills `claim` from its member sentences. `secondary` (may be null) marks the members whose
@@ -255,9 +334,6 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
                        claim->omitted.end());
 
   if (order.size() < 2 || topic) return;
-  std::vector<SentenceVoice> voices;
-  voices.reserve(order.size());
-  for (uint32_t i : order) voices.push_back(FindVoice(*s[i].features, s[i].text, s[i].base));
   // Discrepancies between every two versions from different sources; in a large claim, between
   // each version and the most central one (highest member score), so the list grows with the
   // claim instead of with its square.
@@ -266,10 +342,33 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
     const ClaimSentence& b = s[order[y]];
     if (a.source == b.source) return;
     for (Discrepancy& d : FindDiscrepancies(*a.features, *b.features)) {
+      // "said Sunday" / "said Friday": when each outlet's source spoke, not when it happened.
+      if (d.kind == Discrepancy::Kind::kDate &&
+          (NextToCue(d.a_spans, a.certainty) || NextToCue(d.b_spans, b.certainty))) {
+        continue;
+      }
       claim->discrepancies.push_back({x, y, std::move(d)});
     }
-    for (Discrepancy& d : FindVoiceDiscrepancies(voices[x], voices[y])) {
+    const QuoteMatch quote = MatchQuotations(*a.features, a.quotes, *b.features, b.quotes);
+    if (quote.differs) {
+      Discrepancy d;
+      d.kind = Discrepancy::Kind::kQuote;
+      d.a_spans = quote.a_spans;
+      d.b_spans = quote.b_spans;
+      d.a_text = quote.a_text;
+      d.b_text = quote.b_text;
       claim->discrepancies.push_back({x, y, std::move(d)});
+    }
+    if (quote.shared) {
+      if (std::optional<Discrepancy> d = DifferentSpeakers(a.certainty, b.certainty)) {
+        claim->discrepancies.push_back({x, y, std::move(*d)});
+      }
+    }
+    // Quoted words are someone's words in any outlet: drift is about what the outlet says.
+    if (!a.quotes.empty() || !b.quotes.empty()) return;
+    if (NamesSource(a.certainty, *b.features) || NamesSource(b.certainty, *a.features)) return;
+    if (std::optional<Discrepancy> d = FindCertaintyDrift(a.certainty, b.certainty)) {
+      claim->discrepancies.push_back({x, y, std::move(*d)});
     }
   };
   if (order.size() * (order.size() - 1) / 2 <= options.max_exact_pairs) {
@@ -608,6 +707,11 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
                                                            : model.rules().claim_best_threshold);
   const double average_threshold =
       options.average_threshold >= 0 ? options.average_threshold : best_threshold;
+  const double best_overlap =
+      options.best_overlap >= 0 ? options.best_overlap : model.rules().claim_best_overlap;
+  const double mutual_threshold = std::min(edge_threshold, model.rules().claim_mutual_threshold);
+  const double quote_threshold =
+      options.quote_threshold >= 0 ? options.quote_threshold : model.rules().claim_quote_threshold;
 
   PairScores scores(sentences, model, std::move(scored));
 
@@ -639,10 +743,23 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
     }
   }
   std::vector<ScoredPair> edges;
+  std::unordered_set<uint64_t> edge_set;
   for (size_t k = 0; k < scores.pair_count(); ++k) {
     const ScoredPair& p = scores.pair(k);
-    if (p.score < best_threshold) continue;
-    if (p.score >= edge_threshold || best_of[k] != 0) edges.push_back(p);
+    if (p.score < std::min(best_threshold, quote_threshold)) continue;
+    const ClaimSentence& a = sentences[p.a];
+    const ClaimSentence& b = sentences[p.b];
+    bool edge = p.score >= edge_threshold;
+    if (!edge && best_of[k] == 3) {
+      edge =
+          p.score >= mutual_threshold ||
+          (p.score >= best_threshold && ContentOverlap(*a.features, *b.features) >= best_overlap) ||
+          (p.score >= quote_threshold &&
+           MatchQuotations(*a.features, a.quotes, *b.features, b.quotes).shared);
+    }
+    if (!edge || DifferentHappenings(*a.features, *b.features)) continue;
+    edges.push_back(p);
+    edge_set.insert(PairKey(p.a, p.b));
   }
   std::vector<uint8_t>().swap(best_of);
   std::sort(edges.begin(), edges.end(), [](const ScoredPair& p, const ScoredPair& q) {
@@ -662,7 +779,7 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
     if (x == y) continue;
     PairSum joined;
     if (!MayJoin(clusters[x], clusters[y], pair_sums[x], pair_sums[y], sentences, options,
-                 average_threshold, &scores, &joined)) {
+                 average_threshold, edge_set, &scores, &joined)) {
       continue;
     }
     if (clusters[x].size() < clusters[y].size()) std::swap(x, y);
@@ -681,16 +798,11 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
     topic_groups =
         FindTopicGroups(sentences, cluster_of, clusters, lonely, anchors, options, &scores);
   }
-  std::vector<bool> secondary(n, false);
-  for (uint32_t i = 0; i < n; ++i) secondary[i] = !lonely[i];
+  // Topic claims are related sentences, not claims: every member keeps its own claim.
+  const std::vector<bool> secondary(n, true);
 
   // Claims are filled in parallel (member scores, voices, discrepancies: the bulk of the work
   // in a large story); every job reads the clustering's scores and writes its own claim.
-  for (const std::vector<uint32_t>& group : topic_groups) {
-    for (uint32_t i : group) {
-      if (lonely[i]) clusters[cluster_of[i]].clear();  // it leaves its claim of one
-    }
-  }
   struct Job {
     const std::vector<uint32_t>* members;
     bool topic;

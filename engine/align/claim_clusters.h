@@ -6,18 +6,29 @@
 //   1. Candidate pairs between sentences of different sources (candidates.h; never all pairs),
 //      each scored by the SimilarityModel. Callers aligning several stories may score the
 //      candidates of the whole corpus once (ScoreCandidates) and pass them in.
-//   2. Edges: pairs scoring at least `edge_threshold` (rules/similarity.yaml: thresholds.claim),
-//      and pairs scoring at least `best_threshold` (thresholds.claim_best) where one sentence is
-//      the other's best-scoring partner in its source: versions of one claim in two outlets
-//      often carry different extra detail, which lowers their score, but they still find each
-//      other first. Edges are taken best first. Each joins the two sentences' clusters only if
-//      the union stays a claim: the mean similarity over its pairs of sentences from different
-//      sources is at least `average_threshold`, and no article has more than
-//      `max_per_article` sentences in it.
+//   2. Edges, precision first: a pair is one claim on the evidence of
+//        - its score alone, at least `edge_threshold` (rules/similarity.yaml: thresholds.claim);
+//        - or one-to-one structure: each sentence is the other's best-scoring partner in its
+//          source (mutual best match) and the score is at least thresholds.claim_mutual, or
+//          at least `best_threshold` (thresholds.claim_best) when they share at least
+//          `best_overlap` of their content words (thresholds.claim_best_overlap, Jaccard of
+//          stems). Versions of one claim in
+//          two outlets carry different extra detail, which lowers their score, but they find
+//          each other first; a best match in one direction only is usually the same subject,
+//          another statement;
+//        - or a shared quotation (quotation.h: the same speaker's words) between mutual best
+//          matches scoring at least `quote_threshold` (thresholds.claim_quote).
+//      A pair that differs on two or more slots at once (figures, dates, places: discrepancy.h)
+//      is about two happenings — two quakes, two votes — and is never an edge.
+//      Edges are taken best first. Each joins the two sentences' clusters only if the union
+//      stays a claim: every two of its sentences from different sources are an edge (complete
+//      linkage: A ~ B and B ~ C do not make A ~ C), the mean similarity over those pairs is at
+//      least `average_threshold`, and no article has more than `max_per_article` sentences.
 //      Pairs missing from the candidates are scored on demand, so the mean is exact (in merges
 //      of more than `max_exact_pairs` pairs, estimated from a sample of them). This is
 //      average linkage, which refuses the chains single linkage builds (A ~ B ~ C with A !~ C).
-//   3. Topic links, so that a sentence is not reported as carried by one source only when the
+//   3. Topic links (*related* sentences, not claims: reports list them apart), so that a sentence
+//   is not reported as carried by one source only when the
 //      other source does cover its subject in a sentence that says more (or other things):
 //      "the engagement included exchanges on security cooperation, including counter-terrorism
 //      collaboration, joint training, ..." against "X met Y in Z on Friday for talks on
@@ -46,14 +57,15 @@
 //      Links are grouped best first while every two members of different sources share an
 //      anchor and no article has more than `max_per_article` sentences in the group; a
 //      sentence joins at most one group. Each group is a *topic claim* (Claim::topic_terms:
-//      the anchors all its members share, else those of any two): a member left alone by
-//      step 2 leaves its single-source claim for it; a member of a shared claim keeps that
-//      claim and is a secondary member of the topic claim (ClaimMember::secondary). A
-//      sentence thus belongs to one primary claim and at most one topic claim besides. Topic
-//      claims have no discrepancies: their members do not state the same thing.
+//      the anchors all its members share, else those of any two). Every member keeps its own
+//      claim and is a secondary member of the topic claim (ClaimMember::secondary): topic
+//      claims are related sentences, never shared claims. A sentence belongs to one primary
+//      claim and at most one topic claim besides. Topic claims have no discrepancies.
 //   4. Every sentence left alone is a claim too, carried by one source only: a report needs
 //      "only the columnist mentions the Karachi bombing" as much as the shared claims.
-//   5. Discrepancies (discrepancy.h, voice.h) between each two members of different sources.
+//   5. Discrepancies between each two members of different sources: conflicts (discrepancy.h),
+//      a shared quotation given in other words (quotation.h, kind kQuote), and certainty drift
+//      (certainty.h, kind kAttribution) from the marks the caller put in ClaimSentence.
 // Headings are not claims: callers leave them out.
 //
 // Claims are ordered by their members (article, sentence, primary before secondary; the first
@@ -70,6 +82,7 @@
 #include <vector>
 
 #include "engine/align/candidates.h"
+#include "engine/align/certainty.h"
 #include "engine/align/discrepancy.h"
 #include "engine/align/sentence_features.h"
 #include "engine/align/similarity_model.h"
@@ -82,8 +95,10 @@ struct ClaimSentence {
   uint32_t sentence = 0;  // the sentence's index within its article
   uint32_t source = 0;    // source id; sentences of one source are never compared
   const SentenceFeatures* features = nullptr;
-  std::string_view text;  // the sentence text (speaker and attribution detection)
-  size_t base = 0;        // the offset its features were computed with
+  std::string_view text;        // the sentence text (speaker and attribution detection)
+  size_t base = 0;              // the offset its features were computed with
+  std::vector<Span> quotes;     // its quoted stretches (segment/quotes.h), offsets as features
+  SentenceCertainty certainty;  // how it presents its content (certainty.h); kUnknown: no marks
 };
 
 // A scored pair of sentences, by index into the sentences given (a < b).
@@ -101,6 +116,10 @@ struct ClaimOptions {
   double best_threshold = -1;
   // A claim's mean cross-source similarity must stay at least this; negative: best_threshold.
   double average_threshold = -1;
+  // Mutual best matches must share this share of content words; negative: the model's rules().
+  double best_overlap = -1;
+  // Mutual best matches sharing a quotation join from this score; negative: the model's rules().
+  double quote_threshold = -1;
   // Sentences one article may put into one claim (a writer restating a point).
   size_t max_per_article = 2;
   // Bounded work for large claims (many sources telling one event): a merge of clusters whose
@@ -126,8 +145,8 @@ struct ClaimMember {
   uint32_t sentence = 0;
   uint32_t source = 0;
   double score = 0;  // mean similarity to the claim's members of other sources; 0 when alone
-  // True iff this is a topic claim (Claim::topic_terms) and the sentence's primary claim is
-  // another one: a sentence has exactly one claim where it is not secondary.
+  // True iff this is a topic claim (Claim::topic_terms), whose members all have their primary
+  // claim elsewhere: a sentence has exactly one claim where it is not secondary.
   bool secondary = false;
 };
 

@@ -61,6 +61,72 @@ bool IsLocative(const SentenceFeatures& s, const EntityRef& e) {
          std::end(kPrepositions);
 }
 
+// The first word after a number (past its multiplier), and the word before it: its unit and
+// what it counts. Keys of 0 when there is none.
+std::pair<uint64_t, uint64_t> UnitOf(const SentenceFeatures& s, const NumberRef& n) {
+  uint64_t after = 0, before = 0;
+  for (size_t k = n.word; k < s.words.size(); ++k) {
+    if (s.words[k].span().start >= n.span.end && !s.words[k].is_number()) {
+      after = s.words[k].key();
+      break;
+    }
+  }
+  if (n.word > 0) before = s.words[n.word - 1].key();
+  return {after, before};
+}
+
+// Returns true iff x and y count the same thing: they share the word after them, or (both
+// without a content word after) the word before.
+bool SameQuantity(const SentenceFeatures& a, const NumberRef& x, const SentenceFeatures& b,
+                  const NumberRef& y) {
+  // Within 2% is a rounding ("$43,350" / "$43,000"), not a disagreement.
+  if (std::abs(x.value - y.value) <= 0.02 * std::max(std::abs(x.value), std::abs(y.value))) {
+    return false;
+  }
+  const auto [xa, xb] = UnitOf(a, x);
+  const auto [ya, yb] = UnitOf(b, y);
+  return xa != 0 && xa == ya;
+}
+
+// Content words of `s` governed by a negation (one of the two words before them is one).
+std::vector<size_t> Negated(const SentenceFeatures& s) {
+  std::vector<size_t> out;
+  for (size_t k = 0; k < s.words.size(); ++k) {
+    const SentenceWord& w = s.words[k];
+    if (w.is_stop() || w.is_number() || w.is_negation()) continue;
+    for (size_t back = 1; back <= 2 && back <= k; ++back) {
+      if (s.words[k - back].is_negation()) {
+        out.push_back(k);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// The negations in `a` that govern a content word `b` has ungoverned (and no governed copy).
+void NegatedShared(const SentenceFeatures& a, const SentenceFeatures& b, std::vector<Span>* spans,
+                   std::string* text) {
+  // Only against a sentence with no negation at all: negation scope is not parsed here.
+  if (b.negations > 0) return;
+  const std::vector<size_t> governed_b = Negated(b);
+  for (size_t k : Negated(a)) {
+    const uint64_t key = a.words[k].key();
+    bool in_b = false, governed_in_b = false;
+    for (size_t j = 0; j < b.words.size(); ++j) {
+      if (b.words[j].key() != key) continue;
+      in_b = true;
+      governed_in_b =
+          governed_in_b || std::find(governed_b.begin(), governed_b.end(), j) != governed_b.end();
+    }
+    if (!in_b || governed_in_b) continue;
+    const size_t neg = k >= 1 && a.words[k - 1].is_negation() ? k - 1 : k - 2;
+    spans->push_back({a.words[neg].span().start, a.words[k].span().end});
+    if (!text->empty()) *text += ", ";
+    *text += a.words[neg].norm() + " " + a.words[k].norm();
+  }
+}
+
 }  // namespace
 
 const char* DiscrepancyKindName(Discrepancy::Kind kind) {
@@ -77,6 +143,8 @@ const char* DiscrepancyKindName(Discrepancy::Kind kind) {
       return "speaker";
     case Discrepancy::Kind::kAttribution:
       return "attribution";
+    case Discrepancy::Kind::kQuote:
+      return "quote";
   }
   return "unknown";
 }
@@ -98,34 +166,42 @@ std::vector<Discrepancy> FindDiscrepancies(const SentenceFeatures& a, const Sent
   };
   auto ua = Unmatched(na, nb, same_number);
   auto ub = Unmatched(nb, na, same_number);
-  if (!na.empty() && !nb.empty() && !ua.empty() && !ub.empty()) {
+  // Only values of one quantity disagree: keep the unmatched values with a counterpart of the
+  // same unit on the other side.
+  std::vector<const NumberRef*> na_same, nb_same;
+  for (const NumberRef* x : ua) {
+    for (const NumberRef* y : ub) {
+      if (!SameQuantity(a, *x, b, *y)) continue;
+      if (std::find(na_same.begin(), na_same.end(), x) == na_same.end()) na_same.push_back(x);
+      if (std::find(nb_same.begin(), nb_same.end(), y) == nb_same.end()) nb_same.push_back(y);
+    }
+  }
+  if (!na_same.empty() && !nb_same.empty()) {
     Discrepancy d;
     d.kind = Discrepancy::Kind::kNumber;
-    for (const NumberRef* n : ua) {
+    for (const NumberRef* n : na_same) {
       d.a_spans.push_back(n->span);
       d.a_text += (d.a_text.empty() ? "" : ", ") + FormatNumber(n->value);
     }
-    for (const NumberRef* n : ub) {
+    for (const NumberRef* n : nb_same) {
       d.b_spans.push_back(n->span);
       d.b_text += (d.b_text.empty() ? "" : ", ") + FormatNumber(n->value);
     }
     out.push_back(std::move(d));
   }
 
-  // Negation.
-  if (a.negations % 2 != b.negations % 2) {
+  // Polarity of a word both sentences have.
+  std::vector<Span> neg_a, neg_b;
+  std::string text_a, text_b;
+  NegatedShared(a, b, &neg_a, &text_a);
+  NegatedShared(b, a, &neg_b, &text_b);
+  if (!neg_a.empty() || !neg_b.empty()) {
     Discrepancy d;
     d.kind = Discrepancy::Kind::kNegation;
-    for (const SentenceWord& w : a.words) {
-      if (!w.is_negation()) continue;
-      d.a_spans.push_back(w.span());
-      d.a_text += (d.a_text.empty() ? "" : ", ") + w.norm();
-    }
-    for (const SentenceWord& w : b.words) {
-      if (!w.is_negation()) continue;
-      d.b_spans.push_back(w.span());
-      d.b_text += (d.b_text.empty() ? "" : ", ") + w.norm();
-    }
+    d.a_spans = std::move(neg_a);
+    d.b_spans = std::move(neg_b);
+    d.a_text = std::move(text_a);
+    d.b_text = std::move(text_b);
     out.push_back(std::move(d));
   }
 

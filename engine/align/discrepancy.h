@@ -7,17 +7,21 @@
 // instead of agreement.
 //
 // Rules, each on the featurized sentences (sentence_features.h):
-//   kNumber    both sentences carry numbers and each has a value the other lacks
-//              (years are dates, not numbers);
-//   kNegation  the count of negation words differs in parity ("did" / "did not");
+//   kNumber    each sentence has a value the other lacks, for the same quantity: the two
+//              values share the word after them ("3 killed" / "4 killed", "$1.2 million
+//              dollars") or before them ("$43,350" / "$43,000" after "a", "of"...); years are
+//              dates, not numbers. "3 killed" / "20 injured" are two quantities;
+//   kNegation  polarity of the shared predicate: a negation governs (stands at most two words
+//              before) a content word both sentences have, and the other sentence has that
+//              word ungoverned ("did not vote" / "voted"; not "no" anywhere in the sentence);
 //   kDate      for one kind of date word (year, month, weekday, yesterday/today/...), both name
 //              one and each names one the other lacks;
 //   kPlace     both name places (entities of kind country, place or city) after a locative
 //              preposition ("in", "at", "near", "outside", ...) and each names one the other
 //              lacks ("Pakistan's army" and "Chinese officials" name actors, not places).
 // A sentence that simply leaves a detail out is an omission, not a discrepancy.
-// Two more kinds, kSpeaker (different people quoted) and kAttribution (one side attributes what
-// the other states as fact), need the sentence text and come from voice.h.
+// kSpeaker (one quotation, two speakers), kQuote (quotation.h) and kAttribution (certainty
+// drift, certainty.h) need more than the features and are found by the claim aligner.
 //
 // Thread safety: a pure function.
 #ifndef PARALLAX_ENGINE_ALIGN_DISCREPANCY_H_
@@ -32,7 +36,7 @@
 namespace parallax {
 
 struct Discrepancy {
-  enum class Kind { kNumber, kNegation, kDate, kPlace, kSpeaker, kAttribution };
+  enum class Kind { kNumber, kNegation, kDate, kPlace, kSpeaker, kAttribution, kQuote };
   Kind kind = Kind::kNumber;
   // What each side says that the other does not: byte spans (as featurized) and their text
   // ("12" / "20"; "not" / ""; "Monday" / "Tuesday"; "Karachi" / "Lahore").
@@ -42,10 +46,11 @@ struct Discrepancy {
   std::string b_text;
 };
 
-// "number", "negation", "date", "place", "speaker", "attribution".
+// "number", "negation", "date", "place", "speaker", "attribution", "quote".
 const char* DiscrepancyKindName(Discrepancy::Kind kind);
 
 // Returns the discrepancies between a and b of the first four kinds, in the order above.
+// Two sentences with two or more of kNumber, kDate, kPlace are probably about two happenings.
 std::vector<Discrepancy> FindDiscrepancies(const SentenceFeatures& a, const SentenceFeatures& b);
 
 }  // namespace parallax

@@ -102,10 +102,14 @@ StatusOr<SimilarityRules> LoadSimilarityRules(const std::string& path) {
   }
 
   if (const YamlNode* th = root.Find("thresholds")) {
-    PARALLAX_RETURN_IF_ERROR(CheckKeys(*th, {"paraphrase", "claim", "claim_best"}));
+    PARALLAX_RETURN_IF_ERROR(CheckKeys(*th, {"paraphrase", "claim", "claim_best",
+                                             "claim_best_overlap", "claim_mutual", "claim_quote"}));
     PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "paraphrase", &rules.paraphrase_threshold));
     PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "claim", &rules.claim_threshold));
     PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "claim_best", &rules.claim_best_threshold));
+    PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "claim_best_overlap", &rules.claim_best_overlap));
+    PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "claim_mutual", &rules.claim_mutual_threshold));
+    PARALLAX_RETURN_IF_ERROR(ReadUnit(*th, "claim_quote", &rules.claim_quote_threshold));
   }
   return rules;
 }

@@ -52,8 +52,15 @@ struct SimilarityRules {
   // Two sentences of different sources scoring at least this make the same claim (claim
   // clustering, claim_clusters.h) ...
   double claim_threshold = 0.5;
-  // ... and so do two scoring at least this when one is the other's best match in its source.
+  // ... and so do two scoring at least this when each is the other's best match in its source
+  // and they share at least `claim_best_overlap` of their content words (Jaccard of stems) ...
   double claim_best_threshold = 0.5;
+  double claim_best_overlap = 0.0;
+  // ... and mutual best matches scoring at least this whatever their overlap ...
+  double claim_mutual_threshold = 0.5;
+  // ... and two mutual best matches scoring at least this that share a quotation
+  // (quotation.h: the same speaker's words), whatever their other words.
+  double claim_quote_threshold = 0.5;
 };
 
 // Reads rules/similarity.yaml. Unknown keys and feature names are errors naming file:line:col;

@@ -1,10 +1,13 @@
 #include "engine/pipeline/alignment.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string_view>
 
 #include "engine/base/parallel_for.h"
+#include "engine/lexicon/lexicon.h"
+#include "engine/segment/quotes.h"
 #include "engine/text/tokenizer.h"
 
 namespace parallax {
@@ -37,6 +40,73 @@ struct SentenceRef {
   std::string_view text;
   size_t base = 0;
 };
+
+// The lower-cased last word of a cited name ("Mr. Michael Steele" -> "steele").
+std::string SpeakerKey(std::string_view name) {
+  while (!name.empty() && !std::isalnum(static_cast<unsigned char>(name.back()))) {
+    name.remove_suffix(1);
+  }
+  if (name.ends_with("'s")) name.remove_suffix(2);
+  const size_t space = name.find_last_of(' ');
+  std::string key(space == std::string_view::npos ? name : name.substr(space + 1));
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+// How a sentence presents its content, from its marks: attribution cues in the outlet's voice
+// (not negated; the learned cue model's unconfirmed guesses left out), else hedges.
+SentenceCertainty CertaintyOf(const std::vector<Mark>& marks, std::string_view text) {
+  SentenceCertainty out;
+  out.assertion = Assertion::kStated;
+  std::vector<Span> hedges;
+  std::string hedge_text;
+  for (const Mark& m : marks) {
+    if (m.voice != "outlet" || m.negated || m.lexicon == Lexicon::kCueModelFile) continue;
+    // Attributions of a source ("prosecutors said", "according to X"); agentless cues ("newly
+    // confirmed", "known as") present a detail, not the sentence, as someone's.
+    if (m.category == MarkCategory::kAttribution && m.source_kind != "none") {
+      out.assertion = Assertion::kAttributed;
+      out.cues.push_back(m.span);
+      out.cue_text += (out.cue_text.empty() ? "" : ", ") + m.cue;
+      if (m.source.has_value() && m.source->end <= text.size()) {
+        std::string word;
+        for (char ch : std::string(m.source->Of(text)) + " ") {
+          if (std::isalnum(static_cast<unsigned char>(ch))) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          } else {
+            if (word.size() >= 3) out.source_words.push_back(word);
+            word.clear();
+          }
+        }
+      }
+      if (m.source_kind == "named" && m.source.has_value() && m.source->end <= text.size()) {
+        const std::string_view name = m.source->Of(text);
+        std::string key = SpeakerKey(name);
+        // A name: its last word is capitalised and is not a title ("the president").
+        const size_t last = name.find_last_of(' ');
+        const char first = name[last == std::string_view::npos ? 0 : last + 1];
+        if (!key.empty() && first >= 'A' && first <= 'Z') {
+          out.speakers.push_back(std::move(key));
+          out.speaker_spans.push_back(*m.source);
+        }
+      }
+    } else if (m.category == MarkCategory::kHedge) {
+      hedges.push_back(m.span);
+      hedge_text += (hedge_text.empty() ? "" : ", ") + m.cue;
+    }
+  }
+  if (out.assertion == Assertion::kStated && !hedges.empty()) {
+    out.assertion = Assertion::kHedged;
+    out.cues = std::move(hedges);
+    out.cue_text = std::move(hedge_text);
+  }
+  std::sort(out.source_words.begin(), out.source_words.end());
+  out.source_words.erase(std::unique(out.source_words.begin(), out.source_words.end()),
+                         out.source_words.end());
+  std::sort(out.speakers.begin(), out.speakers.end());
+  out.speakers.erase(std::unique(out.speakers.begin(), out.speakers.end()), out.speakers.end());
+  return out;
+}
 
 }  // namespace
 
@@ -146,8 +216,21 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
     const SentenceRef& r = refs[k];
     std::vector<ClaimSentence>& list = story_sentences[out.article_story[r.article]];
     local[k] = static_cast<uint32_t>(list.size());
-    list.push_back({r.article, static_cast<uint32_t>(corpus.sentences[r.article][r.sentence].index),
-                    out.article_source[r.article], &features[k], r.text, r.base});
+    const Sentence& sentence = corpus.sentences[r.article][r.sentence];
+    ClaimSentence c;
+    c.article = r.article;
+    c.sentence = static_cast<uint32_t>(sentence.index);
+    c.source = out.article_source[r.article];
+    c.features = &features[k];
+    c.text = r.text;
+    c.base = r.base;
+    const std::string& text = corpus.articles[r.article].text;
+    c.quotes = FindQuotes(text, sentence.span);
+    if (options.marks != nullptr && r.article < options.marks->size() &&
+        r.sentence < (*options.marks)[r.article].size()) {
+      c.certainty = CertaintyOf((*options.marks)[r.article][r.sentence], text);
+    }
+    list.push_back(std::move(c));
   }
   // The pairs move to their stories (with one story, as they are: local numbers are global
   // ones), so the corpus-wide list is not held twice.

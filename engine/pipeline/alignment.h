@@ -24,6 +24,7 @@
 #include "engine/align/story_grouping.h"
 #include "engine/base/status.h"
 #include "engine/pipeline/corpus.h"
+#include "engine/pipeline/marking.h"
 #include "engine/pipeline/stage_times.h"
 
 namespace parallax {
@@ -35,6 +36,10 @@ struct AlignOptions {
   bool group_stories = false;  // false: all articles are one story
   ClaimOptions claims;         // thresholds left negative come from rules/similarity.yaml
   StoryOptions stories;
+  // The corpus's marks (MarkCorpus), or null. With them each sentence's certainty (stated,
+  // attributed, hedged: align/certainty.h) comes from the lexicon's marks and claims show
+  // certainty drift; without them, none. Not owned; must outlive the call.
+  const CorpusMarks* marks = nullptr;
 };
 
 struct AlignedStory {

@@ -82,6 +82,12 @@ std::string DescribeDiscrepancy(const Discrepancy& d, const std::string& source_
   auto side = [](const std::string& text) {
     return text.empty() ? std::string("(nothing)") : "\u201c" + text + "\u201d";
   };
+  if (d.kind == Discrepancy::Kind::kAttribution) {  // certainty drift: framing
+    const bool a_states = d.a_text.empty();
+    return "Certainty: " + (a_states ? source_a : source_b) + " states it as fact; " +
+           (a_states ? source_b : source_a) + " attributes or hedges it (" +
+           side(a_states ? d.b_text : d.a_text) + ")";
+  }
   return Capitalised(kind) + ": " + source_a + " " + side(d.a_text) + " vs " + source_b + " " +
          side(d.b_text);
 }
@@ -100,6 +106,7 @@ StatusOr<Analysis> AnalyzeCorpus(Corpus corpus, const AnalysisOptions& options) 
   align.data_dir = options.data_dir;
   align.threads = options.threads;
   align.group_stories = options.group_stories;
+  align.marks = &analysis.marks;
   PARALLAX_ASSIGN_OR_RETURN(analysis.alignment, AlignCorpus(corpus, align));
   analysis.times.Append(analysis.alignment.times, "align.");
   analysis.corpus = std::move(corpus);
@@ -111,6 +118,7 @@ StatusOr<Analysis> Analyze(const std::vector<std::string>& inputs, const Analysi
   corpus_options.data_dir = options.data_dir;
   corpus_options.threads = options.threads;
   corpus_options.skip_bad_articles = options.skip_bad_articles;
+  corpus_options.allow_outside_paths = options.allow_outside_paths;
   PARALLAX_ASSIGN_OR_RETURN(Corpus corpus, LoadCorpus(inputs, corpus_options));
   return AnalyzeCorpus(std::move(corpus), options);
 }
@@ -201,7 +209,10 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
       claims.push_back(&c);
   }
   std::stable_partition(claims.begin(), claims.end(),
-                        [](const Claim* c) { return c->sources.size() > 1; });
+                        [](const Claim* c) { return c->topic_terms.empty(); });
+  std::stable_partition(claims.begin(), claims.end(), [](const Claim* c) {
+    return c->sources.size() > 1 && c->topic_terms.empty();
+  });
   for (const Claim* c : claims) {
     ReportClaim rc;
     rc.id = c->id;
@@ -214,7 +225,8 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
       total += m.score;
     }
     if (!c->topic_terms.empty()) {
-      rc.note = "Not the same statement: both mention ";
+      rc.related = true;
+      rc.note = "Related sentences, not one claim: both mention ";
       for (size_t t = 0; t < c->topic_terms.size(); ++t) {
         rc.note += (t ? ", \u201c" : "\u201c") + c->topic_terms[t] + "\u201d";
       }

@@ -775,7 +775,10 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
     sentences += article.sentences.size();
     marks += CountMarks(article);
   }
+  int claim_count = 0;  // related sentences (topic claims) are listed but are not claims
   for (size_t c = 0; c < model.claims.size(); ++c) {
+    if (model.claims[c].related) continue;
+    ++claim_count;
     discrepancies += model.claims[c].discrepancies.size();
     if (table.OmittingCount(c) == 0) ++shared;
   }
@@ -784,11 +787,11 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
   AddSummaryItem(model.articles.size(), "article", "articles", &root, summary);
   AddSummaryItem(sentences, "sentence", "sentences", &root, summary);
   AddSummaryItem(marks, "mark", "marks", &root, summary);
-  AddSummaryItem(model.claims.size(), "claim", "claims", &root, summary);
+  AddSummaryItem(claim_count, "claim", "claims", &root, summary);
   AddSummaryItem(discrepancies, "discrepancy", "discrepancies", &root, summary);
   root.Set(kRoot, "claims_summary",
-           FormatCount(shared) + " carried by every source, " +
-               FormatCount(model.claims.size() - shared) + " omitted by some");
+           FormatCount(shared) + " carried by every source, " + FormatCount(claim_count - shared) +
+               " omitted by some");
 
   SetLegend(model, &root);
   SetStringList(&root, kRoot, "columns", table.sources, "name");

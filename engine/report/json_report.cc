@@ -407,9 +407,17 @@ Status RenderJsonTo(const ReportModel& model, const JsonSink& sink) {
   PARALLAX_RETURN_IF_ERROR(
       StreamArray("articles", model.articles.size(), &buffer,
                   [&](size_t a, JsonWriter* w) { WriteArticle(model.articles[a], &marks, w); }));
+  // Claims, and apart from them the related sentences (topic claims): never counted as shared.
+  std::vector<size_t> claims, related;
+  for (size_t c = 0; c < model.claims.size(); ++c) {
+    (model.claims[c].related ? related : claims).push_back(c);
+  }
   PARALLAX_RETURN_IF_ERROR(
-      StreamArray("claims", model.claims.size(), &buffer,
-                  [&](size_t c, JsonWriter* w) { WriteClaim(model, table, c, w); }));
+      StreamArray("claims", claims.size(), &buffer,
+                  [&](size_t c, JsonWriter* w) { WriteClaim(model, table, claims[c], w); }));
+  PARALLAX_RETURN_IF_ERROR(
+      StreamArray("related", related.size(), &buffer,
+                  [&](size_t c, JsonWriter* w) { WriteClaim(model, table, related[c], w); }));
   PARALLAX_RETURN_IF_ERROR(
       StreamArray("profiles", model.profiles.size(), &buffer,
                   [&](size_t p, JsonWriter* w) { WriteProfile(model, model.profiles[p], w); }));

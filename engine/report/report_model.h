@@ -33,7 +33,7 @@ namespace parallax {
 
 // The report's version of the JSON schema in reports/schema/report.schema.json. Bumped on any
 // change a consumer could notice (see reports/SCHEMA.md).
-inline constexpr char kReportSchemaVersion[] = "1.1";
+inline constexpr char kReportSchemaVersion[] = "1.2";
 
 // A sentence, by position (see "References" above).
 struct SentenceRef {
@@ -102,6 +102,9 @@ struct ReportClaim {
   // Shown beside the claim when set: how the claim was formed when that is not "the sentences
   // say the same thing" (a topic claim: "Both mention: counter-terrorism").
   std::string note;
+  // True iff these are related sentences (they share a rare subject) rather than one claim:
+  // listed after the claims, never counted as shared, written to the JSON's "related" array.
+  bool related = false;
 };
 
 // One bar of a source profile: a rate per 1,000 words, split into the outlet's own voice and

@@ -1,0 +1,55 @@
+// Quotation evidence between two sentences: do they quote the same words, and if so, do they
+// quote them alike?
+//
+// Two outlets that quote one speaker's words are making the same statement whatever else their
+// sentences say ("'It's not against the president,' she said" is one claim in any wording of the
+// frame), so a shared quotation is the strongest evidence the aligner has that two sentences
+// are one claim. And the same quotation given with different words ("what have you guys been
+// debating, John?" / "... been doing, John?") is a disagreement a fact-checker wants flagged.
+//
+// Method: the words of each sentence that lie inside its quoted stretches (segment/quotes.h,
+// spans given by the caller) are compared by stem, quotation by quotation, with a longest common
+// subsequence. Two quotations are *shared* when the subsequence holds at least
+// kMinSharedQuoteWords words, kMinSharedQuoteContentWords of them content words, and covers at
+// least kMinQuoteCoverage of the shorter quotation. A shared quotation *differs* when, between the
+// first and last words the two have in common, each side has words the other lacks and at least
+// one of them is a content word or a negation: a word substituted, not a quotation cut short
+// or an elision ("...") on one side.
+//
+// Thread safety: pure functions.
+#ifndef PARALLAX_ENGINE_ALIGN_QUOTATION_H_
+#define PARALLAX_ENGINE_ALIGN_QUOTATION_H_
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "engine/align/sentence_features.h"
+#include "engine/base/span.h"
+
+namespace parallax {
+
+inline constexpr size_t kMinSharedQuoteWords = 4;
+inline constexpr size_t kMinSharedQuoteContentWords = 2;
+inline constexpr double kMinQuoteCoverage = 0.6;
+
+struct QuoteMatch {
+  bool shared = false;      // see the file comment
+  size_t shared_words = 0;  // words in common (the longest common subsequence)
+  // Set iff shared and the two renderings differ inside the common stretch: the words each
+  // side has there that the other lacks, as spans (as featurized) and lower-cased text.
+  bool differs = false;
+  std::vector<Span> a_spans;
+  std::vector<Span> b_spans;
+  std::string a_text;
+  std::string b_text;
+};
+
+// Returns the best-matching pair of quotations of a and b (most words in common). `a_quotes`
+// and `b_quotes` are the quoted stretches of each sentence, in the featurized offsets.
+QuoteMatch MatchQuotations(const SentenceFeatures& a, std::span<const Span> a_quotes,
+                           const SentenceFeatures& b, std::span<const Span> b_quotes);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ENGINE_ALIGN_QUOTATION_H_

@@ -1,0 +1,70 @@
+#include "engine/align/quotation.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/align/similarity_test_util.h"
+
+namespace parallax {
+namespace {
+
+// The span of the first "..." stretch of `text`.
+std::vector<Span> QuoteOf(const std::string& text) {
+  const size_t open = text.find('"');
+  const size_t close = text.find('"', open + 1);
+  if (open == std::string::npos || close == std::string::npos) return {};
+  return {{open, close + 1}};
+}
+
+TEST(QuotationTest, FindsSharedQuotationsAndTheirWordDifferences) {
+  struct Case {
+    std::string a;
+    std::string b;
+    bool shared;
+    bool differs;
+    std::string a_text;
+    std::string b_text;
+  };
+  const Case cases[] = {
+      // The same words in other frames: shared, not different.
+      {"\"It's not against the president,\" she said.",
+       "A spokeswoman said \"it's not against the president\" on Monday.", true, false, "", ""},
+      // A word substituted inside the quotation.
+      {"He asked: \"what have you guys been debating, John?\"",
+       "He asked: \"what have you guys been doing, John?\"", true, true, "debating", "doing"},
+      // A negation added is a change, not an elision.
+      {"\"I used money that should have been used for my campaign,\" he said.",
+       "\"I used money that should not have been used,\" he said.", true, true, "", "not"},
+      // One quotation cut short, or words left out on one side only: an elision.
+      {"\"We will win this war and bring our troops home,\" he said.",
+       "\"We will win this war,\" he said.", true, false, "", ""},
+      // Two quotations of the same speaker saying other things.
+      {"\"The economy is growing faster than expected,\" she said.",
+       "\"We will cut taxes for every family next year,\" she said.", false, false, "", ""},
+      // No quotation on one side.
+      {"The economy is growing faster than expected, she said.",
+       "\"The economy is growing faster than expected,\" she said.", false, false, "", ""},
+  };
+  std::vector<std::string> texts;
+  for (const Case& c : cases) {
+    texts.push_back(c.a);
+    texts.push_back(c.b);
+  }
+  SimilarityModel model = ModelFor(texts);
+  Stemmer stemmer;
+  for (const Case& c : cases) {
+    const SentenceFeatures a = model.Featurize(c.a, 0, &stemmer);
+    const SentenceFeatures b = model.Featurize(c.b, 0, &stemmer);
+    const std::vector<Span> qa = QuoteOf(c.a);
+    const std::vector<Span> qb = QuoteOf(c.b);
+    const QuoteMatch m = MatchQuotations(a, qa, b, qb);
+    EXPECT_EQ(m.shared, c.shared) << c.a << " | " << c.b;
+    EXPECT_EQ(m.differs, c.differs) << c.a << " | " << c.b;
+    EXPECT_EQ(m.a_text, c.a_text) << c.a;
+    EXPECT_EQ(m.b_text, c.b_text) << c.b;
+  }
+}
+
+}  // namespace
+}  // namespace parallax
