@@ -579,6 +579,8 @@ def eval_basil(args, split):
     row(name, "sentence R", r, br)
     row(name, "sentence F1", f, bf, 0.30)
     row(name, "sentence F1 always-positive", sentence_scores(gold, [True] * len(gold))[2], None)
+    row(name, "lex span token R", token_scores(texts, gold_spans, pred_spans)[1],
+        token_scores(texts, gold_spans, base_spans)[1], 0.45)
     row(name, "lex span token F1", token_scores(texts, gold_spans, pred_spans)[2],
         token_scores(texts, gold_spans, base_spans)[2])
     show_errors("BASIL", texts, gold, pred, marks, args.errors)
