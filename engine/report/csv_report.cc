@@ -16,19 +16,29 @@ constexpr std::string_view kColumns[] = {
     "cue",        "entry",         "stance",         "source_kind", "polarity", "voice",
     "negated",    "sentence_text", "cited_source",   "cited_start", "cited_end"};
 
-// Appends `field`, quoted when it holds a comma, quote, CR or LF (quotes doubled).
+// A cell that starts with one of these is read as a formula by Excel, LibreOffice and Gnumeric
+// (tab and CR as well, which some of them skip before looking for `=`). A crawled page can
+// choose an article's source, id and text, so such a cell would let it plant a live formula,
+// e.g. a HYPERLINK that shows "Reuters" and sends a neighbouring cell away when clicked.
+// OWASP's advice: prefix the cell with an apostrophe, which spreadsheets read as "this is text".
+// A cell that already starts with an apostrophe gets one too, so that the rule can be undone
+// exactly: a reader removes one leading apostrophe from every cell that has one.
+constexpr std::string_view kFormulaStarts = "=+-@\t\r'";
+
+// Appends `field`, neutralised (above) and quoted when it holds a comma, quote, CR or LF
+// (quotes doubled).
 void AppendField(std::string_view field, bool first, std::string* out) {
   if (!first) *out += ',';
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    *out += field;
-    return;
-  }
-  *out += '"';
+  const bool neutralise =
+      !field.empty() && kFormulaStarts.find(field.front()) != std::string_view::npos;
+  const bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (quote) *out += '"';
+  if (neutralise) *out += '\'';
   for (char c : field) {
     if (c == '"') *out += '"';
     *out += c;
   }
-  *out += '"';
+  if (quote) *out += '"';
 }
 
 }  // namespace

