@@ -1,10 +1,14 @@
 #include "engine/base/file_io.h"
 
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <utility>
@@ -19,10 +23,28 @@ Status ErrnoStatus(const std::string& path, const char* what) {
   return Status::IoError(msg);
 }
 
+// 64 unpredictable bits as 16 hex digits, for temporary names an attacker cannot plant a link
+// at in advance. getrandom() reads the kernel's generator; if it is unavailable (an old kernel,
+// a seccomp filter) the clock and the address of a stack variable are mixed in instead, which
+// is still unknown to another process, and O_EXCL below makes a guessed name harmless anyway.
+std::string RandomSuffix() {
+  unsigned long long bits = 0;
+  if (::getrandom(&bits, sizeof bits, GRND_NONBLOCK) != static_cast<ssize_t>(sizeof bits)) {
+    const unsigned long long now = static_cast<unsigned long long>(
+        std::chrono::steady_clock::now().time_since_epoch().count());
+    bits = now * 0x9E3779B97F4A7C15ULL ^ reinterpret_cast<std::uintptr_t>(&bits);
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", bits);
+  return buf;
+}
+
 }  // namespace
 
 StatusOr<std::string> ReadFile(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait forever for a writer, before
+  // the check below could refuse it. Regular files ignore the flag.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) return ErrnoStatus(path, "open");
   struct stat st;
   if (::fstat(fd, &st) != 0) {
@@ -36,7 +58,13 @@ StatusOr<std::string> ReadFile(const std::string& path) {
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    return Status::InvalidInput(path + ": is not a regular file");
+    const char* kind = S_ISFIFO(st.st_mode)   ? "a FIFO (named pipe)"
+                       : S_ISCHR(st.st_mode)  ? "a character device"
+                       : S_ISBLK(st.st_mode)  ? "a block device"
+                       : S_ISSOCK(st.st_mode) ? "a socket"
+                                              : "a special file";
+    return Status::InvalidInput(path + ": is not a regular file (it is " + kind +
+                                "); save the input to a file first");
   }
   if (static_cast<size_t>(st.st_size) > kMaxInputFileBytes) {
     ::close(fd);
@@ -70,10 +98,51 @@ Status WriteFileAtomically(const std::string& path, std::string_view contents) {
 }
 
 StatusOr<AtomicFileWriter> AtomicFileWriter::Create(const std::string& path) {
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return ErrnoStatus(tmp, "create");
-  return AtomicFileWriter(path, std::move(tmp), fd);
+  // O_EXCL: the file must be new, so a link or file planted at the name is never opened (a
+  // planted symbolic link, even a dangling one, fails with EEXIST); O_NOFOLLOW says the same
+  // for the last component once more. A name that exists is retried with new random bits.
+  const std::string prefix = path + ".tmp-" + std::to_string(::getpid()) + "-";
+  for (int attempt = 0;; ++attempt) {
+    std::string tmp = prefix + RandomSuffix();
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd >= 0) return AtomicFileWriter(path, std::move(tmp), fd);
+    if (errno != EEXIST || attempt >= 100) return ErrnoStatus(tmp, "create");
+  }
+}
+
+Status CheckOutputPaths(const std::vector<NamedPath>& outputs,
+                        const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const NamedPath& out = outputs[i];
+    struct stat st;
+    if (::stat(out.path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+      const char* kind = S_ISDIR(st.st_mode) ? "a folder" : "not a regular file";
+      return Status::InvalidInput(out.option + " " + out.path + ": exists and is " + kind +
+                                  "; an output replaces its file, so name a regular file or a "
+                                  "new one");
+    }
+    const fs::path normal = fs::absolute(out.path, ec).lexically_normal();
+    for (size_t j = 0; j < i; ++j) {
+      const NamedPath& other = outputs[j];
+      const bool same = fs::absolute(other.path, ec).lexically_normal() == normal ||
+                        fs::equivalent(other.path, out.path, ec);
+      if (same) {
+        return Status::InvalidInput(other.option + " and " + out.option + " both name " + out.path +
+                                    "; give each output its own file");
+      }
+    }
+    for (const std::string& input : inputs) {
+      const bool same = fs::absolute(input, ec).lexically_normal() == normal ||
+                        fs::equivalent(input, out.path, ec);
+      if (same) {
+        return Status::InvalidInput(out.option + " " + out.path +
+                                    " is also an input; writing it would destroy the input");
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 AtomicFileWriter::AtomicFileWriter(std::string path, std::string tmp, int fd)

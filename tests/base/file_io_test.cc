@@ -1,8 +1,14 @@
 #include "engine/base/file_io.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <future>
+#include <set>
 
 namespace parallax {
 namespace {
@@ -99,6 +105,94 @@ TEST_F(FileIoTest, DirectoryIsRefused) {
 TEST_F(FileIoTest, WriteIntoMissingDirectoryFailsCleanly) {
   Status s = WriteFileAtomically((dir_ / "no" / "such" / "dir.html").string(), "x");
   EXPECT_FALSE(s.ok());
+}
+
+// Reliability probe, defect 2: outputs went to "<path>.tmp-<pid>", opened without O_EXCL, so a
+// symbolic link planted at that name made the writer overwrite the file it pointed to.
+TEST_F(FileIoTest, Issue19PlantedSymlinkAtTheTemporaryNameIsNeverFollowed) {
+  const std::string victim = (dir_ / "victim.txt").string();
+  std::ofstream(victim) << "precious";
+  const std::string out = (dir_ / "out.html").string();
+  // The name the old writer would have used, and a guess at any pid-based name.
+  fs::create_symlink(victim, out + ".tmp-" + std::to_string(::getpid()));
+  ASSERT_TRUE(WriteFileAtomically(out, "report").ok());
+  EXPECT_EQ(*ReadFile(victim), "precious");
+  EXPECT_EQ(*ReadFile(out), "report");
+  EXPECT_FALSE(fs::is_symlink(out));
+}
+
+TEST_F(FileIoTest, Issue19TemporaryNamesAreUnpredictableAndNew) {
+  const std::string out = (dir_ / "out.html").string();
+  std::set<std::string> names;
+  std::vector<AtomicFileWriter> writers;
+  for (int i = 0; i < 20; ++i) {
+    auto w = AtomicFileWriter::Create(out);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    writers.push_back(std::move(*w));
+  }
+  for (const auto& e : fs::directory_iterator(dir_)) names.insert(e.path().filename().string());
+  // Twenty writers at once for the same path, in one process: twenty different new files, each
+  // with 16 random hex digits after the pid.
+  EXPECT_EQ(names.size(), 20u);
+  const std::string prefix = "out.html.tmp-" + std::to_string(::getpid()) + "-";
+  for (const std::string& n : names) {
+    ASSERT_EQ(n.rfind(prefix, 0), 0u) << n;
+    EXPECT_EQ(n.size(), prefix.size() + 16) << n;
+  }
+}
+
+// Reliability probe, defect 6: a FIFO given as an input made every command wait forever in
+// open(); it is refused at once.
+TEST_F(FileIoTest, Issue19FifoIsRefusedWithoutWaitingForAWriter) {
+  const std::string fifo = (dir_ / "a.txt").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto read = std::async(std::launch::async, [&] { return ReadFile(fifo); });
+  ASSERT_EQ(read.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+      << "ReadFile waits for a writer on a FIFO";
+  auto result = read.get();
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.status().message().find("a.txt: is not a regular file (it is a FIFO"),
+            std::string::npos)
+      << result.status().message();
+  auto dev = ReadFile("/dev/null");
+  ASSERT_FALSE(dev.ok());
+  EXPECT_NE(dev.status().message().find("character device"), std::string::npos);
+}
+
+// Reliability probe, defect 3: outputs that collide with each other or with an input, or that
+// exist as something other than a regular file, are refused before any work.
+TEST_F(FileIoTest, Issue19OutputPathsThatWouldDestroyDataAreRefused) {
+  const std::string a = (dir_ / "a.txt").string();
+  std::ofstream(a) << "article";
+  const std::string html = (dir_ / "r.html").string();
+  struct Case {
+    std::vector<NamedPath> outputs;
+    std::vector<std::string> inputs;
+    std::string message;  // "" : accepted
+  };
+  const Case cases[] = {
+      {{{"-o", html}, {"--json", (dir_ / "r.json").string()}}, {a}, ""},
+      {{{"-o", html}, {"--json", html}}, {a}, "-o and --json both name"},
+      {{{"-o", html}, {"--csv", (dir_ / "." / "r.html").string()}}, {a}, "-o and --csv both name"},
+      {{{"-o", a}}, {a}, "-o " + a + " is also an input"},
+      {{{"-o", (dir_ / "sub" / ".." / "a.txt").string()}}, {a}, "is also an input"},
+      {{{"-o", "/dev/null"}}, {a}, "-o /dev/null: exists and is not a regular file"},
+      {{{"--csv", dir_.string()}}, {a}, "exists and is a folder"},
+  };
+  fs::create_directories(dir_ / "sub");
+  for (const Case& c : cases) {
+    Status s = CheckOutputPaths(c.outputs, c.inputs);
+    if (c.message.empty()) {
+      EXPECT_TRUE(s.ok()) << s.message();
+    } else {
+      EXPECT_FALSE(s.ok()) << c.message;
+      EXPECT_NE(s.message().find(c.message), std::string::npos) << s.message();
+    }
+  }
+  // A hard link to an input is the same file under another name.
+  fs::create_hard_link(a, dir_ / "link.txt");
+  Status s = CheckOutputPaths({{"-o", (dir_ / "link.txt").string()}}, {a});
+  EXPECT_NE(s.message().find("is also an input"), std::string::npos) << s.message();
 }
 
 }  // namespace
