@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
+#include <unordered_map>
 
 #include "engine/base/file_io.h"
 
@@ -44,20 +45,28 @@ class Converter {
           PARALLAX_RETURN_IF_ERROR(Convert(child, depth + 1, &out->items.back()));
         }
         return Status::Ok();
-      case YAML::NodeType::Map:
+      case YAML::NodeType::Map: {
         out->kind = YamlNode::Kind::kMap;
+        std::unordered_map<std::string, std::string> key_lines;  // key -> where it first stood
         for (const auto& kv : in) {
-          if (!kv.first.IsScalar()) {
-            YamlNode key_node;
-            key_node.file = file_;
-            key_node.line = kv.first.Mark().line + 1;
-            key_node.column = kv.first.Mark().column + 1;
-            return key_node.Error("map keys must be plain words");
+          YamlNode key_node;
+          key_node.file = file_;
+          key_node.line = kv.first.Mark().line + 1;
+          key_node.column = kv.first.Mark().column + 1;
+          if (!kv.first.IsScalar()) return key_node.Error("map keys must be plain words");
+          // yaml-cpp keeps both entries of a repeated key; loaders would then take the first or
+          // the last one, silently losing the other (a manifest's first `articles:` list, every
+          // earlier rule of a second `drop_lines:`). A repeated key is a mistake in the file.
+          const auto [first, inserted] = key_lines.emplace(kv.first.Scalar(), key_node.Where());
+          if (!inserted) {
+            return key_node.Error("duplicate key '" + first->first + "' (first at " +
+                                  first->second + "); give each key once");
           }
           out->entries.emplace_back(kv.first.Scalar(), YamlNode());
           PARALLAX_RETURN_IF_ERROR(Convert(kv.second, depth + 1, &out->entries.back().second));
         }
         return Status::Ok();
+      }
     }
     return Status::Internal("unknown YAML node type");
   }

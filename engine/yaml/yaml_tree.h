@@ -7,6 +7,9 @@
 // Guards against hostile files: a document that expands (through aliases) to more than
 // kMaxYamlNodes nodes or nests deeper than kMaxYamlDepth is refused with a clear error, so a
 // "billion laughs" file cannot exhaust memory and a deeply nested one cannot exhaust the stack.
+// A key given twice in one map is an error naming both places: yaml-cpp would keep both, and a
+// loader taking one of them would silently drop the other (a manifest's first `articles:`
+// list, a rules file's earlier `drop_lines:`).
 //
 // Thread safety: a YamlNode is an immutable value once loaded.
 #ifndef PARALLAX_ENGINE_YAML_YAML_TREE_H_

@@ -77,5 +77,31 @@ TEST(YamlTreeTest, MissingFileIsNotFound) {
   EXPECT_EQ(root.status().code(), Status::Code::kNotFound);
 }
 
+// Reliability probe, defect 11: a key given twice was accepted silently, and the loader kept
+// one of the two values (a manifest's first `articles:` list was dropped; a second
+// `drop_lines:` disabled every earlier boilerplate rule).
+TEST(YamlTreeTest, Issue19DuplicateKeysAreAnErrorWithLineAndColumn) {
+  struct Case {
+    std::string yaml;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"articles:\n  - {id: a}\ntitle: t\narticles:\n  - {id: b}\n",
+       "m.yaml:4:1: duplicate key 'articles' (first at m.yaml:1:1); give each key once"},
+      {"articles:\n  - id: a\n    path: a.txt\n    path: /etc/passwd\n",
+       "m.yaml:4:5: duplicate key 'path' (first at m.yaml:3:5)"},
+      {"{a: 1, b: 2, a: 3}\n", "m.yaml:1:14: duplicate key 'a' (first at m.yaml:1:2)"},
+  };
+  for (const Case& c : cases) {
+    auto root = ParseYaml(c.yaml, "m.yaml");
+    ASSERT_FALSE(root.ok()) << c.yaml;
+    EXPECT_NE(root.status().message().find(c.message), std::string::npos)
+        << root.status().message();
+  }
+  // The same key in different maps is fine.
+  auto ok = ParseYaml("- {id: a, path: x}\n- {id: b, path: y}\n", "m.yaml");
+  EXPECT_TRUE(ok.ok()) << ok.status().message();
+}
+
 }  // namespace
 }  // namespace parallax
