@@ -1,4 +1,5 @@
-// ParallelFor: runs fn(i) for i in [0, n) on up to `threads` threads.
+// ParallelFor: runs fn(i) for i in [0, n) on up to `threads` threads (fewer when the system
+// cannot start more; the calling thread always works too).
 //
 // Work is handed out one index at a time from an atomic counter, so uneven items (one long
 // article among short ones) balance themselves. fn must be safe to call concurrently for
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -28,7 +30,15 @@ void ParallelFor(size_t n, int threads, Fn&& fn) {
   };
   std::vector<std::thread> pool;
   pool.reserve(workers - 1);
-  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+  for (size_t t = 1; t < workers; ++t) {
+    // A thread that cannot be started (a process limit, no memory for its stack) is no reason
+    // to fail: the threads already running share out all the work.
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
   work();
   for (std::thread& t : pool) t.join();
 }

@@ -72,6 +72,7 @@ int RunBatch(const Args& args) {
       "timestamp", po::bool_switch(), "record the time of the run in the reports")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)")(
       "timings", po::bool_switch(), "print the wall time of each stage to stderr");
+  AddAllowOutsidePathsOption(&options);
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
           "batch", "INPUT... -o OUTDIR",
@@ -83,6 +84,7 @@ int RunBatch(const Args& args) {
           options, "input", args, &vm)) {
     return *exit;
   }
+  if (auto exit = CheckThreads("batch", vm)) return *exit;
   StageClock total_clock;
   auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
   if (!data_dir.ok()) return Fail(data_dir.status());
@@ -96,6 +98,7 @@ int RunBatch(const Args& args) {
   analysis_options.threads = ResolveThreads(vm["threads"].as<int>());
   analysis_options.group_stories = true;
   analysis_options.skip_bad_articles = true;
+  analysis_options.allow_outside_paths = vm["allow-outside-paths"].as<bool>();
   std::cerr << "parallax: reading, marking and aligning the inputs\n";
   auto analysis = Analyze(vm["input"].as<std::vector<std::string>>(), analysis_options);
   if (!analysis.ok()) return Fail(analysis.status());

@@ -37,4 +37,24 @@ int Fail(const Status& status) {
   return kExitFailure;
 }
 
+int UsageFail(const std::string& name, const Status& status) {
+  std::cerr << "parallax " << name << ": " << status.message() << "\n"
+            << "Try 'parallax " << name << " --help' for more.\n";
+  return kExitUsage;
+}
+
+std::optional<int> CheckThreads(const std::string& name, const po::variables_map& vm) {
+  const int threads = vm["threads"].as<int>();
+  if (threads >= 0 && threads <= kMaxThreads) return std::nullopt;
+  return UsageFail(
+      name, Status::InvalidInput("--threads must be between 0 (one per core) and " +
+                                 std::to_string(kMaxThreads) + ", not " + std::to_string(threads)));
+}
+
+void AddAllowOutsidePathsOption(po::options_description* options) {
+  options->add_options()("allow-outside-paths", po::bool_switch(),
+                         "let manifests name files outside their own folder (absolute paths, "
+                         "'..'); only for manifests you trust");
+}
+
 }  // namespace parallax::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/base/data_dir.h"
+#include "engine/base/visible_text.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
 #include "engine/index/sentence_index.h"
@@ -38,6 +39,7 @@ int RunAdd(const Args& args) {
       "report and skip articles that cannot be read instead of stopping")(
       "threads", po::value<int>()->default_value(0),
       "threads for reading and splitting (0: one per core)");
+  AddAllowOutsidePathsOption(&options);
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
           "index add", "INPUT... --index DIR",
@@ -47,6 +49,7 @@ int RunAdd(const Args& args) {
           options, "input", args, &vm)) {
     return *exit;
   }
+  if (auto exit = CheckThreads("index add", vm)) return *exit;
   const std::string dir = vm["index"].as<std::string>();
   auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
   if (!data_dir.ok()) return Fail(data_dir.status());
@@ -61,6 +64,7 @@ int RunAdd(const Args& args) {
   corpus_options.data_dir = *data_dir;
   corpus_options.skip_bad_articles = vm["skip-bad"].as<bool>();
   corpus_options.threads = vm["threads"].as<int>();
+  corpus_options.allow_outside_paths = vm["allow-outside-paths"].as<bool>();
   auto corpus = LoadCorpus(vm["input"].as<std::vector<std::string>>(), corpus_options);
   if (!corpus.ok()) return Fail(corpus.status());
   for (const std::string& message : corpus->skipped)
@@ -121,8 +125,11 @@ int RunList(const Args& args) {
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     for (const IndexedArticle& a : *articles) {
-      std::cout << a.id << "\t" << a.source << "\t" << (a.date.empty() ? "-" : a.date) << "\t"
-                << a.sentence_count << "\t" << a.title << "\n";
+      // Fields come from crawled pages: a tab or newline would forge columns and rows, an ESC
+      // sequence would act on the terminal.
+      std::cout << EscapeForTerminal(a.id) << "\t" << EscapeForTerminal(a.source) << "\t"
+                << (a.date.empty() ? "-" : EscapeForTerminal(a.date)) << "\t" << a.sentence_count
+                << "\t" << EscapeForTerminal(a.title) << "\n";
     }
   }
   return kExitOk;

@@ -1,6 +1,9 @@
 // parallax: compare how outlets report the same events. Dispatches to a subcommand.
 #include <iostream>
+#include <new>
+#include <stdexcept>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "engine/cli/commands.h"
@@ -57,7 +60,26 @@ int main(int argc, char** argv) {
     return 0;
   }
   for (const Command& c : kCommands) {
-    if (name == c.name) return c.run(parallax::cli::Args(argv + 2, argv + argc));
+    if (name != c.name) continue;
+    // The library returns Status values; what can still escape is running out of memory or
+    // of threads. Caught here, the run ends with a message and status 1 (unwinding first, so
+    // that the writers of unfinished outputs remove their temporary files) rather than abort
+    // with a core dump.
+    try {
+      return c.run(parallax::cli::Args(argv + 2, argv + argc));
+    } catch (const std::bad_alloc&) {
+      std::cerr << "parallax: out of memory (the inputs are too large for the memory this "
+                   "process may use; try fewer articles or --threads 1)\n";
+    } catch (const std::system_error& e) {
+      std::cerr << "parallax: " << e.what()
+                << (e.code() == std::errc::resource_unavailable_try_again
+                        ? " (cannot start more threads; try a smaller --threads)"
+                        : "")
+                << "\n";
+    } catch (const std::exception& e) {
+      std::cerr << "parallax: internal error: " << e.what() << "\n";
+    }
+    return 1;
   }
   std::cerr << "parallax: unknown command '" << name << "'\n";
   PrintUsage(std::cerr);

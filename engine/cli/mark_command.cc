@@ -92,6 +92,7 @@ int RunMark(const Args& args) {
                                    options, "input", args, &vm)) {
     return *exit;
   }
+  if (auto exit = CheckThreads("mark", vm)) return *exit;
   const std::string input = vm["input"].as<std::string>();
   const std::string format = vm["format"].as<std::string>();
   if (format != "jsonl" && format != "text") {

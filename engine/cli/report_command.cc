@@ -1,6 +1,7 @@
 // parallax report: the main job — one HTML report (plus JSON/CSV) comparing the inputs' sources.
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string_view>
@@ -16,6 +17,23 @@
 
 namespace parallax::cli {
 namespace {
+
+// The files the articles were read from (a JSONL record's origin "feed.jsonl:12" names its file
+// "feed.jsonl").
+std::vector<std::string> ArticleFiles(const Corpus& corpus) {
+  std::vector<std::string> files;
+  for (const Article& a : corpus.articles) {
+    std::string file = a.origin;
+    if (a.format == "jsonl" || !std::filesystem::exists(file)) {
+      const size_t colon = file.rfind(':');
+      if (colon != std::string::npos &&
+          file.find_first_not_of("0123456789", colon + 1) == std::string::npos)
+        file.resize(colon);
+    }
+    if (files.empty() || files.back() != file) files.push_back(std::move(file));
+  }
+  return files;
+}
 
 std::string UtcNow() {
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -44,6 +62,7 @@ int RunReport(const Args& args) {
       "timings", po::bool_switch(), "print the wall time of each stage to stderr")(
       "index", po::value<std::string>()->default_value(""),
       "also add the articles to this lasting sentence index (created if missing)");
+  AddAllowOutsidePathsOption(&options);
   po::variables_map vm;
   if (auto exit = ParseCommandLine(
           "report", "INPUT... -o REPORT.html [--json OUT.json] [--csv OUT.csv] [--index DIR]",
@@ -53,6 +72,16 @@ int RunReport(const Args& args) {
           options, "input", args, &vm)) {
     return *exit;
   }
+  if (auto exit = CheckThreads("report", vm)) return *exit;
+  const std::vector<std::string>& inputs = vm["input"].as<std::vector<std::string>>();
+  // Outputs that would destroy data (each other, an input, a device) are refused before the
+  // work; the articles a manifest or folder names are checked again once they are known.
+  std::vector<NamedPath> outputs = {{"-o", vm["output"].as<std::string>()}};
+  for (const char* option : {"json", "csv"}) {
+    if (const std::string& path = vm[option].as<std::string>(); !path.empty())
+      outputs.push_back({std::string("--") + option, path});
+  }
+  if (Status s = CheckOutputPaths(outputs, inputs); !s.ok()) return UsageFail("report", s);
   StageClock total_clock;
   auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
   if (!data_dir.ok()) return Fail(data_dir.status());
@@ -68,8 +97,11 @@ int RunReport(const Args& args) {
   AnalysisOptions analysis_options;
   analysis_options.data_dir = *data_dir;
   analysis_options.threads = vm["threads"].as<int>();
-  auto analysis = Analyze(vm["input"].as<std::vector<std::string>>(), analysis_options);
+  analysis_options.allow_outside_paths = vm["allow-outside-paths"].as<bool>();
+  auto analysis = Analyze(inputs, analysis_options);
   if (!analysis.ok()) return Fail(analysis.status());
+  if (Status s = CheckOutputPaths(outputs, ArticleFiles(analysis->corpus)); !s.ok())
+    return UsageFail("report", s);
   for (const Article& a : analysis->corpus.articles) {
     for (const std::string& w : a.warnings) std::cerr << "parallax: warning: " << w << "\n";
   }
@@ -101,8 +133,8 @@ int RunReport(const Args& args) {
   const std::string& json_path = vm["json"].as<std::string>();
   const std::string& csv_path = vm["csv"].as<std::string>();
   std::optional<AtomicFileWriter> json_file;
+  std::optional<AtomicFileWriter> csv_file;
   Status side_status;
-  std::string csv_text;
   StageTimes side_times;
   auto render_side = [&] {
     StageClock side_clock;
@@ -117,7 +149,12 @@ int RunReport(const Args& args) {
       side_times.Add("render.json", side_clock.Lap());
     }
     if (!csv_path.empty() && side_status.ok()) {
-      csv_text = RenderMarksCsv(*model);
+      auto file = AtomicFileWriter::Create(csv_path);
+      side_status = file.status();
+      if (file.ok()) {
+        side_status = file->Append(RenderMarksCsv(*model));
+        csv_file = std::move(*file);
+      }
       side_times.Add("render.csv", side_clock.Lap());
     }
   };
@@ -149,8 +186,8 @@ int RunReport(const Args& args) {
   if (json_file) {
     if (Status s = json_file->Commit(); !s.ok()) return Fail(s);
   }
-  if (!csv_path.empty()) {
-    if (Status s = WriteFileAtomically(csv_path, csv_text); !s.ok()) return Fail(s);
+  if (csv_file) {
+    if (Status s = csv_file->Commit(); !s.ok()) return Fail(s);
   }
   if (Status s = html_file->Commit(); !s.ok()) return Fail(s);
   times.Add("write", clock.Lap());

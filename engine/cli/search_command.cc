@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/base/data_dir.h"
+#include "engine/base/visible_text.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
 #include "engine/index/sentence_index.h"
@@ -16,18 +17,25 @@
 namespace parallax::cli {
 namespace {
 
-// The hit's text with each highlight wrapped in `open` ... `close`.
+// Text from the index came from crawled pages: control characters in it are shown escaped
+// (EscapeForTerminal), never sent to the terminal to act.
+std::string Shown(std::string_view text) { return EscapeForTerminal(text); }
+
+// The hit's text with each highlight wrapped in `open` ... `close` (escaped piece by piece, so
+// that only our own bold sequences reach the terminal).
 std::string Marked(const SearchHit& hit, const std::string& open, const std::string& close) {
+  const std::string_view text = hit.text;
   std::string out;
   size_t at = 0;
   for (const Span& s : hit.highlights) {
-    out.append(hit.text, at, s.start - at)
+    if (s.start < at || s.end > text.size()) continue;
+    out.append(Shown(text.substr(at, s.start - at)))
         .append(open)
-        .append(hit.text, s.start, s.size())
+        .append(Shown(text.substr(s.start, s.size())))
         .append(close);
     at = s.end;
   }
-  out.append(hit.text, at, std::string::npos);
+  out.append(Shown(text.substr(at)));
   return out;
 }
 
@@ -38,10 +46,10 @@ void PrintText(const SearchResults& results, bool bold) {
   for (const SourceGroup& g : results.groups) shown += g.hits.size();
   std::cout << shown << " of about " << results.estimated_matches << " matching sentences\n";
   for (const SourceGroup& g : results.groups) {
-    std::cout << "\n== " << g.source << " (" << g.hits.size() << ")\n";
+    std::cout << "\n== " << Shown(g.source) << " (" << g.hits.size() << ")\n";
     for (const SearchHit& hit : g.hits) {
-      std::cout << "  " << hit.article_id << " #" << hit.sentence_index;
-      if (!hit.date.empty()) std::cout << " " << hit.date;
+      std::cout << "  " << Shown(hit.article_id) << " #" << hit.sentence_index;
+      if (!hit.date.empty()) std::cout << " " << Shown(hit.date);
       std::cout << ": " << Marked(hit, open, close) << "\n";
     }
   }

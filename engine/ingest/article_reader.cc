@@ -9,6 +9,7 @@
 
 #include "engine/base/file_io.h"
 #include "engine/base/parallel_for.h"
+#include "engine/base/visible_text.h"
 #include "engine/html/html_article.h"
 #include "engine/ingest/gzip_file.h"
 #include "engine/ingest/manifest.h"
@@ -106,6 +107,46 @@ Status ListInput(const std::string& input, Listing* listing) {
   src.default_source = src.default_id;
   listing->sources.push_back(std::move(src));
   return Status::Ok();
+}
+
+// Returns Ok iff the article `e` names lies inside the manifest's folder once `..` and
+// symbolic links are resolved (see ReadOptions::allow_outside_paths).
+Status CheckInsideManifestFolder(const ManifestEntry& e, const std::string& folder) {
+  auto inside = [](const fs::path& root, const fs::path& file) {
+    const fs::path rel = file.lexically_relative(root);
+    return !rel.empty() && *rel.begin() != ".." && !rel.is_absolute();
+  };
+  std::error_code ec;
+  const fs::path root = fs::absolute(folder, ec).lexically_normal();
+  const fs::path file = fs::absolute(e.path, ec).lexically_normal();
+  bool ok = inside(root, file);
+  if (ok) {
+    // Then with links resolved. A path that cannot be resolved (a link loop) cannot be opened
+    // either; reading it gives the error that names the cause.
+    std::error_code root_ec, file_ec;
+    const fs::path real_root = fs::weakly_canonical(root, root_ec);
+    const fs::path real_file = fs::weakly_canonical(file, file_ec);
+    if (!root_ec && !file_ec) ok = inside(real_root, real_file);
+  }
+  if (ok) return Status::Ok();
+  return Status::InvalidInput(e.where + ": " + e.path + ": is outside the manifest's folder (" +
+                              folder +
+                              "); a manifest may only name files below its folder, so that one "
+                              "from someone else cannot publish any file you can read. Pass "
+                              "--allow-outside-paths if you trust it");
+}
+
+// Shows invisible and direction-changing characters of a name (visible_text.h), with a
+// warning, so that two sources that differ only by them never look the same.
+void MakeNameVisible(const char* what, std::string* name, Article* a) {
+  size_t shown = 0;
+  std::string visible = VisibleName(*name, &shown);
+  if (shown == 0) return;
+  *name = std::move(visible);
+  a->warnings.push_back(a->origin + ": " + what + " '" + *name + "' holds " +
+                        std::to_string(shown) +
+                        " invisible, direction-changing or stacked character" +
+                        (shown == 1 ? "" : "s") + ", shown as <U+XXXX>");
 }
 
 void ApplyManifest(const ManifestEntry& e, Article* a) {
@@ -261,6 +302,8 @@ void ArticleReader::ReadWorkItem(const WorkItem& item, WorkResult* result) const
     if (a.id.empty()) a.id = src.default_id;
     if (a.source.empty()) a.source = src.default_source;
     if (src.manifest_entry != nullptr) ApplyManifest(*src.manifest_entry, &a);
+    MakeNameVisible("source name", &a.source, &a);
+    MakeNameVisible("id", &a.id, &a);
     result->articles.push_back(std::move(a));
     result->stories.push_back(story);
   };
@@ -311,6 +354,9 @@ StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inpu
             e.where + ": " + e.path +
             ": an article of a manifest must be a .txt, .html or .json file "
             "(or say its format: txt, html, json)");
+      }
+      if (!options_.allow_outside_paths) {
+        PARALLAX_RETURN_IF_ERROR(CheckInsideManifestFolder(e, m.folder));
       }
       src.default_id = e.id;
       src.default_source = e.source;
@@ -385,6 +431,9 @@ StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inpu
   });
 
   // Items after the first failure were not read, but the loop returns before reaching them.
+  // A duplicate id fails the read, or in batch mode skips the later article: crawls often hold
+  // the same page twice, and one such page must not cost the whole batch.
+  std::unordered_map<std::string, std::string> ids;  // id -> origin of its first article
   for (WorkResult& r : results) {
     PARALLAX_RETURN_IF_ERROR(r.fatal);
     if (!r.status.ok()) {
@@ -393,16 +442,19 @@ StatusOr<ReadResult> ArticleReader::ReadAll(const std::vector<std::string>& inpu
       continue;
     }
     for (size_t k = 0; k < r.articles.size(); ++k) {
-      result.articles.push_back(std::move(r.articles[k]));
+      Article& a = r.articles[k];
+      auto [it, inserted] = ids.emplace(a.id, a.origin);
+      if (!inserted) {
+        if (!options_.skip_bad_articles) {
+          return Status::InvalidInput("duplicate article id '" + a.id + "' (" + it->second +
+                                      " and " + a.origin + "); give each article its own id");
+        }
+        result.skipped.push_back(a.origin + ": duplicate article id '" + a.id + "' (first in " +
+                                 it->second + ")");
+        continue;
+      }
+      result.articles.push_back(std::move(a));
       result.stories.push_back(std::move(r.stories[k]));
-    }
-  }
-  std::unordered_map<std::string, const Article*> ids;
-  for (const Article& a : result.articles) {
-    auto [it, inserted] = ids.emplace(a.id, &a);
-    if (!inserted) {
-      return Status::InvalidInput("duplicate article id '" + a.id + "' (" + it->second->origin +
-                                  " and " + a.origin + "); give each article its own id");
     }
   }
   if (result.articles.empty()) {

@@ -34,6 +34,11 @@ struct ReadOptions {
   // When true, an article that cannot be read is reported in `skipped` and the rest go on
   // (batch mode); when false, the first bad article fails the whole read.
   bool skip_bad_articles = false;
+  // When false (the default), an article of a manifest must lie inside the manifest's folder
+  // once `..` and symbolic links are resolved: manifests come from other people, and a path
+  // such as /etc/passwd or ../../.ssh/id_rsa would otherwise be read and published in the
+  // report. The CLI sets it with --allow-outside-paths.
+  bool allow_outside_paths = false;
   // Worker threads for ReadAll: files and JSONL lines are parsed, checked and filtered on this
   // many threads (values below 1 mean 1). The result does not depend on it: articles, stories,
   // skipped messages and the error returned are those of reading the inputs in order.
@@ -63,8 +68,12 @@ class ArticleReader {
       : rules_(std::move(rules)), options_(options) {}
 
   // Reads every article of every input, in the order given (directories in sorted order).
-  // Fails on a missing input, a directory without articles, a duplicate id across inputs, or
-  // (unless skip_bad_articles) the first unreadable article in input order. Each file, and each
+  // Fails on a missing input, a directory without articles, a manifest path outside its folder
+  // (see allow_outside_paths), or (unless skip_bad_articles) a duplicate id across inputs or
+  // the first unreadable article in input order; with skip_bad_articles, the later article of
+  // a duplicate id is skipped like an unreadable one. Ids and sources are shown visibly
+  // (VisibleName, engine/base/visible_text.h), with a warning, when they hold invisible or
+  // direction-changing characters. Each file, and each
   // line of a JSONL file, is one unit of work for the options.threads workers; all JSONL files
   // are held in memory until the read ends.
   StatusOr<ReadResult> ReadAll(const std::vector<std::string>& inputs) const;

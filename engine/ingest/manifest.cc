@@ -50,6 +50,7 @@ StatusOr<Manifest> ParseManifest(std::string_view yaml, const std::string& path)
   if (articles->items.empty()) return articles->Error("'articles' is empty: nothing to read");
 
   const std::filesystem::path base = std::filesystem::path(path).parent_path();
+  manifest.folder = base.empty() ? "." : base.string();
   std::unordered_map<std::string, std::string> first_seen;  // id -> where
   for (const YamlNode& item : articles->items) {
     if (!item.IsMap()) return item.Error("each article must be a map (id, source, path, …)");

@@ -39,6 +39,7 @@ struct ManifestEntry {
 };
 
 struct Manifest {
+  std::string folder;  // the manifest's folder, against which article paths were resolved
   std::string title;
   std::vector<ManifestEntry> articles;
 };

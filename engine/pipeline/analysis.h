@@ -27,10 +27,11 @@
 namespace parallax {
 
 struct AnalysisOptions {
-  std::string data_dir;            // holds lexicons/, rules/, reports/ (base/data_dir.h)
-  int threads = 0;                 // 0: one per core
-  bool group_stories = false;      // batch mode: group articles into stories first
-  bool skip_bad_articles = false;  // batch mode: report and skip unreadable articles
+  std::string data_dir;              // holds lexicons/, rules/, reports/ (base/data_dir.h)
+  int threads = 0;                   // 0: one per core
+  bool group_stories = false;        // batch mode: group articles into stories first
+  bool skip_bad_articles = false;    // batch mode: report and skip unreadable articles
+  bool allow_outside_paths = false;  // manifests may name files outside their folder
 };
 
 struct Analysis {

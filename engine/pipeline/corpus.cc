@@ -39,6 +39,7 @@ StatusOr<Corpus> LoadCorpus(const std::vector<std::string>& inputs, const Corpus
                             BoilerplateRules::Load(options.data_dir + "/rules/boilerplate.yaml"));
   ReadOptions read_options;
   read_options.skip_bad_articles = options.skip_bad_articles;
+  read_options.allow_outside_paths = options.allow_outside_paths;
   read_options.threads = ResolveThreads(options.threads);
   ArticleReader reader(std::move(rules), read_options);
   PARALLAX_ASSIGN_OR_RETURN(ReadResult read, reader.ReadAll(inputs));

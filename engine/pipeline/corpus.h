@@ -25,6 +25,8 @@ struct CorpusOptions {
   bool skip_bad_articles = false;
   // Worker threads for reading and splitting; 0 means one per core.
   int threads = 0;
+  // Let manifests name files outside their folder (ReadOptions::allow_outside_paths).
+  bool allow_outside_paths = false;
 };
 
 struct Corpus {
