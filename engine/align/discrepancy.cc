@@ -55,8 +55,16 @@ bool IsPlaceKind(const std::string& kind) {
 bool IsLocative(const SentenceFeatures& s, const EntityRef& e) {
   static constexpr std::string_view kPrepositions[] = {
       "in", "at", "near", "outside", "inside", "into", "across", "from", "throughout"};
+  // "to" names a place after a journey: "an official visit to China", "flew to Beijing".
+  static constexpr std::string_view kJourneys[] = {"visit",  "visits",    "trip",     "trips",
+                                                   "travel", "travelled", "traveled", "flew",
+                                                   "went",   "came",      "returned", "journey"};
   if (e.first_word == 0 || e.first_word > s.words.size()) return false;
   const std::string& before = s.words[e.first_word - 1].norm();
+  if (before == "to" && e.first_word >= 2) {
+    const std::string& journey = s.words[e.first_word - 2].norm();
+    return std::find(std::begin(kJourneys), std::end(kJourneys), journey) != std::end(kJourneys);
+  }
   return std::find(std::begin(kPrepositions), std::end(kPrepositions), before) !=
          std::end(kPrepositions);
 }

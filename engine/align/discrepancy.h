@@ -17,7 +17,8 @@
 //   kDate      for one kind of date word (year, month, weekday, yesterday/today/...), both name
 //              one and each names one the other lacks;
 //   kPlace     both name places (entities of kind country, place or city) after a locative
-//              preposition ("in", "at", "near", "outside", ...) and each names one the other
+//              preposition ("in", "at", "near", "outside", ..., "to" after a journey: "a visit
+//              to China") and each names one the other
 //              lacks ("Pakistan's army" and "Chinese officials" name actors, not places).
 // A sentence that simply leaves a detail out is an omission, not a discrepancy.
 // kSpeaker (one quotation, two speakers), kQuote (quotation.h) and kAttribution (certainty

@@ -7,7 +7,6 @@
 
 #include "engine/base/parallel_for.h"
 #include "engine/lexicon/lexicon.h"
-#include "engine/segment/quotes.h"
 #include "engine/text/tokenizer.h"
 
 namespace parallax {
@@ -225,7 +224,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
     c.text = r.text;
     c.base = r.base;
     const std::string& text = corpus.articles[r.article].text;
-    c.quotes = FindQuotes(text, sentence.span);
+    c.quotes = sentence.quotes;
     if (options.marks != nullptr && r.article < options.marks->size() &&
         r.sentence < (*options.marks)[r.article].size()) {
       c.certainty = CertaintyOf((*options.marks)[r.article][r.sentence], text);

@@ -41,6 +41,10 @@ TEST(DiscrepancyTest, ReportsWhatTheSentencesDisagreeOn) {
        {"date:monday|tuesday"}},
       {"It opened in June 2014.", "It opened in June 2015.", {"date:2014|2015"}},
       {"Talks were held in Beijing.", "Talks were held in Moscow.", {"place:China|Russia"}},
+      {"He was on an official visit to China.",
+       "He met the minister in Moscow.",
+       {"place:China|Russia"}},
+      {"He spoke to China's envoy.", "He met the minister in Moscow.", {}},
       // Places as actors or adjectives are not where it happened.
       {"Chinese officials met the minister.", "Pakistan's officials met the minister.", {}},
       // Leaving a detail out is an omission, not a discrepancy.
