@@ -175,6 +175,11 @@ CitedSpan SourceFinder::Find(const LexiconEntry& e, const TokenMatch& m) {
         // main clause's, and whoever asked goes unnamed. A name keeps its appositive:
         // "said Adrian Mapp, a Clinton delegate from New Jersey".
         auto [b, en] = PhraseAfter(m.end);
+        // "said Thursday afternoon that": a time is no speaker.
+        if (en > b && IsIn(tokens_[b].norm, {"morning", "afternoon", "evening", "night", "today",
+                                             "tonight", "yesterday", "earlier", "later"})) {
+          en = b;
+        }
         if (en > b) {
           sb = b, se = en;
           bool named = false;
@@ -276,6 +281,11 @@ std::pair<int, int> SourceFinder::SubjectBeforeAside(int cue) const {
   const Token& first = tokens_[aside];
   if (relative) return {name, aside};
   if (Appositive(aside, cue)) return {name, cue};
+  // A description and the name it introduces: "A spokeswoman for the office, Rebekah
+  // Carmichael, said".
+  bool proper_name = true;
+  for (int k = aside; k < cue && proper_name; ++k) proper_name = tokens_[k].capitalized;
+  if (proper_name) return {name, cue};
   if (IsPreposition(first.norm) || first.norm.ends_with("ing")) return {name, aside};
   return {-1, -1};
 }

@@ -281,6 +281,10 @@ TEST_F(MarkerTest, SourcesKeepTitlesAppositivesAndSecondVerbs) {
       // Issue 16: a relative clause between subject and verb left the verb without a source.
       {"Grassley, who owns a farm, often notes that he is no lawyer.", "notes", "named",
        "Grassley"},
+      // Issue 16: "afternoon" was the source of "said Thursday afternoon".
+      {"A spokeswoman for the office, Rebekah Carmichael, said Thursday afternoon that she "
+       "could not comment.",
+       "said Thursday", "anonymous", "A spokeswoman for the office, Rebekah Carmichael"},
   };
   for (const SourceCase& c : cases) {
     const std::string text = c.text;
