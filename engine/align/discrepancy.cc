@@ -74,6 +74,9 @@ bool IsLocative(const SentenceFeatures& s, const EntityRef& e) {
 std::pair<uint64_t, uint64_t> UnitOf(const SentenceFeatures& s, const NumberRef& n) {
   uint64_t after = 0, before = 0;
   for (size_t k = n.word; k < s.words.size(); ++k) {
+    // A range ("40 to 60 hours", "$800 to $1,000 per") counts what its last figure counts.
+    const std::string& w = s.words[k].norm();
+    if (w == "to" || w == "and" || w == "or") continue;
     if (s.words[k].span().start >= n.span.end && !s.words[k].is_number()) {
       after = s.words[k].key();
       break;

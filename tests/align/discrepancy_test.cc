@@ -34,6 +34,7 @@ TEST(DiscrepancyTest, ReportsWhatTheSentencesDisagreeOn) {
        {}},
       // Two quantities, and a rounded figure, are not two values of one quantity.
       {"The blast killed 3 soldiers.", "The blast injured 20 civilians.", {}},
+      {"It costs $800 to $1,000 per trainee.", "Training takes 40 to 60 hours.", {}},
       {"He bought a watch for 43,350 dollars.", "He bought a watch for 43,000 dollars.", {}},
       {"The minister didn't attend.", "The minister never attended.", {}},
       {"The bombing happened on Monday.",
