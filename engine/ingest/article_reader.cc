@@ -62,8 +62,7 @@ Status ListDirectory(const fs::path& root, Listing* listing) {
   }
   if (files.empty()) {
     return Status::InvalidInput(root.string() +
-                                ": directory holds no articles (.txt, .html, .htm, .json, .jsonl, "
-                                "or .html.gz)");
+                                ": directory holds no articles (.txt, .html, .htm, .json, .jsonl)");
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& p : files) {
