@@ -406,8 +406,12 @@ std::string_view ArticleLabel(const ReportArticle& article) {
   return article.title.empty() ? article.id : article.title;
 }
 
+// Returns true iff `d` is certainty drift (one side states, the other attributes or hedges).
+bool IsDrift(const ReportDiscrepancy& d) { return d.kind == "attribution"; }
+
 // `grid`: one cell per source, empty ones included; otherwise only the sources that carry the
 // claim, and a count of those that do not. Sets the row's data on the root of scratch->data.
+
 Status SetClaimData(const Page& page, int c, Scratch* scratch) {
   const ReportModel& model = page.model;
   const ClaimTable& table = page.table;
@@ -425,13 +429,19 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
   data.Set(out, "omitted", std::to_string(table.OmittingCount(c)));
   data.Set(out, "of", std::to_string(table.sources.size()));
   data.SetBool(out, "grid", grid);
+  // Certainty drift ("attribution") is framing, not disagreement: listed with the conflicts
+  // but in a calmer style, and it does not mark the row as disagreeing.
+  const bool conflicts = std::any_of(claim.discrepancies.begin(), claim.discrepancies.end(),
+                                     [](const ReportDiscrepancy& d) { return !IsDrift(d); });
   data.SetBool(out, "has_discrepancies", !claim.discrepancies.empty());
+  data.SetBool(out, "has_conflicts", conflicts);
   data.SetBool(out, "has_omissions", table.OmittingCount(c) > 0);
   const Ref discrepancies = data.SetList(out, "discrepancies");
   for (const ReportDiscrepancy& d : claim.discrepancies) {
     const Ref entry = data.AddObject(discrepancies);
-    SetClean(&data, entry, "kind", d.kind);
+    SetClean(&data, entry, "kind", IsDrift(d) ? std::string("certainty") : d.kind);
     data.Set(entry, "kind_class", ClassToken(d.kind));
+    data.Set(entry, "flag", IsDrift(d) ? "\u2248" : "\u2260");
     SetClean(&data, entry, "description", d.description);
   }
 
@@ -451,6 +461,7 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
       AddMarkLayers(sentence, &scratch->marks, &layers);
       bool disputed = false;
       for (const ReportDiscrepancy& d : claim.discrepancies) {
+        if (IsDrift(d)) continue;  // framing: its cues are highlighted as attribution marks
         const bool named =
             std::find(d.sentences.begin(), d.sentences.end(), ref) != d.sentences.end();
         for (const ReportDiscrepancySpan& part : d.spans) {
