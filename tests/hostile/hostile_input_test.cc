@@ -268,8 +268,7 @@ TEST_F(HostileInputTest, HundredThousandEntryLexiconLoadsAndMarks) {
 TEST_F(HostileInputTest, EmptyCorpusIsRefused) {
   fs::create_directories(Path("empty"));
   ExpectReportRefused("empty",
-                      "empty: directory holds no articles (.txt, .html, .htm, .json, .jsonl, "
-                      "or .html.gz)");
+                      "empty: directory holds no articles (.txt, .html, .htm, .json, .jsonl)");
   ExpectReportRefused(Write("none.yaml", "articles: []\n"),
                       "none.yaml:1:11: 'articles' is empty: nothing to read");
   ExpectReportRefused(Write("empty.txt", ""), "empty.txt: article has no text");
