@@ -120,7 +120,8 @@ TEST_F(MarkerTest, NotOnlyDoesNotNegate) {
   const Mark* m = Find(marks, MarkCategory::kHedge, "seemed");
   ASSERT_NE(m, nullptr);
   EXPECT_FALSE(m->negated);
-  const Mark* n = Find(MarkText("The move did not seem rushed."), MarkCategory::kHedge, "seem");
+  const std::vector<Mark> negated = MarkText("The move did not seem rushed.");
+  const Mark* n = Find(negated, MarkCategory::kHedge, "seem");
   ASSERT_NE(n, nullptr);
   EXPECT_TRUE(n->negated);
 }
@@ -131,8 +132,8 @@ TEST_F(MarkerTest, PraiseWordBeforeANegativeOneJudgesWithIt) {
   const Mark* m = Find(marks, MarkCategory::kEvaluative, "extraordinary");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->polarity, "negative");
-  const Mark* alone = Find(MarkText("It was an extraordinary and generous gift."),
-                           MarkCategory::kEvaluative, "extraordinary");
+  const std::vector<Mark> gift = MarkText("It was an extraordinary and generous gift.");
+  const Mark* alone = Find(gift, MarkCategory::kEvaluative, "extraordinary");
   ASSERT_NE(alone, nullptr);
   EXPECT_EQ(alone->polarity, "positive");
 }
