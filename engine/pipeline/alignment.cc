@@ -107,6 +107,23 @@ SentenceCertainty CertaintyOf(const std::vector<Mark>& marks, std::string_view t
   return out;
 }
 
+// Stories given in the input (a JSONL "story" field) win over grouping: articles with one label
+// are one story, whatever their content; articles without a label keep the story grouping gave
+// them among themselves. Stories are renumbered by their first article.
+void HonourStoryLabels(const std::vector<std::string>& labels, std::vector<uint32_t>* story) {
+  if (std::all_of(labels.begin(), labels.end(), [](const std::string& l) { return l.empty(); })) {
+    return;
+  }
+  std::map<std::string, uint32_t> number;  // "L" + label or "G" + group -> new story
+  for (size_t a = 0; a < story->size(); ++a) {
+    const std::string key = a < labels.size() && !labels[a].empty()
+                                ? "L" + labels[a]
+                                : "G" + std::to_string((*story)[a]);
+    auto [it, inserted] = number.try_emplace(key, static_cast<uint32_t>(number.size()));
+    (*story)[a] = it->second;
+  }
+}
+
 }  // namespace
 
 StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const AlignOptions& options) {
@@ -187,6 +204,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
       articles[a].sentences = static_cast<uint32_t>(first_ref[a + 1] - first_ref[a]);
     }
     out.article_story = GroupStories(articles, sentence_article, pairs, options.stories);
+    HonourStoryLabels(corpus.stories, &out.article_story);
   } else {
     out.article_story.assign(article_count, 0);
   }

@@ -32,9 +32,12 @@ namespace parallax {
 struct AlignOptions {
   // Folder holding rules/ (similarity.yaml, aliases.yaml); see base/data_dir.h.
   std::string data_dir;
-  int threads = 0;             // 0: one per core
-  bool group_stories = false;  // false: all articles are one story
-  ClaimOptions claims;         // thresholds left negative come from rules/similarity.yaml
+  int threads = 0;  // 0: one per core
+  // false: all articles are one story. true: stories are grouped by content, except that
+  // articles the input labels with a story (corpus.stories, a JSONL "story" field) are grouped
+  // by their label.
+  bool group_stories = false;
+  ClaimOptions claims;  // thresholds left negative come from rules/similarity.yaml
   StoryOptions stories;
   // The corpus's marks (MarkCorpus), or null. With them each sentence's certainty (stated,
   // attributed, hedged: align/certainty.h) comes from the lexicon's marks and claims show

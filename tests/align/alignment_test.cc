@@ -163,6 +163,30 @@ TEST(AlignmentTest, GroupsStoriesWhenAsked) {
   EXPECT_EQ(grouped->stories[0].articles, (std::vector<uint32_t>{0, 1}));
 }
 
+// A story label given in the input wins over content: the two reports of one event, labelled
+// as two stories, are two stories; labelled as one, one.
+TEST(AlignmentTest, StoryLabelsFromTheInputWinOverGrouping) {
+  Aligned a = AlignSeeds(2);
+  AlignOptions options;
+  options.data_dir = PARALLAX_SOURCE_DIR;
+  options.group_stories = true;
+  a.corpus.stories = {"talks-a", "talks-b"};
+  auto apart = AlignCorpus(a.corpus, options);
+  ASSERT_TRUE(apart.ok()) << apart.status().message();
+  ASSERT_EQ(apart->stories.size(), 2u);
+  EXPECT_EQ(apart->stories[0].articles, (std::vector<uint32_t>{0}));
+  EXPECT_EQ(apart->stories[1].articles, (std::vector<uint32_t>{1}));
+  a.corpus.stories = {"talks", "talks"};
+  auto together = AlignCorpus(a.corpus, options);
+  ASSERT_TRUE(together.ok()) << together.status().message();
+  EXPECT_EQ(together->stories.size(), 1u);
+  // One labelled, one not: the unlabelled article keeps its own group.
+  a.corpus.stories = {"talks", ""};
+  auto mixed = AlignCorpus(a.corpus, options);
+  ASSERT_TRUE(mixed.ok()) << mixed.status().message();
+  EXPECT_EQ(mixed->stories.size(), 2u);
+}
+
 TEST(AlignmentTest, RejectsMissingDataDirAndMismatchedCorpus) {
   Corpus corpus;
   AlignOptions options;
