@@ -191,8 +191,10 @@ int RunReport(const Args& args) {
   }
   if (Status s = html_file->Commit(); !s.ok()) return Fail(s);
   times.Add("write", clock.Lap());
-  size_t shared = 0;
+  size_t shared = 0, claims = 0;  // related sentences (topic claims) are not claims
   for (const ReportClaim& c : model->claims) {
+    if (c.related) continue;
+    ++claims;
     std::vector<std::string> sources;
     for (const SentenceRef& r : c.sentences) {
       const std::string& s = model->articles[r.article].source;
@@ -201,7 +203,7 @@ int RunReport(const Args& args) {
     if (sources.size() > 1) ++shared;
   }
   std::cerr << "parallax: " << model->articles.size() << " articles from " << model->sources.size()
-            << " sources, " << model->claims.size() << " claims (" << shared
+            << " sources, " << claims << " claims (" << shared
             << " shared by several sources); wrote " << output << "\n";
   if (print_times) {
     times.Add("total", total_clock.Lap());
