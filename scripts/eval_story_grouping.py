@@ -26,7 +26,6 @@ temporary folder, never into the repository.
 import argparse
 import collections
 import json
-import math
 import os
 import re
 import subprocess
@@ -170,20 +169,8 @@ def run_parallax(binary, data_dir, jsonl, outdir):
     return pred, seconds
 
 
-WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-
 def tfidf_matrix(texts):
-    toks = [collections.Counter(w.lower() for w in WORD_RE.findall(t)) for t in texts]
-    df = collections.Counter()
-    for c in toks:
-        df.update(c.keys())
-    n = len(texts)
-    vecs = []
-    for c in toks:
-        v = {w: (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, tf in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs.append({w: x / norm for w, x in v.items()})
+    vecs = eval_ecbplus.tfidf_vectors(texts)
     # Dot products through an inverted index.
     postings = collections.defaultdict(list)
     for i, v in enumerate(vecs):

@@ -7,6 +7,7 @@
 
 #include "engine/base/parallel_for.h"
 #include "engine/lexicon/lexicon.h"
+#include "engine/lexicon/profile.h"
 #include "engine/text/tokenizer.h"
 
 namespace parallax {
@@ -40,16 +41,11 @@ struct SentenceRef {
   size_t base = 0;
 };
 
-// The lower-cased last word of a cited name ("Mr. Michael Steele" -> "steele").
+// The last word of a cited name's key ("Mr. Michael Steele" -> "steele"); empty for a pronoun.
 std::string SpeakerKey(std::string_view name) {
-  while (!name.empty() && !std::isalnum(static_cast<unsigned char>(name.back()))) {
-    name.remove_suffix(1);
-  }
-  if (name.ends_with("'s")) name.remove_suffix(2);
-  const size_t space = name.find_last_of(' ');
-  std::string key(space == std::string_view::npos ? name : name.substr(space + 1));
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key;
+  const std::string key = CitedSourceKey(name);
+  const size_t space = key.find_last_of(' ');
+  return space == std::string::npos ? key : key.substr(space + 1);
 }
 
 // How a sentence presents its content, from its marks: attribution cues in the outlet's voice
