@@ -171,6 +171,7 @@ def run_parallax(binary, data_dir, jsonl, outdir):
 
 def tfidf_matrix(texts):
     vecs = eval_ecbplus.tfidf_vectors(texts)
+    n = len(texts)
     # Dot products through an inverted index.
     postings = collections.defaultdict(list)
     for i, v in enumerate(vecs):
