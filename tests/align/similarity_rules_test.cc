@@ -56,6 +56,10 @@ TEST(SimilarityRulesTest, BadInputsAreErrorsWithPosition) {
       {"model: {weights: {cosine: 1}}\n", "unknown feature 'cosine'"},
       {"model: {combine: softmax}\n", "'combine' must be"},
       {"thresholds: {claim: 1.5}\n", "between 0 and 1"},
+      {"thresholds: {claim_mutual: 1.5}\n", "between 0 and 1"},
+      {"thresholds: {claim_quote: -0.1}\n", "between 0 and 1"},
+      {"thresholds: {claim_best_overlap: 2}\n", "between 0 and 1"},
+      {"thresholds: {claim_mutal: 0.3}\n", "unknown key 'claim_mutal'"},
       {"wordnet: {max_senses: -1}\n", "whole number"},
       {"alignment: {synonym_strength: lots}\n", ""},
   };
