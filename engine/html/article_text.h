@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "engine/html/page_tree.h"
-#include "engine/ingest/article.h"
+#include "engine/base/paragraph.h"
 
 namespace parallax {
 

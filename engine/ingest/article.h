@@ -11,14 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/paragraph.h"
 #include "engine/base/span.h"
 
 namespace parallax {
-
-struct Paragraph {
-  Span span;             // into Article::text; never includes the line end
-  bool heading = false;  // a section heading: a sentence of its own, never glued to the next
-};
 
 struct Article {
   std::string id;      // unique within a corpus

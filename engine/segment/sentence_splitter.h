@@ -34,7 +34,7 @@
 #include <vector>
 
 #include "engine/base/status.h"
-#include "engine/ingest/article.h"
+#include "engine/base/paragraph.h"
 #include "engine/segment/segment_rules.h"
 #include "engine/segment/sentence.h"
 
