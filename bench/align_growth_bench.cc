@@ -77,6 +77,17 @@ const std::vector<Article>& BaseArticles() {
 }
 
 // The corpus at `scale`, split into sentences once per scale.
+// Everything but the lexicons, loaded once.
+const Resources* SourceResources() {
+  static const Resources* res = [] {
+    ResourceParts parts;
+    parts.marking = parts.provenance = false;
+    StatusOr<Resources> r = LoadResources(PARALLAX_SOURCE_DIR, parts);
+    return r.ok() ? new Resources(std::move(*r)) : nullptr;
+  }();
+  return res;
+}
+
 const Corpus* CorpusAt(int scale) {
   static std::map<int, Corpus>* cache = new std::map<int, Corpus>;
   auto it = cache->find(scale);
@@ -92,19 +103,11 @@ const Corpus* CorpusAt(int scale) {
     }
   }
   CorpusOptions options;
-  options.data_dir = PARALLAX_SOURCE_DIR;
   options.threads = 2;
-  StatusOr<Corpus> corpus = SplitArticles(std::move(articles), options);
+  if (SourceResources() == nullptr) return nullptr;
+  StatusOr<Corpus> corpus = SplitArticles(std::move(articles), *SourceResources(), options);
   if (!corpus.ok()) return nullptr;
   return &cache->emplace(scale, std::move(*corpus)).first->second;
-}
-
-const SimilarityResources* Resources() {
-  static const SimilarityResources* res = [] {
-    StatusOr<SimilarityResources> r = LoadSimilarityResources(PARALLAX_SOURCE_DIR);
-    return r.ok() ? new SimilarityResources(std::move(*r)) : nullptr;
-  }();
-  return res;
 }
 
 // Arguments: scale (1 or 4), group stories (0 or 1).
@@ -114,12 +117,11 @@ void BM_AlignCorpus(benchmark::State& state) {
     return;
   }
   const Corpus* corpus = CorpusAt(static_cast<int>(state.range(0)));
-  if (corpus == nullptr || Resources() == nullptr) {
+  if (corpus == nullptr || SourceResources() == nullptr) {
     state.SkipWithError("could not split the corpus or load rules/");
     return;
   }
   AlignOptions options;
-  options.data_dir = PARALLAX_SOURCE_DIR;
   options.threads = 2;
   options.group_stories = state.range(1) != 0;
   size_t sentences = 0;
@@ -127,7 +129,7 @@ void BM_AlignCorpus(benchmark::State& state) {
   size_t claims = 0;
   size_t stories = 0;
   for (auto _ : state) {
-    StatusOr<Alignment> alignment = AlignCorpus(*corpus, *Resources(), options);
+    StatusOr<Alignment> alignment = AlignCorpus(*corpus, *SourceResources(), options);
     if (!alignment.ok()) {
       state.SkipWithError(alignment.status().message().c_str());
       return;

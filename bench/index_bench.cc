@@ -31,12 +31,9 @@ const AliasTable& Aliases() {
   return aliases;
 }
 
-const std::vector<EntityAlias>& EntityAliases() {
-  static const std::vector<EntityAlias> aliases = [] {
-    auto list = LoadEntityAliases(PARALLAX_SOURCE_DIR "/rules/aliases.yaml");
-    return list.ok() ? std::move(list).value() : std::vector<EntityAlias>();
-  }();
-  return aliases;
+const std::vector<EntityAlias>& Names() {
+  static const std::vector<EntityAlias> names = EntityAliases(Aliases());
+  return names;
 }
 
 std::string MakeTempDir() {
@@ -97,7 +94,7 @@ void BM_ParallaxIndexStage(benchmark::State& state) {
         state.SkipWithError(index.status().message().c_str());
         return;
       }
-      if (entities && !(*index)->SetEntityAliases(EntityAliases()).ok()) {
+      if (entities && !(*index)->SetEntityAliases(Names()).ok()) {
         state.SkipWithError("SetEntityAliases failed");
         return;
       }

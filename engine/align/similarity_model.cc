@@ -10,6 +10,7 @@
 
 #include "engine/align/word_classes.h"
 #include "engine/align/word_forms.h"
+#include "engine/base/data_dir.h"
 #include "engine/base/parallel_for.h"
 
 namespace parallax {
@@ -542,8 +543,8 @@ double SimilarityModel::Score(const SentenceFeatures& a, const SentenceFeatures&
 
 StatusOr<SimilarityResources> LoadSimilarityResources(const std::string& data_dir) {
   SimilarityResources res;
-  PARALLAX_ASSIGN_OR_RETURN(res.rules, LoadSimilarityRules(data_dir + "/rules/similarity.yaml"));
-  PARALLAX_ASSIGN_OR_RETURN(res.aliases, AliasTable::Load(data_dir + "/rules/aliases.yaml"));
+  PARALLAX_ASSIGN_OR_RETURN(res.rules, LoadSimilarityRules(DataPath(data_dir, kSimilarityRules)));
+  PARALLAX_ASSIGN_OR_RETURN(res.aliases, AliasTable::Load(DataPath(data_dir, kAliases)));
   std::string dir = res.rules.wordnet_dir;
   if (const char* env = std::getenv("PARALLAX_WORDNET_DIR"); env != nullptr && *env != '\0')
     dir = env;

@@ -42,4 +42,8 @@ StatusOr<std::string> FindDataDir(const std::string& explicit_dir) {
       "cannot find Parallax's lexicons/ and rules/: pass --data-dir or set PARALLAX_DATA_DIR");
 }
 
+std::string DataPath(const std::string& data_dir, const char* relative) {
+  return data_dir + "/" + relative;
+}
+
 }  // namespace parallax

@@ -19,6 +19,19 @@ namespace parallax {
 // directory or environment variable that does not qualify is an error, not skipped.
 StatusOr<std::string> FindDataDir(const std::string& explicit_dir);
 
+// The layout of a data directory, spelled here only: paths relative to it. The loader of each
+// file is named beside it; pipeline/resources.h loads them all.
+inline constexpr char kLexiconsDir[] = "lexicons";                       // Lexicon::LoadDir
+inline constexpr char kRulesDir[] = "rules";                             // (digested)
+inline constexpr char kBoilerplateRules[] = "rules/boilerplate.yaml";    // BoilerplateRules
+inline constexpr char kSegmentationRules[] = "rules/segmentation.yaml";  // SegmentRules
+inline constexpr char kSimilarityRules[] = "rules/similarity.yaml";      // SimilarityRules
+inline constexpr char kAliases[] = "rules/aliases.yaml";                 // AliasTable
+inline constexpr char kTemplatesDir[] = "reports/templates";             // the HTML renderers
+
+// Returns data_dir + "/" + relative.
+std::string DataPath(const std::string& data_dir, const char* relative);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_ENGINE_BASE_DATA_DIR_H_

@@ -191,6 +191,18 @@ Status AtomicFileWriter::Append(std::string_view bytes) {
   return Status::Ok();
 }
 
+Status AtomicFileWriter::CommitIfChanged() {
+  if (!error_.ok() || fd_ < 0) return Commit();
+  StatusOr<std::string> old = ReadFile(path_);
+  if (!old.ok()) return Commit();
+  if (::fsync(fd_) != 0) return Commit();  // Commit reports the failure
+  StatusOr<std::string> now = ReadFile(tmp_);
+  if (!now.ok() || *now != *old) return Commit();
+  ::close(std::exchange(fd_, -1));
+  ::unlink(tmp_.c_str());
+  return Status::Ok();
+}
+
 Status AtomicFileWriter::Commit() {
   if (!error_.ok()) return error_;
   if (fd_ < 0) return Status::Internal(tmp_ + ": committed twice");

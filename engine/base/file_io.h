@@ -67,8 +67,14 @@ class AtomicFileWriter {
   // Appends `bytes`. After an error every later call fails with the same status.
   Status Append(std::string_view bytes);
 
-  // Flushes to disk and renames over the final path. REQUIRES: called at most once.
+  // Flushes to disk and renames over the final path. REQUIRES: called at most once (of Commit
+  // and CommitIfChanged).
   Status Commit();
+
+  // As Commit, except that when the final path already holds exactly the bytes written, it is
+  // left untouched (its time stamp too) and the temporary file is removed: a re-run that
+  // produces the same page does not rewrite it.
+  Status CommitIfChanged();
 
   const std::string& path() const { return path_; }
 

@@ -2,35 +2,24 @@
 // an index page and a map of articles to stories.
 #include <unistd.h>
 
-#include <atomic>
-#include <filesystem>
 #include <iostream>
-#include <mutex>
-#include <nlohmann/json.hpp>
+#include <optional>
 
-#include "engine/base/data_dir.h"
-#include "engine/base/file_io.h"
-#include "engine/base/parallel_for.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
-#include "engine/pipeline/analysis.h"
-#include "engine/report/digest.h"
-#include "engine/report/report.h"
+#include "engine/pipeline/batch_job.h"
 
 namespace parallax::cli {
 namespace {
 
-namespace fs = std::filesystem;
-using Json = nlohmann::ordered_json;
-
-// Progress on stderr: a bar redrawn in place on a terminal, a line per step otherwise.
+// Progress on stderr: a bar redrawn in place on a terminal, a line per step otherwise. The
+// batch job reports one story at a time.
 class Progress {
  public:
   Progress(std::string what, size_t total)
       : what_(std::move(what)), total_(total), tty_(::isatty(2)) {}
 
   void Step(const std::string& item) {
-    std::lock_guard<std::mutex> lock(mu_);
     ++done_;
     if (tty_) {
       const size_t width = 30;
@@ -48,17 +37,7 @@ class Progress {
   size_t total_;
   bool tty_;
   size_t done_ = 0;
-  std::mutex mu_;
 };
-
-// Writes `contents` unless the file already holds exactly that (a re-run redoes only what changed).
-Status WriteIfChanged(const std::string& path, const std::string& contents) {
-  StatusOr<std::string> old = ReadFile(path);
-  if (old.ok() && *old == contents) return Status::Ok();
-  return WriteFileAtomically(path, contents);
-}
-
-std::string StoryFileName(const std::string& story_id) { return "story-" + story_id + ".html"; }
 
 }  // namespace
 
@@ -69,6 +48,7 @@ int RunBatch(const Args& args) {
       "output,o", po::value<std::string>()->required(),
       "folder for index.html, stories.json and the story reports")(
       "json", po::bool_switch(), "also write each story's report as JSON")(
+      "csv", po::bool_switch(), "also write each story's marks as CSV (one row per mark)")(
       "timestamp", po::bool_switch(), "record the time of the run in the reports")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: one per core)")(
       "timings", po::bool_switch(), "print the wall time of each stage to stderr");
@@ -86,138 +66,32 @@ int RunBatch(const Args& args) {
   }
   if (auto exit = CheckThreads("batch", vm)) return *exit;
   StageClock total_clock;
-  auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
-  if (!data_dir.ok()) return Fail(data_dir.status());
-  const std::string out_dir = vm["output"].as<std::string>();
-  std::error_code ec;
-  fs::create_directories(fs::path(out_dir) / "stories", ec);
-  if (ec) return Fail(Status::IoError(out_dir + ": cannot create folder: " + ec.message()));
-
-  AnalysisOptions analysis_options;
-  analysis_options.data_dir = *data_dir;
-  analysis_options.threads = ResolveThreads(vm["threads"].as<int>());
-  analysis_options.group_stories = true;
-  analysis_options.skip_bad_articles = true;
-  analysis_options.allow_outside_paths = vm["allow-outside-paths"].as<bool>();
+  auto resources = LoadCommandResources(vm);
+  if (!resources.ok()) return Fail(resources.status());
+  BatchJobOptions job;
+  job.inputs = vm["input"].as<std::vector<std::string>>();
+  job.out_dir = vm["output"].as<std::string>();
+  job.json = vm["json"].as<bool>();
+  job.csv = vm["csv"].as<bool>();
+  if (vm["timestamp"].as<bool>()) job.generated_at = UtcNow();
+  job.threads = vm["threads"].as<int>();
+  job.allow_outside_paths = vm["allow-outside-paths"].as<bool>();
+  job.skipped = [](const std::string& m) { std::cerr << "parallax: skipped: " << m << "\n"; };
+  std::optional<Progress> progress;
+  job.story_done = [&](const std::string& story, size_t total) {
+    if (!progress) progress.emplace("stories", total);
+    progress->Step(story);
+  };
   std::cerr << "parallax: reading, marking and aligning the inputs\n";
-  auto analysis = Analyze(vm["input"].as<std::vector<std::string>>(), analysis_options);
-  if (!analysis.ok()) return Fail(analysis.status());
-  for (const std::string& skipped : analysis->corpus.skipped)
-    std::cerr << "parallax: skipped: " << skipped << "\n";
-  StageTimes times = analysis->times;
-  const bool print_times = vm["timings"].as<bool>();
-  if (print_times) std::cerr << times.Format();  // now, in case a later stage fails
-  const size_t printed = times.stages().size();
-  StageClock clock;
-
-  ReportOptions report_options;
-  report_options.data_dir = *data_dir;
-  if (vm["timestamp"].as<bool>()) {
-    report_options.generated_at = "";  // filled below, once, so every page shows the same time
-    std::time_t now = std::time(nullptr);
-    char buf[32];
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    report_options.generated_at = buf;
-  }
-  if (Status s = PrepareReportOptions(&report_options); !s.ok()) return Fail(s);
-  const std::string templates = *data_dir + "/reports/templates";
-  const auto& stories = analysis->alignment.stories;
-  std::vector<BatchStory> index_stories(stories.size());
-  std::vector<Status> errors(stories.size());
-  Progress progress("stories", stories.size());
-  ParallelFor(stories.size(), analysis_options.threads, [&](size_t i) {
-    auto model = BuildReportModel(*analysis, StoryArticles(*analysis, i), report_options);
-    if (!model.ok()) {
-      errors[i] = model.status();
-      return;
-    }
-    auto html = RenderHtml(*model, templates);
-    if (!html.ok()) {
-      errors[i] = html.status();
-      return;
-    }
-    const std::string file = StoryFileName(stories[i].id);
-    Status s = WriteIfChanged((fs::path(out_dir) / "stories" / file).string(), *html);
-    if (s.ok() && vm["json"].as<bool>()) {
-      s = WriteIfChanged(
-          (fs::path(out_dir) / "stories" / (file.substr(0, file.size() - 5) + ".json")).string(),
-          RenderJson(*model));
-    }
-    errors[i] = s;
-    BatchStory& story = index_stories[i];
-    story.id = stories[i].id;
-    story.title = model->title;
-    story.href = "stories/" + file;
-    story.articles = static_cast<int>(model->articles.size());
-    for (const ReportArticle& a : model->articles) {
-      story.sentences += static_cast<int>(a.sentences.size());
-      if (!a.date.empty() && (story.first_date.empty() || a.date < story.first_date))
-        story.first_date = a.date;
-      if (!a.date.empty() && a.date > story.last_date) story.last_date = a.date;
-    }
-    for (const std::string& source : model->sources) {
-      BatchStorySource bs{source, 0};
-      for (const ReportArticle& a : model->articles) bs.articles += a.source == source ? 1 : 0;
-      story.sources.push_back(bs);
-    }
-    story.claims = static_cast<int>(model->claims.size());
-    story.divergent_claims = MostDivergentClaims(*model, 3);
-    progress.Step(story.id + " (" + std::to_string(story.articles) + " articles)");
-  });
-  for (const Status& s : errors) {
-    if (!s.ok()) return Fail(s);
-  }
-  times.Add("stories", clock.Lap());  // model, render and write of every story, in parallel
-
-  BatchIndexModel index;
-  index.title = analysis->corpus.title.empty() ? "Parallax batch" : analysis->corpus.title;
-  index.parallax_version = PARALLAX_VERSION;
-  index.generated_at = report_options.generated_at;
-  index.lexicon_digest = report_options.lexicon_digest.value_or("");
-  index.rules_digest = report_options.rules_digest.value_or("");
-  index.stories = index_stories;
-  for (const std::string& skipped : analysis->corpus.skipped)
-    index.failures.push_back({"", skipped});
-  auto index_html = RenderBatchIndex(index, templates);
-  if (!index_html.ok()) return Fail(index_html.status());
-  if (Status s = WriteIfChanged((fs::path(out_dir) / "index.html").string(), *index_html); !s.ok())
-    return Fail(s);
-
-  Json map;
-  map["schema_version"] = "1.0";
-  Json story_list = Json::array();
-  Json article_map = Json::object();
-  for (size_t i = 0; i < stories.size(); ++i) {
-    Json s;
-    s["id"] = stories[i].id;
-    s["title"] = index_stories[i].title;
-    s["report"] = index_stories[i].href;
-    Json ids = Json::array();
-    for (uint32_t a : stories[i].articles) {
-      ids.push_back(analysis->corpus.articles[a].id);
-      article_map[analysis->corpus.articles[a].id] = stories[i].id;
-    }
-    s["articles"] = std::move(ids);
-    story_list.push_back(std::move(s));
-  }
-  map["stories"] = std::move(story_list);
-  map["articles"] = std::move(article_map);
-  Json skipped = Json::array();
-  for (const std::string& m : analysis->corpus.skipped) skipped.push_back(m);
-  map["skipped"] = std::move(skipped);
-  if (Status s = WriteIfChanged((fs::path(out_dir) / "stories.json").string(),
-                                map.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
-      !s.ok()) {
-    return Fail(s);
-  }
-  times.Add("index", clock.Lap());
-  std::cerr << "parallax: " << analysis->corpus.articles.size() << " articles in " << stories.size()
-            << " stories; wrote " << (fs::path(out_dir) / "index.html").string() << "\n";
-  if (print_times) {
+  auto summary = RunBatchJob(job, *resources);
+  if (!summary.ok()) return Fail(summary.status());
+  std::cerr << "parallax: " << summary->articles << " articles in " << summary->stories
+            << " stories; wrote " << summary->index_path << "\n";
+  if (vm["timings"].as<bool>()) {
+    StageTimes times = resources->times;
+    times.Append(summary->times);
     times.Add("total", total_clock.Lap());
-    std::cerr << times.Format(printed);
+    std::cerr << times.Format();
   }
   return kExitOk;
 }

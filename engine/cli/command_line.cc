@@ -1,6 +1,10 @@
 #include "engine/cli/command_line.h"
 
+#include <chrono>
+#include <ctime>
 #include <iostream>
+
+#include "engine/base/data_dir.h"
 
 namespace parallax::cli {
 
@@ -55,6 +59,20 @@ void AddAllowOutsidePathsOption(po::options_description* options) {
   options->add_options()("allow-outside-paths", po::bool_switch(),
                          "let manifests name files outside their own folder (absolute paths, "
                          "'..'); only for manifests you trust");
+}
+
+StatusOr<Resources> LoadCommandResources(const po::variables_map& vm, const ResourceParts& parts) {
+  PARALLAX_ASSIGN_OR_RETURN(std::string data_dir, FindDataDir(vm["data-dir"].as<std::string>()));
+  return LoadResources(data_dir, parts);
+}
+
+std::string UtcNow() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 }  // namespace parallax::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/pipeline/resources.h"
 
 namespace parallax::cli {
 
@@ -44,6 +45,14 @@ std::optional<int> CheckThreads(const std::string& name, const po::variables_map
 
 // The "--allow-outside-paths" switch of the commands that read manifests.
 void AddAllowOutsidePathsOption(po::options_description* options);
+
+// Finds the data directory (--data-dir of `vm`, else base/data_dir.h's lookup) and loads the
+// parts of it the command needs.
+StatusOr<Resources> LoadCommandResources(const po::variables_map& vm,
+                                         const ResourceParts& parts = {});
+
+// The time now in UTC, "2026-12-07T14:06:13Z": what --timestamp records in a report.
+std::string UtcNow();
 
 }  // namespace parallax::cli
 

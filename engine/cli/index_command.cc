@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "engine/base/data_dir.h"
 #include "engine/base/visible_text.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
@@ -51,8 +50,10 @@ int RunAdd(const Args& args) {
   }
   if (auto exit = CheckThreads("index add", vm)) return *exit;
   const std::string dir = vm["index"].as<std::string>();
-  auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
-  if (!data_dir.ok()) return Fail(data_dir.status());
+  ResourceParts parts;
+  parts.marking = parts.alignment = parts.provenance = false;
+  auto resources = LoadCommandResources(vm, parts);
+  if (!resources.ok()) return Fail(resources.status());
 
   IndexOptions index_options;
   index_options.commit_every_sentences = vm["commit-every"].as<size_t>();
@@ -61,11 +62,10 @@ int RunAdd(const Args& args) {
   if (!index.ok()) return Fail(index.status());
 
   CorpusOptions corpus_options;
-  corpus_options.data_dir = *data_dir;
   corpus_options.skip_bad_articles = vm["skip-bad"].as<bool>();
   corpus_options.threads = vm["threads"].as<int>();
   corpus_options.allow_outside_paths = vm["allow-outside-paths"].as<bool>();
-  auto corpus = LoadCorpus(vm["input"].as<std::vector<std::string>>(), corpus_options);
+  auto corpus = LoadCorpus(vm["input"].as<std::vector<std::string>>(), *resources, corpus_options);
   if (!corpus.ok()) return Fail(corpus.status());
   for (const std::string& message : corpus->skipped)
     std::cerr << "parallax: skipped " << message << "\n";
@@ -78,7 +78,7 @@ int RunAdd(const Args& args) {
     }
     sentences += corpus->sentences[i].size();
   }
-  Status status = AddCorpusToIndex(*corpus, *data_dir, index->get(), [](size_t done, size_t all) {
+  Status status = AddCorpusToIndex(*corpus, *resources, index->get(), [](size_t done, size_t all) {
     if (done % 100 == 0)
       std::cerr << "indexed " << done << "/" << all << " articles\r" << std::flush;
   });

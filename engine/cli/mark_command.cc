@@ -3,7 +3,6 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
-#include "engine/base/data_dir.h"
 #include "engine/base/file_io.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
@@ -99,10 +98,11 @@ int RunMark(const Args& args) {
     std::cerr << "parallax mark: --format must be jsonl or text\n";
     return kExitUsage;
   }
-  auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
-  if (!data_dir.ok()) return Fail(data_dir.status());
+  ResourceParts parts;
+  parts.alignment = parts.aliases = parts.provenance = false;
+  auto resources = LoadCommandResources(vm, parts);
+  if (!resources.ok()) return Fail(resources.status());
   CorpusOptions corpus_options;
-  corpus_options.data_dir = *data_dir;
   corpus_options.threads = vm["threads"].as<int>();
 
   StatusOr<Corpus> corpus = Status::Internal("not read");
@@ -116,24 +116,20 @@ int RunMark(const Args& args) {
     if (Status s = CheckAndRepairText(name, &*text, &warnings); !s.ok()) return Fail(s);
     corpus = LinesCorpus(std::move(*text));
   } else if (input == "-") {
-    auto rules = BoilerplateRules::Load(*data_dir + "/rules/boilerplate.yaml");
-    if (!rules.ok()) return Fail(rules.status());
-    ArticleReader reader(std::move(*rules), ReadOptions());
+    ArticleReader reader(*resources->boilerplate, ReadOptions());
     auto article = reader.FromText(ReadStdin(), "stdin", "<stdin>");
     if (!article.ok()) return Fail(article.status());
     std::vector<Article> articles;
     articles.push_back(std::move(*article));
-    corpus = SplitArticles(std::move(articles), corpus_options);
+    corpus = SplitArticles(std::move(articles), *resources, corpus_options);
   } else {
-    corpus = LoadCorpus({input}, corpus_options);
+    corpus = LoadCorpus({input}, *resources, corpus_options);
   }
   if (!corpus.ok()) return Fail(corpus.status());
   for (const Article& a : corpus->articles)
     warnings.insert(warnings.end(), a.warnings.begin(), a.warnings.end());
   for (const std::string& w : warnings) std::cerr << "parallax: warning: " << w << "\n";
-  auto marker = LoadMarker(*data_dir);
-  if (!marker.ok()) return Fail(marker.status());
-  CorpusMarks marks = MarkCorpus(*corpus, **marker, corpus_options.threads);
+  CorpusMarks marks = MarkCorpus(*corpus, *resources->marker, corpus_options.threads);
 
   std::string out;
   for (size_t a = 0; a < corpus->articles.size(); ++a) {

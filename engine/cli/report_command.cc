@@ -1,19 +1,11 @@
 // parallax report: the main job — one HTML report (plus JSON/CSV) comparing the inputs' sources.
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
-#include <optional>
-#include <string_view>
-#include <thread>
 
-#include "engine/base/data_dir.h"
 #include "engine/base/file_io.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
-#include "engine/pipeline/analysis.h"
-#include "engine/pipeline/indexing.h"
-#include "engine/report/report.h"
+#include "engine/pipeline/report_job.h"
 
 namespace parallax::cli {
 namespace {
@@ -33,15 +25,6 @@ std::vector<std::string> ArticleFiles(const Corpus& corpus) {
     if (files.empty() || files.back() != file) files.push_back(std::move(file));
   }
   return files;
-}
-
-std::string UtcNow() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace
@@ -83,9 +66,8 @@ int RunReport(const Args& args) {
   }
   if (Status s = CheckOutputPaths(outputs, inputs); !s.ok()) return UsageFail("report", s);
   StageClock total_clock;
-  auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
-  if (!data_dir.ok()) return Fail(data_dir.status());
-
+  auto resources = LoadCommandResources(vm);
+  if (!resources.ok()) return Fail(resources.status());
   // Open the index first, so that a locked or foreign index fails before the work is done.
   std::unique_ptr<SentenceIndex> index;
   if (const std::string& dir = vm["index"].as<std::string>(); !dir.empty()) {
@@ -94,120 +76,33 @@ int RunReport(const Args& args) {
     index = std::move(*opened);
   }
 
-  AnalysisOptions analysis_options;
-  analysis_options.data_dir = *data_dir;
-  analysis_options.threads = vm["threads"].as<int>();
-  analysis_options.allow_outside_paths = vm["allow-outside-paths"].as<bool>();
-  auto analysis = Analyze(inputs, analysis_options);
-  if (!analysis.ok()) return Fail(analysis.status());
-  if (Status s = CheckOutputPaths(outputs, ArticleFiles(analysis->corpus)); !s.ok())
-    return UsageFail("report", s);
-  for (const Article& a : analysis->corpus.articles) {
-    for (const std::string& w : a.warnings) std::cerr << "parallax: warning: " << w << "\n";
-  }
-
-  if (index != nullptr) {
-    if (Status s = AddCorpusToIndex(analysis->corpus, *data_dir, index.get()); !s.ok())
-      return Fail(s);
-  }
-
-  ReportOptions report_options;
-  report_options.data_dir = *data_dir;
-  report_options.title = vm["title"].as<std::string>();
-  if (vm["timestamp"].as<bool>()) report_options.generated_at = UtcNow();
-  StageTimes times = analysis->times;
-  const bool print_times = vm["timings"].as<bool>();
-  if (print_times) std::cerr << times.Format();  // now, in case a later stage fails
-  const size_t printed = times.stages().size();
-  StageClock clock;
-  auto model = BuildReportModel(*analysis, StoryArticles(*analysis, 0), report_options);
-  if (!model.ok()) return Fail(model.status());
-  // The model holds copies of all it shows: the analysis (texts, marks, claims) goes now, so
-  // that it does not sit beside the renderings' buffers.
-  { const Analysis released = std::move(*analysis); }
-  times.Add("model", clock.Lap());
-  // The JSON and CSV renderings only read the model: with a second thread they are made while
-  // the HTML renders. Each output goes to a temporary file as it renders; all are renamed into
-  // place only once every one was made, so a failed run never leaves a half-written or
-  // mismatched report.
-  const std::string& json_path = vm["json"].as<std::string>();
-  const std::string& csv_path = vm["csv"].as<std::string>();
-  std::optional<AtomicFileWriter> json_file;
-  std::optional<AtomicFileWriter> csv_file;
-  Status side_status;
-  StageTimes side_times;
-  auto render_side = [&] {
-    StageClock side_clock;
-    if (!json_path.empty()) {
-      auto file = AtomicFileWriter::Create(json_path);
-      side_status = file.status();
-      if (file.ok()) {
-        side_status =
-            RenderJsonTo(*model, [&](std::string_view part) { return file->Append(part); });
-        json_file = std::move(*file);
-      }
-      side_times.Add("render.json", side_clock.Lap());
-    }
-    if (!csv_path.empty() && side_status.ok()) {
-      auto file = AtomicFileWriter::Create(csv_path);
-      side_status = file.status();
-      if (file.ok()) {
-        side_status = file->Append(RenderMarksCsv(*model));
-        csv_file = std::move(*file);
-      }
-      side_times.Add("render.csv", side_clock.Lap());
-    }
+  ReportJobOptions job;
+  job.inputs = inputs;
+  job.outputs = {vm["output"].as<std::string>(), vm["json"].as<std::string>(),
+                 vm["csv"].as<std::string>()};
+  job.report.title = vm["title"].as<std::string>();
+  if (vm["timestamp"].as<bool>()) job.report.generated_at = UtcNow();
+  job.threads = vm["threads"].as<int>();
+  job.allow_outside_paths = vm["allow-outside-paths"].as<bool>();
+  job.index = index.get();
+  bool outputs_collide = false;  // a usage error found once the articles are known
+  job.check_articles = [&](const Corpus& corpus) {
+    Status s = CheckOutputPaths(outputs, ArticleFiles(corpus));
+    outputs_collide = !s.ok();
+    return s;
   };
-  std::thread side;
-  const int threads = ResolveThreads(analysis_options.threads);
-  const bool parallel = threads > 1 && !(json_path.empty() && csv_path.empty());
-  if (parallel) side = std::thread(render_side);
-  const std::string output = vm["output"].as<std::string>();
-  auto html_file = AtomicFileWriter::Create(output);
-  Status html_status = html_file.status();
-  if (html_file.ok()) {
-    HtmlOptions html_options;
-    html_options.threads = threads;
-    html_status = RenderHtmlTo(*model, *data_dir + "/reports/templates", html_options,
-                               [&](std::string_view part) { return html_file->Append(part); });
-  }
-  times.Add("render.html", clock.Lap());
-  if (parallel) {
-    side.join();
-    times.Add("render.wait", clock.Lap());  // waiting for JSON/CSV after the HTML was done
-  } else if (html_status.ok()) {
-    render_side();
-    clock.Lap();
-  }
-  if (!html_status.ok()) return Fail(html_status);
-  if (!side_status.ok()) return Fail(side_status);
-  times.Append(side_times);
-
-  if (json_file) {
-    if (Status s = json_file->Commit(); !s.ok()) return Fail(s);
-  }
-  if (csv_file) {
-    if (Status s = csv_file->Commit(); !s.ok()) return Fail(s);
-  }
-  if (Status s = html_file->Commit(); !s.ok()) return Fail(s);
-  times.Add("write", clock.Lap());
-  size_t shared = 0, claims = 0;  // related sentences (topic claims) are not claims
-  for (const ReportClaim& c : model->claims) {
-    if (c.related) continue;
-    ++claims;
-    std::vector<std::string> sources;
-    for (const SentenceRef& r : c.sentences) {
-      const std::string& s = model->articles[r.article].source;
-      if (std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
-    }
-    if (sources.size() > 1) ++shared;
-  }
-  std::cerr << "parallax: " << model->articles.size() << " articles from " << model->sources.size()
-            << " sources, " << claims << " claims (" << shared
-            << " shared by several sources); wrote " << output << "\n";
-  if (print_times) {
+  job.warn = [](const std::string& w) { std::cerr << "parallax: warning: " << w << "\n"; };
+  auto summary = RunReportJob(job, *resources);
+  if (!summary.ok())
+    return outputs_collide ? UsageFail("report", summary.status()) : Fail(summary.status());
+  std::cerr << "parallax: " << summary->articles << " articles from " << summary->sources
+            << " sources, " << summary->claims << " claims (" << summary->shared_claims
+            << " shared by several sources); wrote " << job.outputs.html << "\n";
+  if (vm["timings"].as<bool>()) {
+    StageTimes times = resources->times;
+    times.Append(summary->times);
     times.Add("total", total_clock.Lap());
-    std::cerr << times.Format(printed);
+    std::cerr << times.Format();
   }
   return kExitOk;
 }

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "engine/base/data_dir.h"
 #include "engine/base/visible_text.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
@@ -135,12 +134,12 @@ int RunSearch(const Args& args) {
   const Strings entities = vm["entity"].as<Strings>();
   if (!entities.empty()) {
     // "Beijing" finds what the index stored as "China": resolve aliases the way indexing did.
-    auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
-    if (!data_dir.ok()) return Fail(data_dir.status());
-    auto aliases = AliasTable::Load(*data_dir + "/rules/aliases.yaml");
-    if (!aliases.ok()) return Fail(aliases.status());
+    ResourceParts parts;
+    parts.reading = parts.marking = parts.alignment = parts.provenance = false;
+    auto resources = LoadCommandResources(vm, parts);
+    if (!resources.ok()) return Fail(resources.status());
     for (const std::string& name : entities) {
-      const std::string canonical = aliases->Canonical(name);
+      const std::string canonical = resources->aliases->Canonical(name);
       request.entities.push_back(canonical.empty() ? name : canonical);
     }
   }

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "engine/align/similarity_model.h"
-#include "engine/base/data_dir.h"
 #include "engine/base/file_io.h"
 #include "engine/base/text_lines.h"
 #include "engine/cli/command_line.h"
@@ -63,10 +62,11 @@ int RunSimilarity(const Args& args) {
                              "from the pairs file"));
   }
   const std::string path = vm["pairs"].as<std::string>();
-  auto data_dir = FindDataDir(vm["data-dir"].as<std::string>());
-  if (!data_dir.ok()) return Fail(data_dir.status());
-  auto resources = LoadSimilarityResources(*data_dir);
-  if (!resources.ok()) return Fail(resources.status());
+  ResourceParts parts;
+  parts.reading = parts.marking = parts.aliases = parts.provenance = false;
+  auto loaded = LoadCommandResources(vm, parts);
+  if (!loaded.ok()) return Fail(loaded.status());
+  const SimilarityResources* resources = loaded->similarity.get();
   auto text = ReadFile(path);
   if (!text.ok()) return Fail(text.status());
   auto pairs = ParsePairs(*text, path);

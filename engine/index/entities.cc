@@ -1,5 +1,5 @@
 // The bridge from text/aliases.h to the index: FindEntityNames (the entity terms of each
-// sentence) and LoadEntityAliases / EntitySynonyms (the synonyms that let query words name
+// sentence) and EntityAliases / EntitySynonyms (the synonyms that let query words name
 // entities).
 #include <algorithm>
 #include <cstdio>
@@ -9,7 +9,6 @@
 #include "engine/index/sentence_index.h"
 #include "engine/text/aliases.h"
 #include "engine/text/tokenizer.h"
-#include "engine/yaml/yaml_tree.h"
 
 namespace parallax {
 
@@ -30,27 +29,10 @@ std::vector<std::vector<std::string>> FindEntityNames(const AliasTable& aliases,
   return names;
 }
 
-// AliasTable does not list its names, so the file is read again here, for the keys this needs
-// only (name, aliases); AliasTable::Load has checked the rest when the entities were found.
-StatusOr<std::vector<EntityAlias>> LoadEntityAliases(const std::string& path) {
-  PARALLAX_ASSIGN_OR_RETURN(YamlNode root, LoadYamlFile(path));
+std::vector<EntityAlias> EntityAliases(const AliasTable& aliases) {
   std::vector<EntityAlias> out;
-  if (root.IsNull()) return out;
-  if (!root.IsMap()) return root.Error("expected a map with the key 'entities'");
-  const YamlNode* entities = root.Find("entities");
-  if (entities == nullptr || entities->IsNull()) return out;
-  if (!entities->IsList()) return entities->Error("'entities' must be a list");
-  for (const YamlNode& item : entities->items) {
-    const YamlNode* name = item.Find("name");
-    if (name == nullptr || !name->IsScalar() || name->scalar.empty()) {
-      return item.Error("entity without a 'name'");
-    }
-    out.push_back({name->scalar, name->scalar});
-    if (const YamlNode* aliases = item.Find("aliases"); aliases != nullptr) {
-      PARALLAX_ASSIGN_OR_RETURN(std::vector<std::string> phrases, aliases->AsStringList());
-      for (std::string& phrase : phrases) out.push_back({std::move(phrase), name->scalar});
-    }
-  }
+  out.reserve(aliases.Names().size());
+  for (const auto& [phrase, canonical] : aliases.Names()) out.push_back({phrase, canonical});
   return out;
 }
 

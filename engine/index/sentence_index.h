@@ -101,7 +101,7 @@ class SentenceIndex {
   // replace any stored before; Search expands query words with them, never inside "quoted
   // phrases". Writes nothing when the same list is already stored (a fingerprint in the
   // metadata), so callers may pass the table on every open. Pass the table that found the
-  // entities given to AddArticle (see LoadEntityAliases). Durable with the next commit.
+  // entities given to AddArticle (see EntityAliases). Durable with the next commit.
   Status SetEntityAliases(const std::vector<EntityAlias>& aliases);
 
   // Makes every change so far durable (one fsync).
@@ -246,17 +246,16 @@ class IndexReader {
   std::unique_ptr<Impl> impl_;
 };
 
-// Every name of every entity of an alias file (rules/aliases.yaml, format in text/aliases.h),
-// canonical names included, ready for SentenceIndex::SetEntityAliases. Names listed under
-// `case_sensitive` are left out: the query parser lower-cases queries, and "US" or "Chinese"
-// folded to "us" or "chinese" would expand words that do not name the entity. Errors name
-// file:line:column. Defined in entities.cc.
-StatusOr<std::vector<EntityAlias>> LoadEntityAliases(const std::string& path);
+// Every name of every entity of `aliases` (AliasTable::Names: canonical names included, names
+// listed under `case_sensitive` left out, since the query parser lower-cases queries and "US"
+// or "Chinese" folded to "us" or "chinese" would expand words that do not name the entity),
+// ready for SentenceIndex::SetEntityAliases. Defined in entities.cc.
+class AliasTable;
+std::vector<EntityAlias> EntityAliases(const AliasTable& aliases);
 
 // The canonical entity names per sentence, found by `aliases` (see text/aliases.h), ready for
 // SentenceIndex::AddArticle. Declared here so callers need no other header; defined in
 // entities.cc.
-class AliasTable;
 std::vector<std::vector<std::string>> FindEntityNames(const AliasTable& aliases,
                                                       const Article& article,
                                                       const std::vector<Sentence>& sentences);

@@ -120,115 +120,98 @@ void HonourStoryLabels(const std::vector<std::string>& labels, std::vector<uint3
   }
 }
 
-}  // namespace
-
-StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const AlignOptions& options) {
-  if (options.data_dir.empty()) return Status::InvalidInput("AlignCorpus: no data directory");
-  StageClock clock;
-  PARALLAX_ASSIGN_OR_RETURN(SimilarityResources resources,
-                            LoadSimilarityResources(options.data_dir));
-  StageTimes times;
-  times.Add("load", clock.Lap());
-  PARALLAX_ASSIGN_OR_RETURN(Alignment alignment, AlignCorpus(corpus, resources, options));
-  times.Append(alignment.times);
-  alignment.times = std::move(times);
-  return alignment;
-}
-
-StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources& resources,
-                                const AlignOptions& options) {
-  if (corpus.sentences.size() != corpus.articles.size()) {
-    return Status::InvalidInput("AlignCorpus: corpus has sentences for " +
-                                std::to_string(corpus.sentences.size()) + " of " +
-                                std::to_string(corpus.articles.size()) + " articles");
-  }
-  StageClock clock;
-  const int threads = ResolveThreads(options.threads);
-  const size_t article_count = corpus.articles.size();
-  Alignment out;
-  AssignSources(corpus, &out);
-
-  // 1. The sentences taking part, and the model built from them.
+// The sentences taking part in alignment (headings and empty spans left out), article by
+// article: article a's are refs[first[a], first[a + 1]).
+struct CorpusSentences {
   std::vector<SentenceRef> refs;
-  std::vector<size_t> first_ref(article_count + 1, 0);
+  std::vector<size_t> first;
+};
+
+// Step 1: the sentences taking part.
+CorpusSentences CollectSentences(const Corpus& corpus) {
+  CorpusSentences out;
+  const size_t article_count = corpus.articles.size();
+  out.first.assign(article_count + 1, 0);
   for (size_t a = 0; a < article_count; ++a) {
-    first_ref[a] = refs.size();
+    out.first[a] = out.refs.size();
     const std::string& text = corpus.articles[a].text;
     const std::vector<Sentence>& sentences = corpus.sentences[a];
     for (size_t s = 0; s < sentences.size(); ++s) {
       const Sentence& sentence = sentences[s];
       if (sentence.heading || sentence.span.empty() || sentence.span.end > text.size()) continue;
-      refs.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(s), sentence.span.Of(text),
-                      sentence.span.start});
+      out.refs.push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(s),
+                          sentence.span.Of(text), sentence.span.start});
     }
   }
-  first_ref[article_count] = refs.size();
-  std::vector<std::string_view> texts;
-  texts.reserve(refs.size());
-  for (const SentenceRef& r : refs) texts.push_back(r.text);
-  const SimilarityModel model = SimilarityModel::Build(texts, resources.rules, &resources.aliases,
-                                                       &resources.wordnet, threads);
-  out.times.Add("model", clock.Lap());
+  out.first[article_count] = out.refs.size();
+  return out;
+}
 
-  // 2. Features, article by article (a Stemmer per task).
-  std::vector<SentenceFeatures> features(refs.size());
-  ParallelFor(article_count, threads, [&](size_t a) {
+// Step 2: each sentence's features, article by article (a Stemmer per task).
+std::vector<SentenceFeatures> Featurize(const CorpusSentences& sentences,
+                                        const SimilarityModel& model, int threads) {
+  std::vector<SentenceFeatures> features(sentences.refs.size());
+  ParallelFor(sentences.first.size() - 1, threads, [&](size_t a) {
     Stemmer stemmer;
-    for (size_t k = first_ref[a]; k < first_ref[a + 1]; ++k) {
-      features[k] = model.Featurize(refs[k].text, refs[k].base, &stemmer);
+    for (size_t k = sentences.first[a]; k < sentences.first[a + 1]; ++k) {
+      const SentenceRef& r = sentences.refs[k];
+      features[k] = model.Featurize(r.text, r.base, &stemmer);
     }
   });
-  out.times.Add("features", clock.Lap());
+  return features;
+}
 
-  // 3. Candidates of the whole corpus, scored once.
-  std::vector<uint32_t> groups(refs.size());
-  std::vector<uint32_t> sentence_article(refs.size());
-  for (size_t k = 0; k < refs.size(); ++k) {
-    sentence_article[k] = refs[k].article;
-    groups[k] = out.article_source[refs[k].article];
-  }
-  std::vector<ScoredPair> pairs =
-      ScoreCandidates(features, groups, model, options.claims.candidates, threads);
-  out.times.Add("candidates", clock.Lap());
-
-  // 4. Stories.
+// Step 4: each article's story (one story unless asked to group), and the stories' articles
+// and sources.
+void AssignStories(const Corpus& corpus, const CorpusSentences& sentences,
+                   const std::vector<ScoredPair>& pairs, const AlignOptions& options,
+                   Alignment* out) {
+  const size_t article_count = corpus.articles.size();
   if (options.group_stories) {
     std::vector<StoryArticle> articles(article_count);
     for (size_t a = 0; a < article_count; ++a) {
-      articles[a].source = out.article_source[a];
+      articles[a].source = out->article_source[a];
       articles[a].date = corpus.articles[a].date;
-      articles[a].sentences = static_cast<uint32_t>(first_ref[a + 1] - first_ref[a]);
+      articles[a].sentences = static_cast<uint32_t>(sentences.first[a + 1] - sentences.first[a]);
     }
-    out.article_story = GroupStories(articles, sentence_article, pairs, options.stories);
-    HonourStoryLabels(corpus.stories, &out.article_story);
+    std::vector<uint32_t> sentence_article(sentences.refs.size());
+    for (size_t k = 0; k < sentences.refs.size(); ++k)
+      sentence_article[k] = sentences.refs[k].article;
+    out->article_story = GroupStories(articles, sentence_article, pairs, options.stories);
+    HonourStoryLabels(corpus.stories, &out->article_story);
   } else {
-    out.article_story.assign(article_count, 0);
+    out->article_story.assign(article_count, 0);
   }
   const size_t story_count =
       article_count == 0
           ? 0
-          : *std::max_element(out.article_story.begin(), out.article_story.end()) + 1;
-  out.stories.resize(story_count);
-  for (size_t s = 0; s < story_count; ++s) out.stories[s].id = "s" + std::to_string(s + 1);
+          : *std::max_element(out->article_story.begin(), out->article_story.end()) + 1;
+  out->stories.resize(story_count);
+  for (size_t s = 0; s < story_count; ++s) out->stories[s].id = "s" + std::to_string(s + 1);
   for (size_t a = 0; a < article_count; ++a) {
-    AlignedStory& story = out.stories[out.article_story[a]];
+    AlignedStory& story = out->stories[out->article_story[a]];
     story.articles.push_back(static_cast<uint32_t>(a));
-    story.sources.push_back(out.article_source[a]);
+    story.sources.push_back(out->article_source[a]);
   }
-  for (AlignedStory& story : out.stories) {
+  for (AlignedStory& story : out->stories) {
     std::sort(story.sources.begin(), story.sources.end());
     story.sources.erase(std::unique(story.sources.begin(), story.sources.end()),
                         story.sources.end());
   }
-  out.times.Add("stories", clock.Lap());
+}
 
-  // 5. Claims, story by story: each story's sentences and the pairs inside it, renumbered.
-  std::vector<std::vector<ClaimSentence>> story_sentences(story_count);
-  std::vector<uint32_t> local(refs.size());
-  for (size_t k = 0; k < refs.size(); ++k) {
-    const SentenceRef& r = refs[k];
+// Step 5a: each story's sentences as the claim clusterer takes them, with their certainty
+// from the marks; local[k] is sentence k's number within its story.
+std::vector<std::vector<ClaimSentence>> StorySentences(
+    const Corpus& corpus, const CorpusSentences& sentences,
+    const std::vector<SentenceFeatures>& features, const AlignOptions& options,
+    const Alignment& out, std::vector<uint32_t>* local) {
+  std::vector<std::vector<ClaimSentence>> story_sentences(out.stories.size());
+  local->resize(sentences.refs.size());
+  for (size_t k = 0; k < sentences.refs.size(); ++k) {
+    const SentenceRef& r = sentences.refs[k];
     std::vector<ClaimSentence>& list = story_sentences[out.article_story[r.article]];
-    local[k] = static_cast<uint32_t>(list.size());
+    (*local)[k] = static_cast<uint32_t>(list.size());
     const Sentence& sentence = corpus.sentences[r.article][r.sentence];
     ClaimSentence c;
     c.article = r.article;
@@ -245,33 +228,95 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
     }
     list.push_back(std::move(c));
   }
-  // The pairs move to their stories (with one story, as they are: local numbers are global
-  // ones), so the corpus-wide list is not held twice.
-  std::vector<std::vector<ScoredPair>> story_pairs(story_count);
-  if (story_count == 1) {
+  return story_sentences;
+}
+
+// Step 5b: the scored pairs moved to their stories, renumbered (with one story, as they are:
+// local numbers are global ones), so that the corpus-wide list is not held twice. Pairs across
+// stories are dropped.
+std::vector<std::vector<ScoredPair>> StoryPairs(std::vector<ScoredPair> pairs,
+                                                const CorpusSentences& sentences,
+                                                const std::vector<uint32_t>& local,
+                                                const Alignment& out) {
+  std::vector<std::vector<ScoredPair>> story_pairs(out.stories.size());
+  if (out.stories.size() == 1) {
     story_pairs[0] = std::move(pairs);
-  } else {
-    for (const ScoredPair& p : pairs) {
-      const uint32_t story = out.article_story[refs[p.a].article];
-      if (out.article_story[refs[p.b].article] != story) continue;
-      story_pairs[story].push_back({local[p.a], local[p.b], p.score});
-    }
+    return story_pairs;
   }
-  pairs = std::vector<ScoredPair>();
+  for (const ScoredPair& p : pairs) {
+    const uint32_t story = out.article_story[sentences.refs[p.a].article];
+    if (out.article_story[sentences.refs[p.b].article] != story) continue;
+    story_pairs[story].push_back({local[p.a], local[p.b], p.score});
+  }
+  return story_pairs;
+}
+
+// Step 5c: claims, story by story in parallel (the threads left over go inside the stories;
+// one story gets all of them), then numbered across the corpus.
+void ClusterStories(std::vector<std::vector<ClaimSentence>> story_sentences,
+                    std::vector<std::vector<ScoredPair>> story_pairs, const SimilarityModel& model,
+                    const ClaimOptions& options, int threads, Alignment* out) {
+  const size_t story_count = out->stories.size();
   std::vector<std::vector<Claim>> story_claims(story_count);
-  ClaimOptions claim_options = options.claims;
-  // Stories run in parallel; the threads left over go inside them (one story: all of them).
+  ClaimOptions claim_options = options;
   claim_options.threads =
       story_count == 0 ? 1 : std::max(1, threads / static_cast<int>(story_count));
   ParallelFor(story_count, threads, [&](size_t s) {
-    story_claims[s] = ClusterClaims(story_sentences[s], out.stories[s].sources, model,
+    story_claims[s] = ClusterClaims(story_sentences[s], out->stories[s].sources, model,
                                     claim_options, std::move(story_pairs[s]));
     for (Claim& c : story_claims[s]) c.story = static_cast<uint32_t>(s);
   });
   for (std::vector<Claim>& claims : story_claims) {
-    for (Claim& c : claims) out.claims.push_back(std::move(c));
+    for (Claim& c : claims) out->claims.push_back(std::move(c));
   }
-  NumberClaims(&out.claims);
+  NumberClaims(&out->claims);
+}
+
+}  // namespace
+
+StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const Resources& loaded,
+                                const AlignOptions& options) {
+  if (loaded.similarity == nullptr)
+    return Status::InvalidInput("AlignCorpus: the similarity resources were not loaded");
+  const SimilarityResources& resources = *loaded.similarity;
+  if (corpus.sentences.size() != corpus.articles.size()) {
+    return Status::InvalidInput("AlignCorpus: corpus has sentences for " +
+                                std::to_string(corpus.sentences.size()) + " of " +
+                                std::to_string(corpus.articles.size()) + " articles");
+  }
+  StageClock clock;
+  const int threads = ResolveThreads(options.threads);
+  Alignment out;
+  AssignSources(corpus, &out);
+
+  const CorpusSentences sentences = CollectSentences(corpus);
+  std::vector<std::string_view> texts;
+  texts.reserve(sentences.refs.size());
+  for (const SentenceRef& r : sentences.refs) texts.push_back(r.text);
+  const SimilarityModel model = SimilarityModel::Build(texts, resources.rules, &resources.aliases,
+                                                       &resources.wordnet, threads);
+  out.times.Add("model", clock.Lap());
+  const std::vector<SentenceFeatures> features = Featurize(sentences, model, threads);
+  out.times.Add("features", clock.Lap());
+
+  // Step 3: the candidates of the whole corpus, scored once.
+  std::vector<uint32_t> groups(sentences.refs.size());
+  for (size_t k = 0; k < sentences.refs.size(); ++k)
+    groups[k] = out.article_source[sentences.refs[k].article];
+  std::vector<ScoredPair> pairs =
+      ScoreCandidates(features, groups, model, options.claims.candidates, threads);
+  out.times.Add("candidates", clock.Lap());
+
+  AssignStories(corpus, sentences, pairs, options, &out);
+  out.times.Add("stories", clock.Lap());
+
+  std::vector<uint32_t> local;
+  std::vector<std::vector<ClaimSentence>> story_sentences =
+      StorySentences(corpus, sentences, features, options, out, &local);
+  std::vector<std::vector<ScoredPair>> story_pairs =
+      StoryPairs(std::move(pairs), sentences, local, out);
+  ClusterStories(std::move(story_sentences), std::move(story_pairs), model, options.claims, threads,
+                 &out);
   out.times.Add("claims", clock.Lap());
   return out;
 }

@@ -30,8 +30,6 @@
 namespace parallax {
 
 struct AlignOptions {
-  // Folder holding rules/ (similarity.yaml, aliases.yaml); see base/data_dir.h.
-  std::string data_dir;
   int threads = 0;  // 0: one per core
   // false: all articles are one story. true: stories are grouped by content, except that
   // articles the input labels with a story (corpus.stories, a JSONL "story" field) are grouped
@@ -60,16 +58,14 @@ struct Alignment {
   // Claim::story indexes `stories`, ClaimMember::article indexes corpus.articles and
   // ClaimMember::sentence indexes corpus.sentences[article].
   std::vector<Claim> claims;
-  // Wall seconds of the steps: "load" (resources), "model", "features", "candidates", "stories",
+  // Wall seconds of the steps: "model", "features", "candidates", "stories",
   // "claims".
   StageTimes times;
 };
 
-// Loads the similarity resources from options.data_dir and aligns the corpus.
-StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const AlignOptions& options);
-
-// As above with resources already loaded (benchmarks and tests load them once).
-StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources& resources,
+// Aligns the corpus with the alignment part of `resources` (similarity rules, WordNet,
+// aliases); InvalidInput when that part was not loaded.
+StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const Resources& resources,
                                 const AlignOptions& options);
 
 }  // namespace parallax

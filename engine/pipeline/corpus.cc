@@ -4,9 +4,6 @@
 
 #include "engine/base/parallel_for.h"
 #include "engine/ingest/article_reader.h"
-#include "engine/ingest/boilerplate.h"
-#include "engine/segment/segment_rules.h"
-#include "engine/segment/sentence_splitter.h"
 
 namespace parallax {
 
@@ -16,12 +13,11 @@ int ResolveThreads(int threads) {
   return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
-StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const CorpusOptions& options) {
+StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const Resources& resources,
+                               const CorpusOptions& options) {
   StageClock clock;
-  PARALLAX_ASSIGN_OR_RETURN(SegmentRules rules,
-                            SegmentRules::Load(options.data_dir + "/rules/segmentation.yaml"));
-  PARALLAX_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter,
-                            SentenceSplitter::Create(rules));
+  const SentenceSplitter* splitter = resources.splitter.get();
+  if (splitter == nullptr) return Status::InvalidInput("the segmentation rules were not loaded");
   Corpus corpus;
   corpus.sentences.resize(articles.size());
   ParallelFor(articles.size(), ResolveThreads(options.threads), [&](size_t i) {
@@ -33,19 +29,21 @@ StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const CorpusOption
   return corpus;
 }
 
-StatusOr<Corpus> LoadCorpus(const std::vector<std::string>& inputs, const CorpusOptions& options) {
+StatusOr<Corpus> LoadCorpus(const std::vector<std::string>& inputs, const Resources& resources,
+                            const CorpusOptions& options) {
   StageClock clock;
-  PARALLAX_ASSIGN_OR_RETURN(BoilerplateRules rules,
-                            BoilerplateRules::Load(options.data_dir + "/rules/boilerplate.yaml"));
+  if (resources.boilerplate == nullptr)
+    return Status::InvalidInput("the boilerplate rules were not loaded");
   ReadOptions read_options;
   read_options.skip_bad_articles = options.skip_bad_articles;
   read_options.allow_outside_paths = options.allow_outside_paths;
   read_options.threads = ResolveThreads(options.threads);
-  ArticleReader reader(std::move(rules), read_options);
+  ArticleReader reader(*resources.boilerplate, read_options);
   PARALLAX_ASSIGN_OR_RETURN(ReadResult read, reader.ReadAll(inputs));
   StageTimes times;
   times.Add("read", clock.Lap());
-  PARALLAX_ASSIGN_OR_RETURN(Corpus corpus, SplitArticles(std::move(read.articles), options));
+  PARALLAX_ASSIGN_OR_RETURN(Corpus corpus,
+                            SplitArticles(std::move(read.articles), resources, options));
   times.Append(corpus.times);
   corpus.times = std::move(times);
   corpus.title = std::move(read.title);

@@ -13,14 +13,13 @@
 
 #include "engine/base/status.h"
 #include "engine/ingest/article.h"
+#include "engine/pipeline/resources.h"
 #include "engine/pipeline/stage_times.h"
 #include "engine/segment/sentence.h"
 
 namespace parallax {
 
 struct CorpusOptions {
-  // Folder holding lexicons/ and rules/ (see base/data_dir.h). Required.
-  std::string data_dir;
   // Batch mode: report and skip articles that cannot be read instead of failing.
   bool skip_bad_articles = false;
   // Worker threads for reading and splitting; 0 means one per core.
@@ -39,11 +38,14 @@ struct Corpus {
 };
 
 // Reads the inputs (manifests, article files, JSONL files, directories) and splits every
-// article into sentences, using rules/boilerplate.yaml and rules/segmentation.yaml.
-StatusOr<Corpus> LoadCorpus(const std::vector<std::string>& inputs, const CorpusOptions& options);
+// article into sentences, with the reading part of `resources` (boilerplate and segmentation
+// rules).
+StatusOr<Corpus> LoadCorpus(const std::vector<std::string>& inputs, const Resources& resources,
+                            const CorpusOptions& options);
 
 // Splits articles already in memory (for `mark` on stdin and for tests).
-StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const CorpusOptions& options);
+StatusOr<Corpus> SplitArticles(std::vector<Article> articles, const Resources& resources,
+                               const CorpusOptions& options);
 
 // Resolves threads = 0 to the number of cores (at least 1).
 int ResolveThreads(int threads);

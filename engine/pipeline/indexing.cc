@@ -4,13 +4,13 @@
 
 namespace parallax {
 
-Status AddCorpusToIndex(const Corpus& corpus, const std::string& data_dir, SentenceIndex* index,
+Status AddCorpusToIndex(const Corpus& corpus, const Resources& resources, SentenceIndex* index,
                         const std::function<void(size_t, size_t)>& progress) {
-  const std::string aliases_path = data_dir + "/rules/aliases.yaml";
-  PARALLAX_ASSIGN_OR_RETURN(AliasTable aliases, AliasTable::Load(aliases_path));
+  if (resources.aliases == nullptr)
+    return Status::InvalidInput("AddCorpusToIndex: the aliases were not loaded");
+  const AliasTable& aliases = *resources.aliases;
   // The names as query synonyms ("Beijing" finds "China"); written only when they changed.
-  PARALLAX_ASSIGN_OR_RETURN(std::vector<EntityAlias> names, LoadEntityAliases(aliases_path));
-  PARALLAX_RETURN_IF_ERROR(index->SetEntityAliases(names));
+  PARALLAX_RETURN_IF_ERROR(index->SetEntityAliases(EntityAliases(aliases)));
   const size_t total = corpus.articles.size();
   for (size_t i = 0; i < total; ++i) {
     const Article& article = corpus.articles[i];

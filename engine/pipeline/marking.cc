@@ -16,9 +16,4 @@ CorpusMarks MarkCorpus(const Corpus& corpus, const Marker& marker, int threads) 
   return marks;
 }
 
-StatusOr<std::unique_ptr<Marker>> LoadMarker(const std::string& data_dir) {
-  PARALLAX_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::LoadDir(data_dir + "/lexicons"));
-  return std::make_unique<Marker>(lexicon);
-}
-
 }  // namespace parallax

@@ -18,9 +18,6 @@ using CorpusMarks = std::vector<std::vector<std::vector<Mark>>>;
 
 CorpusMarks MarkCorpus(const Corpus& corpus, const Marker& marker, int threads);
 
-// Loads <data_dir>/lexicons and builds a Marker from it.
-StatusOr<std::unique_ptr<Marker>> LoadMarker(const std::string& data_dir);
-
 }  // namespace parallax
 
 #endif  // PARALLAX_ENGINE_PIPELINE_MARKING_H_

@@ -37,6 +37,8 @@ struct BatchStory {
   std::vector<BatchStorySource> sources;
   int articles = 0, sentences = 0, claims = 0;
   std::vector<BatchDivergentClaim> divergent_claims;
+  // The ids of its articles, in input order: listed in stories.json, not on the index page.
+  std::vector<std::string> article_ids;
 };
 
 // An input that could not be read or processed; the batch went on without it.

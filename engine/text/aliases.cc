@@ -85,8 +85,11 @@ StatusOr<AliasTable> AliasTable::Load(const std::string& path) {
     table.entities_.push_back(entity);
     const std::string where = item.Where();
     PARALLAX_RETURN_IF_ERROR(table.AddAlias(entity.name, false, id, where));
-    for (const std::string& a : aliases)
+    table.names_.emplace_back(entity.name, entity.name);
+    for (const std::string& a : aliases) {
       PARALLAX_RETURN_IF_ERROR(table.AddAlias(a, false, id, where));
+      table.names_.emplace_back(a, entity.name);
+    }
     for (const std::string& a : exact) PARALLAX_RETURN_IF_ERROR(table.AddAlias(a, true, id, where));
   }
   return table;

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/base/span.h"
@@ -50,6 +51,11 @@ class AliasTable {
 
   size_t size() const { return entities_.size(); }
 
+  // Every name of every entity as {phrase, canonical name}, in file order: the entity's name
+  // (as its own alias), then its `aliases`. Case-sensitive aliases are left out: they are exact
+  // forms, not names a query would use.
+  const std::vector<std::pair<std::string, std::string>>& Names() const { return names_; }
+
  private:
   struct Entity {
     std::string name;
@@ -67,6 +73,7 @@ class AliasTable {
 
   std::vector<Entity> entities_;
   std::vector<Alias> aliases_;
+  std::vector<std::pair<std::string, std::string>> names_;
   // First normalised word -> aliases starting with it, longest first.
   std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
 };

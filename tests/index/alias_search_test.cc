@@ -14,6 +14,7 @@
 #include "engine/index/sentence_index.h"
 #include "engine/text/aliases.h"
 #include "index_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -25,9 +26,9 @@ using testing_util::TestArticle;
 const std::string kAliasesPath = std::string(PARALLAX_SOURCE_DIR) + "/rules/aliases.yaml";
 
 std::vector<EntityAlias> RepoAliases() {
-  auto aliases = LoadEntityAliases(kAliasesPath);
-  EXPECT_TRUE(aliases.ok()) << aliases.status().message();
-  return aliases.ok() ? std::move(aliases).value() : std::vector<EntityAlias>();
+  auto table = AliasTable::Load(kAliasesPath);
+  EXPECT_OK(table);
+  return table.ok() ? EntityAliases(*table) : std::vector<EntityAlias>();
 }
 
 // Articles indexed the way the pipeline does: entities found by the repository's alias table.
@@ -45,11 +46,10 @@ std::vector<TestArticle> Articles() {
 
 void AddAll(SentenceIndex* writer) {
   auto table = AliasTable::Load(kAliasesPath);
-  ASSERT_TRUE(table.ok()) << table.status().message();
+  ASSERT_OK(table);
   for (const TestArticle& t : Articles()) {
-    ASSERT_TRUE(
-        writer->AddArticle(t.article, t.sentences, FindEntityNames(*table, t.article, t.sentences))
-            .ok());
+    ASSERT_OK(writer->AddArticle(t.article, t.sentences,
+                                 FindEntityNames(*table, t.article, t.sentences)));
   }
 }
 
@@ -58,7 +58,7 @@ std::set<std::string> Hits(IndexReader* reader, const std::string& query) {
   SearchRequest request;
   request.query = query;
   auto results = reader->Search(request);
-  EXPECT_TRUE(results.ok()) << query << ": " << results.status().message();
+  EXPECT_OK(results) << query << ": " << results.status().message();
   std::set<std::string> hits;
   if (!results.ok()) return hits;
   for (const SourceGroup& g : results->groups) {
@@ -72,12 +72,12 @@ class AliasSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto writer = SentenceIndex::OpenTemporary();
-    ASSERT_TRUE(writer.ok());
+    ASSERT_OK(writer);
     writer_ = std::move(writer).value();
-    ASSERT_TRUE(writer_->SetEntityAliases(RepoAliases()).ok());
+    ASSERT_OK(writer_->SetEntityAliases(RepoAliases()));
     AddAll(writer_.get());
     auto reader = writer_->NewReader();
-    ASSERT_TRUE(reader.ok());
+    ASSERT_OK(reader);
     reader_ = std::move(reader).value();
   }
 
@@ -139,7 +139,7 @@ TEST_F(AliasSearchTest, HighlightsTheEntityNameInSentencesFoundThroughIt) {
   SearchRequest request;
   request.query = "COAS";
   auto results = reader_->Search(request);
-  ASSERT_TRUE(results.ok());
+  ASSERT_OK(results);
   std::set<std::string> words;
   for (const SourceGroup& g : results->groups) {
     for (const SearchHit& h : g.hits) {
@@ -156,33 +156,33 @@ TEST(AliasSynonymsTest, SetEntityAliasesReplacesAndSkipsUnchangedTables) {
   const std::string dir = tmp.Sub("index");
   {
     auto writer = SentenceIndex::OpenForWrite(dir);
-    ASSERT_TRUE(writer.ok());
+    ASSERT_OK(writer);
     AddAll(writer->get());
-    ASSERT_TRUE((*writer)->SetEntityAliases({{"Peking", "China"}}).ok());
-    ASSERT_TRUE((*writer)->Commit().ok());
+    ASSERT_OK((*writer)->SetEntityAliases({{"Peking", "China"}}));
+    ASSERT_OK((*writer)->Commit());
   }
   auto revision = [&dir] { return Xapian::Database(dir).get_revision(); };
   const auto before = revision();
   {
     auto writer = SentenceIndex::OpenForWrite(dir);
-    ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE((*writer)->SetEntityAliases({{"Peking", "China"}}).ok());
-    ASSERT_TRUE((*writer)->Commit().ok());
+    ASSERT_OK(writer);
+    ASSERT_OK((*writer)->SetEntityAliases({{"Peking", "China"}}));
+    ASSERT_OK((*writer)->Commit());
   }
   EXPECT_EQ(revision(), before) << "an unchanged table must write nothing";
   {
     auto reader = IndexReader::Open(dir);
-    ASSERT_TRUE(reader.ok());
+    ASSERT_OK(reader);
     EXPECT_EQ(Hits(reader->get(), "Peking"), (std::set<std::string>{"cn#0", "coas#0"}));
   }
   {
     auto writer = SentenceIndex::OpenForWrite(dir);
-    ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE((*writer)->SetEntityAliases({{"COAS", "Asim Munir"}}).ok());
-    ASSERT_TRUE((*writer)->Commit().ok());
+    ASSERT_OK(writer);
+    ASSERT_OK((*writer)->SetEntityAliases({{"COAS", "Asim Munir"}}));
+    ASSERT_OK((*writer)->Commit());
   }
   auto reader = IndexReader::Open(dir);
-  ASSERT_TRUE(reader.ok());
+  ASSERT_OK(reader);
   EXPECT_TRUE(Hits(reader->get(), "Peking").empty()) << "a removed alias must stop expanding";
   EXPECT_EQ(Hits(reader->get(), "COAS"), (std::set<std::string>{"am#0", "coas#0"}));
 }
@@ -193,24 +193,24 @@ TEST(AliasSynonymsTest, IndexWrittenWithoutSynonymsOpensSearchesAndGainsThem) {
   const std::string dir = tmp.Sub("index");
   {
     auto writer = SentenceIndex::OpenForWrite(dir);
-    ASSERT_TRUE(writer.ok());
+    ASSERT_OK(writer);
     AddAll(writer->get());
-    ASSERT_TRUE((*writer)->Commit().ok());
+    ASSERT_OK((*writer)->Commit());
   }
   {
     auto reader = IndexReader::Open(dir);
-    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    ASSERT_OK(reader);
     EXPECT_EQ(Hits(reader->get(), "Beijing"), std::set<std::string>{"coas#0"});
-    EXPECT_TRUE((*reader)->CheckConsistency().ok());
+    EXPECT_OK((*reader)->CheckConsistency());
   }
   {
     auto writer = SentenceIndex::OpenForWrite(dir);
-    ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE((*writer)->SetEntityAliases(RepoAliases()).ok());
-    ASSERT_TRUE((*writer)->Commit().ok());
+    ASSERT_OK(writer);
+    ASSERT_OK((*writer)->SetEntityAliases(RepoAliases()));
+    ASSERT_OK((*writer)->Commit());
   }
   auto reader = IndexReader::Open(dir);
-  ASSERT_TRUE(reader.ok());
+  ASSERT_OK(reader);
   EXPECT_EQ(Hits(reader->get(), "Beijing"), (std::set<std::string>{"cn#0", "coas#0"}));
 }
 
@@ -231,7 +231,7 @@ TEST(AliasSynonymsTest, SynonymsCoverEveryNameItsPossessiveAndCanonicalName) {
   EXPECT_NE(SynonymsFingerprint(synonyms), SynonymsFingerprint({}));
 }
 
-TEST(AliasSynonymsTest, LoadEntityAliasesListsNamesButNotCaseSensitiveOnes) {
+TEST(AliasSynonymsTest, EntityAliasesListsNamesButNotCaseSensitiveOnes) {
   TempDir tmp;
   const std::string path = tmp.Sub("aliases.yaml");
   std::ofstream(path) << "entities:\n"
@@ -239,17 +239,17 @@ TEST(AliasSynonymsTest, LoadEntityAliasesListsNamesButNotCaseSensitiveOnes) {
                          "    kind: country\n"
                          "    aliases: [America, White House]\n"
                          "    case_sensitive: [US]\n";
-  auto aliases = LoadEntityAliases(path);
-  ASSERT_TRUE(aliases.ok()) << aliases.status().message();
+  auto table = AliasTable::Load(path);
+  ASSERT_OK(table);
   std::set<std::string> phrases;
-  for (const EntityAlias& a : *aliases) {
+  for (const EntityAlias& a : EntityAliases(*table)) {
     EXPECT_EQ(a.canonical, "United States");
     phrases.insert(a.phrase);
   }
   EXPECT_EQ(phrases, (std::set<std::string>{"United States", "America", "White House"}));
 }
 
-TEST(AliasSynonymsTest, LoadEntityAliasesRejectsBadFilesWithTheirLine) {
+TEST(AliasSynonymsTest, AnAliasFileWithErrorsIsRefusedWithItsLine) {
   const struct {
     const char* name;
     const char* text;
@@ -263,13 +263,13 @@ TEST(AliasSynonymsTest, LoadEntityAliasesRejectsBadFilesWithTheirLine) {
   for (const auto& c : cases) {
     const std::string path = tmp.Sub("bad.yaml");
     std::ofstream(path) << c.text;
-    auto aliases = LoadEntityAliases(path);
+    auto aliases = AliasTable::Load(path);
     ASSERT_FALSE(aliases.ok()) << c.name;
     EXPECT_EQ(aliases.status().code(), Status::Code::kInvalidInput) << c.name;
     EXPECT_NE(aliases.status().message().find("bad.yaml:"), std::string::npos)
         << c.name << ": " << aliases.status().message();
   }
-  EXPECT_EQ(LoadEntityAliases(tmp.Sub("missing.yaml")).status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(AliasTable::Load(tmp.Sub("missing.yaml")).status().code(), Status::Code::kNotFound);
 }
 
 }  // namespace

@@ -9,7 +9,9 @@
 #include <set>
 #include <string>
 
+#include "engine/text/aliases.h"
 #include "index_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -134,14 +136,14 @@ TEST(IndexCliAliasTest, PlainWordFindsTheEntityByAnotherName) {
   const std::string index = tmp.Sub("index");
   {
     auto writer = SentenceIndex::OpenForWrite(index);
-    ASSERT_TRUE(writer.ok());
-    auto aliases = LoadEntityAliases(PARALLAX_SOURCE_DIR "/rules/aliases.yaml");
-    ASSERT_TRUE(aliases.ok()) << aliases.status().message();
-    ASSERT_TRUE((*writer)->SetEntityAliases(*aliases).ok());
+    ASSERT_OK(writer);
+    auto aliases = AliasTable::Load(PARALLAX_SOURCE_DIR "/rules/aliases.yaml");
+    ASSERT_OK(aliases);
+    ASSERT_OK((*writer)->SetEntityAliases(EntityAliases(*aliases)));
     const testing_util::TestArticle a =
         testing_util::MakeArticle("cn", "Dawn", {"China pledged support.", "Rain fell."});
-    ASSERT_TRUE((*writer)->AddArticle(a.article, a.sentences, {{"China"}, {}}).ok());
-    ASSERT_TRUE((*writer)->Commit().ok());
+    ASSERT_OK((*writer)->AddArticle(a.article, a.sentences, {{"China"}, {}}));
+    ASSERT_OK((*writer)->Commit());
   }
   RunResult r = RunParallax("search --index '" + index + "' --format json Beijing");
   ASSERT_EQ(r.status, 0) << r.out;

@@ -11,6 +11,7 @@
 #include "engine/index/sentence_index.h"
 #include "engine/ingest/article.h"
 #include "engine/segment/sentence.h"
+#include "tests/testutil.h"
 
 namespace parallax::testing_util {
 
@@ -43,24 +44,7 @@ inline TestArticle MakeArticle(const std::string& id, const std::string& source,
   return t;
 }
 
-// A fresh directory under the system temp dir, removed with its contents at destruction.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "parallax-index-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using ::parallax::test::TempDir;
 
 }  // namespace parallax::testing_util
 

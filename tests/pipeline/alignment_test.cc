@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "engine/pipeline/corpus.h"
+#include "tests/pipeline/source_tree_resources.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -48,18 +50,15 @@ struct Aligned {
 
 Aligned AlignSeeds(int threads) {
   Aligned out;
-  CorpusOptions corpus_options;
-  corpus_options.data_dir = PARALLAX_SOURCE_DIR;
   auto corpus = LoadCorpus({std::string(PARALLAX_SOURCE_DIR) + "/examples/seeds/corpus.yaml"},
-                           corpus_options);
-  EXPECT_TRUE(corpus.ok()) << corpus.status().message();
+                           SourceTreeResources(), CorpusOptions());
+  EXPECT_OK(corpus);
   if (!corpus.ok()) return out;
   out.corpus = std::move(*corpus);
   AlignOptions options;
-  options.data_dir = PARALLAX_SOURCE_DIR;
   options.threads = threads;
-  auto alignment = AlignCorpus(out.corpus, options);
-  EXPECT_TRUE(alignment.ok()) << alignment.status().message();
+  auto alignment = AlignCorpus(out.corpus, SourceTreeResources(), options);
+  EXPECT_OK(alignment);
   if (alignment.ok()) out.alignment = std::move(*alignment);
   return out;
 }
@@ -153,10 +152,9 @@ TEST(AlignmentTest, GroupsStoriesWhenAsked) {
   Aligned a = AlignSeeds(2);
   EXPECT_EQ(a.alignment.stories.size(), 1u);  // without grouping: one story
   AlignOptions options;
-  options.data_dir = PARALLAX_SOURCE_DIR;
   options.group_stories = true;
-  auto grouped = AlignCorpus(a.corpus, options);
-  ASSERT_TRUE(grouped.ok()) << grouped.status().message();
+  auto grouped = AlignCorpus(a.corpus, SourceTreeResources(), options);
+  ASSERT_OK(grouped);
   // Two reports of the same talks: one story.
   ASSERT_EQ(grouped->stories.size(), 1u);
   EXPECT_EQ(grouped->stories[0].id, "s1");
@@ -168,41 +166,37 @@ TEST(AlignmentTest, GroupsStoriesWhenAsked) {
 TEST(AlignmentTest, StoryLabelsFromTheInputWinOverGrouping) {
   Aligned a = AlignSeeds(2);
   AlignOptions options;
-  options.data_dir = PARALLAX_SOURCE_DIR;
   options.group_stories = true;
   a.corpus.stories = {"talks-a", "talks-b"};
-  auto apart = AlignCorpus(a.corpus, options);
-  ASSERT_TRUE(apart.ok()) << apart.status().message();
+  auto apart = AlignCorpus(a.corpus, SourceTreeResources(), options);
+  ASSERT_OK(apart);
   ASSERT_EQ(apart->stories.size(), 2u);
   EXPECT_EQ(apart->stories[0].articles, (std::vector<uint32_t>{0}));
   EXPECT_EQ(apart->stories[1].articles, (std::vector<uint32_t>{1}));
   a.corpus.stories = {"talks", "talks"};
-  auto together = AlignCorpus(a.corpus, options);
-  ASSERT_TRUE(together.ok()) << together.status().message();
+  auto together = AlignCorpus(a.corpus, SourceTreeResources(), options);
+  ASSERT_OK(together);
   EXPECT_EQ(together->stories.size(), 1u);
   // One labelled, one not: the unlabelled article keeps its own group.
   a.corpus.stories = {"talks", ""};
-  auto mixed = AlignCorpus(a.corpus, options);
-  ASSERT_TRUE(mixed.ok()) << mixed.status().message();
+  auto mixed = AlignCorpus(a.corpus, SourceTreeResources(), options);
+  ASSERT_OK(mixed);
   EXPECT_EQ(mixed->stories.size(), 2u);
 }
 
-TEST(AlignmentTest, RejectsMissingDataDirAndMismatchedCorpus) {
+TEST(AlignmentTest, RejectsResourcesWithoutSimilarityAndMismatchedCorpus) {
   Corpus corpus;
   AlignOptions options;
-  EXPECT_FALSE(AlignCorpus(corpus, options).ok());
-  options.data_dir = "/nonexistent/parallax";
-  EXPECT_FALSE(AlignCorpus(corpus, options).ok());
+  EXPECT_EQ(AlignCorpus(corpus, Resources(), options).status().code(), Status::Code::kInvalidInput);
   corpus.articles.resize(1);  // no sentences for it
-  options.data_dir = PARALLAX_SOURCE_DIR;
-  EXPECT_FALSE(AlignCorpus(corpus, options).ok());
+  EXPECT_EQ(AlignCorpus(corpus, SourceTreeResources(), options).status().code(),
+            Status::Code::kInvalidInput);
 }
 
 TEST(AlignmentTest, EmptyCorpusHasNoClaims) {
   AlignOptions options;
-  options.data_dir = PARALLAX_SOURCE_DIR;
-  auto alignment = AlignCorpus(Corpus{}, options);
-  ASSERT_TRUE(alignment.ok()) << alignment.status().message();
+  auto alignment = AlignCorpus(Corpus{}, SourceTreeResources(), options);
+  ASSERT_OK(alignment);
   EXPECT_TRUE(alignment->claims.empty());
   EXPECT_TRUE(alignment->stories.empty());
 }
