@@ -1,69 +1,28 @@
 #!/usr/bin/env python3
-"""Story grouping on BASIL: adjusted Rand index of Parallax's stories against `triplet-uuid`.
+"""Story grouping on BASIL: adjusted Rand index of `parallax batch` stories against `triplet-uuid`.
 
-Converts ../shared/eval/basil/articles/*/*.json to news-please style JSONL in a temporary folder
-(with scripts/basil_to_jsonl.py when it exists, else the same conversion inline; the data is
-never copied into the repository), runs build*/bench/story_eval on it (AlignCorpus with
-group_stories), and recomputes the ARI from its per-article output.
+Converts ../shared/eval/basil to news-crawler JSONL in a temporary folder with
+scripts/basil_to_jsonl.py (the data is never copied into the repository), drops the `story`
+field (batch honours a story given in the input, which would hand it the gold), runs
+`parallax batch` on it — the production path — and scores the article -> story map of its
+stories.json against the triplets.
 
-    scripts/eval_stories.py [--binary PATH] [--eval-dir DIR] [--link T] [--sentence T]
+    scripts/eval_stories.py [--binary build/engine/cli/parallax] [--eval-dir DIR] [--data-dir DIR]
 
 Standard library only.
 """
 
 import argparse
-import glob
 import json
 import math
 import os
 import subprocess
 import sys
 import tempfile
+import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_EVAL_DIR = os.path.join(os.path.dirname(REPO), "shared", "eval")
-
-
-def default_binary():
-    for build in sorted(glob.glob(os.path.join(REPO, "build*"))):
-        path = os.path.join(build, "bench", "story_eval")
-        if os.path.exists(path):
-            return path
-    return "story_eval"
-
-
-def convert_inline(eval_dir, out_path):
-    """BASIL article JSON -> one JSONL line per article, `story` = triplet-uuid."""
-    files = sorted(glob.glob(os.path.join(eval_dir, "basil", "articles", "*", "*.json")))
-    with open(out_path, "w", encoding="utf-8") as out:
-        for path in files:
-            with open(path, encoding="utf-8") as f:
-                a = json.load(f)
-            paragraphs = [" ".join(p) for p in a.get("body-paragraphs", [])]
-            record = {
-                "id": os.path.splitext(os.path.basename(path))[0],
-                "source": a.get("source", "").lower(),
-                "title": a.get("title", ""),
-                "date_publish": a.get("date", ""),
-                "url": a.get("url", ""),
-                "maintext": "\n\n".join(paragraphs),
-                "story": a.get("triplet-uuid", ""),
-            }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return len(files)
-
-
-def convert(eval_dir, out_path):
-    script = os.path.join(REPO, "scripts", "basil_to_jsonl.py")
-    if os.path.exists(script):
-        try:
-            subprocess.run([sys.executable, script, "--out", out_path], check=True,
-                           capture_output=True, text=True)
-            if os.path.getsize(out_path) > 0:
-                return sum(1 for _ in open(out_path, encoding="utf-8"))
-        except (subprocess.CalledProcessError, OSError):
-            pass  # its interface may differ: fall back to the inline conversion
-    return convert_inline(eval_dir, out_path)
 
 
 def ari(gold, pred):
@@ -85,41 +44,43 @@ def ari(gold, pred):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--binary", default=default_binary())
+    ap.add_argument("--binary", default=os.path.join(REPO, "build", "engine", "cli", "parallax"))
     ap.add_argument("--eval-dir", default=DEFAULT_EVAL_DIR)
-    ap.add_argument("--link", help="story link threshold (StoryOptions::link_threshold)")
-    ap.add_argument("--sentence", help="sentence threshold (StoryOptions::sentence_threshold)")
+    ap.add_argument("--data-dir", default=REPO, help="lexicons/ and rules/ to run with")
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(args.eval_dir, "basil")):
         sys.exit("BASIL not found under %s" % args.eval_dir)
     with tempfile.TemporaryDirectory() as tmp:
-        jsonl = os.path.join(tmp, "basil.jsonl")
-        n = convert(args.eval_dir, jsonl)
-        cmd = [args.binary, jsonl]
-        if args.link:
-            cmd += ["--link", args.link]
-        if args.sentence:
-            cmd += ["--sentence", args.sentence]
-        env = dict(os.environ, PARALLAX_DATA_DIR=os.environ.get("PARALLAX_DATA_DIR", REPO))
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
-    gold, pred, seconds = [], [], None
-    for line in out.splitlines():
-        cols = line.split("\t")
-        if len(cols) == 3:
-            gold.append(cols[1])
-            pred.append(cols[2])
-        elif line.startswith("seconds "):
-            seconds = float(line.split()[1])
+        labelled = os.path.join(tmp, "basil.jsonl")
+        subprocess.run([sys.executable, os.path.join(REPO, "scripts", "basil_to_jsonl.py"),
+                        os.path.join(args.eval_dir, "basil"), labelled], check=True,
+                       stderr=subprocess.DEVNULL)
+        gold_of = {}
+        unlabelled = os.path.join(tmp, "basil-unlabelled.jsonl")
+        with open(labelled, encoding="utf-8") as src, open(unlabelled, "w", encoding="utf-8") as dst:
+            for line in src:
+                record = json.loads(line)
+                gold_of[record["id"]] = record.pop("story")
+                dst.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out = os.path.join(tmp, "batch")
+        start = time.time()
+        subprocess.run([args.binary, "batch", unlabelled, "-o", out, "--data-dir", args.data_dir],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds = time.time() - start
+        with open(os.path.join(out, "stories.json"), encoding="utf-8") as f:
+            predicted = json.load(f)["articles"]
+    ids = sorted(gold_of)
+    gold = [gold_of[i] for i in ids]
+    pred = [predicted.get(i, "missing:" + i) for i in ids]
     errors = {}
     for g, p in zip(gold, pred):
         errors.setdefault(g, set()).add(p)
     split = sum(1 for v in errors.values() if len(v) > 1)
-    print("articles %d (converted %d), gold stories %d, predicted stories %d"
-          % (len(gold), n, len(set(gold)), len(set(pred))))
+    print("articles %d, gold stories %d, predicted stories %d"
+          % (len(gold), len(set(gold)), len(set(pred))))
     print("gold stories split over several predicted stories: %d" % split)
     print("ARI %.4f" % ari(gold, pred))
-    if seconds is not None:
-        print("alignment seconds %.2f" % seconds)
+    print("batch seconds %.2f (reading, marking, aligning and writing every report)" % seconds)
 
 
 if __name__ == "__main__":
