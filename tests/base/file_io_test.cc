@@ -10,6 +10,8 @@
 #include <future>
 #include <set>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
@@ -30,16 +32,16 @@ class FileIoTest : public ::testing::Test {
 
 TEST_F(FileIoTest, WritesAndReadsBack) {
   std::string path = (dir_ / "a.txt").string();
-  ASSERT_TRUE(WriteFileAtomically(path, "hello\n").ok());
+  ASSERT_OK(WriteFileAtomically(path, "hello\n"));
   auto read = ReadFile(path);
-  ASSERT_TRUE(read.ok());
+  ASSERT_OK(read);
   EXPECT_EQ(*read, "hello\n");
 }
 
 TEST_F(FileIoTest, AtomicWriteReplacesAndLeavesNoTemporary) {
   std::string path = (dir_ / "report.html").string();
-  ASSERT_TRUE(WriteFileAtomically(path, "old").ok());
-  ASSERT_TRUE(WriteFileAtomically(path, "new").ok());
+  ASSERT_OK(WriteFileAtomically(path, "old"));
+  ASSERT_OK(WriteFileAtomically(path, "new"));
   EXPECT_EQ(*ReadFile(path), "new");
   int files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir_)) ++files;
@@ -54,14 +56,14 @@ int CountFiles(const fs::path& dir) {
 
 TEST_F(FileIoTest, WriterInPartsShowsNothingUntilCommit) {
   std::string path = (dir_ / "big.html").string();
-  ASSERT_TRUE(WriteFileAtomically(path, "old").ok());
+  ASSERT_OK(WriteFileAtomically(path, "old"));
   auto writer = AtomicFileWriter::Create(path);
-  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
-  ASSERT_TRUE(writer->Append("<p>").ok());
-  ASSERT_TRUE(writer->Append("").ok());
-  ASSERT_TRUE(writer->Append("new</p>").ok());
+  ASSERT_OK(writer);
+  ASSERT_OK(writer->Append("<p>"));
+  ASSERT_OK(writer->Append(""));
+  ASSERT_OK(writer->Append("new</p>"));
   EXPECT_EQ(*ReadFile(path), "old");  // the old file stays until the commit
-  ASSERT_TRUE(writer->Commit().ok());
+  ASSERT_OK(writer->Commit());
   EXPECT_EQ(*ReadFile(path), "<p>new</p>");
   EXPECT_EQ(CountFiles(dir_), 1);
   EXPECT_FALSE(writer->Commit().ok());  // a second commit is refused, not a crash
@@ -69,13 +71,13 @@ TEST_F(FileIoTest, WriterInPartsShowsNothingUntilCommit) {
 
 TEST_F(FileIoTest, WriterDroppedBeforeCommitKeepsTheOldFileAndNoTemporary) {
   std::string path = (dir_ / "report.html").string();
-  ASSERT_TRUE(WriteFileAtomically(path, "old").ok());
+  ASSERT_OK(WriteFileAtomically(path, "old"));
   {
     auto writer = AtomicFileWriter::Create(path);
-    ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE(writer->Append("half a rep").ok());
+    ASSERT_OK(writer);
+    ASSERT_OK(writer->Append("half a rep"));
     AtomicFileWriter moved = std::move(*writer);  // ownership of the temporary moves along
-    ASSERT_TRUE(moved.Append("ort").ok());
+    ASSERT_OK(moved.Append("ort"));
   }
   EXPECT_EQ(*ReadFile(path), "old");
   EXPECT_EQ(CountFiles(dir_), 1);
@@ -115,7 +117,7 @@ TEST_F(FileIoTest, Issue19PlantedSymlinkAtTheTemporaryNameIsNeverFollowed) {
   const std::string out = (dir_ / "out.html").string();
   // The name the old writer would have used, and a guess at any pid-based name.
   fs::create_symlink(victim, out + ".tmp-" + std::to_string(::getpid()));
-  ASSERT_TRUE(WriteFileAtomically(out, "report").ok());
+  ASSERT_OK(WriteFileAtomically(out, "report"));
   EXPECT_EQ(*ReadFile(victim), "precious");
   EXPECT_EQ(*ReadFile(out), "report");
   EXPECT_FALSE(fs::is_symlink(out));
@@ -127,7 +129,7 @@ TEST_F(FileIoTest, Issue19TemporaryNamesAreUnpredictableAndNew) {
   std::vector<AtomicFileWriter> writers;
   for (int i = 0; i < 20; ++i) {
     auto w = AtomicFileWriter::Create(out);
-    ASSERT_TRUE(w.ok()) << w.status().message();
+    ASSERT_OK(w);
     writers.push_back(std::move(*w));
   }
   for (const auto& e : fs::directory_iterator(dir_)) names.insert(e.path().filename().string());
@@ -183,7 +185,7 @@ TEST_F(FileIoTest, Issue19OutputPathsThatWouldDestroyDataAreRefused) {
   for (const Case& c : cases) {
     Status s = CheckOutputPaths(c.outputs, c.inputs);
     if (c.message.empty()) {
-      EXPECT_TRUE(s.ok()) << s.message();
+      EXPECT_OK(s);
     } else {
       EXPECT_FALSE(s.ok()) << c.message;
       EXPECT_NE(s.message().find(c.message), std::string::npos) << s.message();

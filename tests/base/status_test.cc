@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
@@ -18,7 +20,7 @@ Status Doubled(int v, int* out) {
 
 TEST(StatusTest, DefaultIsOk) {
   Status s;
-  EXPECT_TRUE(s.ok());
+  EXPECT_OK(s);
   EXPECT_EQ(s.ToString(), "OK");
 }
 
@@ -31,12 +33,12 @@ TEST(StatusTest, NamedFactoriesCarryCodeAndMessage) {
 
 TEST(StatusTest, WithContextPrefixesErrorsAndLeavesOkAlone) {
   EXPECT_EQ(Status::IoError("disk full").WithContext("index").message(), "index: disk full");
-  EXPECT_TRUE(Status::Ok().WithContext("index").ok());
+  EXPECT_OK(Status::Ok().WithContext("index"));
 }
 
 TEST(StatusOrTest, AssignOrReturnPropagatesErrors) {
   int out = 0;
-  EXPECT_TRUE(Doubled(4, &out).ok());
+  EXPECT_OK(Doubled(4, &out));
   EXPECT_EQ(out, 8);
   Status s = Doubled(-1, &out);
   EXPECT_EQ(s.code(), Status::Code::kInvalidInput);

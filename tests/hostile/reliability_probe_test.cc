@@ -1,6 +1,7 @@
 // Regression tests for the defects of the second reliability probe
-// (../shared/reviews/reliability-probe.md, issue 19), each run through the real executable and
-// named for the defect it guards. The catalogue rows are in docs/hostile_inputs.md.
+// (../shared/reviews/reliability-probe.md: hostile inputs, paths and outputs), each run through the
+// real executable and named for the defect it guards. The catalogue rows are in
+// docs/hostile_inputs.md.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>

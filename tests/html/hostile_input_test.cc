@@ -7,6 +7,7 @@
 #include "engine/base/utf8.h"
 #include "engine/html/html_article.h"
 #include "tests/html/html_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -35,7 +36,7 @@ TEST(HostileInputTest, HundredThousandNestedElementsAreFlattened) {
   };
   for (const Case& c : cases) {
     auto a = ExtractHtmlArticle(c.html, "deep.html");
-    ASSERT_TRUE(a.ok()) << c.name << ": " << a.status().message();
+    ASSERT_OK(a) << c.name << ": " << a.status().message();
     EXPECT_EQ(ParagraphTexts(*a), std::vector<std::string>{"deep text"}) << c.name;
     ASSERT_FALSE(a->warnings.empty()) << c.name;
     EXPECT_NE(a->warnings[0].find("nested deeper than 256 levels"), std::string::npos)
@@ -77,7 +78,7 @@ TEST(HostileInputTest, LargePageKeepsEveryParagraph) {
             " says something, with commas, &amp; an <a href=/x>inline link</a>.</p>\n";
   }
   auto a = ExtractHtmlArticle(html, "large.html");
-  ASSERT_TRUE(a.ok()) << a.status().message();
+  ASSERT_OK(a);
   ASSERT_EQ(a->paragraphs.size(), static_cast<size_t>(kParagraphs));
   EXPECT_EQ(a->paragraphs.back().span.Of(a->text),
             "Paragraph 99999 says something, with commas, & an inline link.");
@@ -98,7 +99,7 @@ TEST(HostileInputTest, InvalidUtf8AndControlBytesGiveValidText) {
   };
   for (const Case& c : cases) {
     auto a = ExtractHtmlArticle(c.html, "bad.html");
-    ASSERT_TRUE(a.ok()) << c.name << ": " << a.status().message();
+    ASSERT_OK(a) << c.name << ": " << a.status().message();
     EXPECT_FALSE(FindInvalidUtf8(a->text).has_value()) << c.name;
     testing_util::ExpectExactSpans(*a);
   }
@@ -116,7 +117,7 @@ TEST(HostileInputTest, UnterminatedConstructsDoNotLoseTheArticle) {
   };
   for (const Case& c : cases) {
     auto a = ExtractHtmlArticle(c.html, "broken.html");
-    ASSERT_TRUE(a.ok()) << c.html << ": " << a.status().message();
+    ASSERT_OK(a) << c.html << ": " << a.status().message();
     EXPECT_EQ(ParagraphTexts(*a), c.want) << c.html;
   }
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tests/html/html_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -17,7 +18,7 @@ using Paras = std::vector<std::string>;
 // Extracts `html`, failing the test on an error; returns the paragraphs.
 Paras Extract(const std::string& html) {
   auto a = ExtractHtmlArticle(html, "page.html");
-  EXPECT_TRUE(a.ok()) << a.status().message() << "\nfor: " << html;
+  EXPECT_OK(a) << a.status().message() << "\nfor: " << html;
   if (!a.ok()) return {};
   ExpectExactSpans(*a);
   return ParagraphTexts(*a);
@@ -210,7 +211,7 @@ TEST(HtmlArticleTest, FindsMetadata) {
                             : "") +
                        "</p></article></body></html>";
     auto a = ExtractHtmlArticle(html, "page.html");
-    ASSERT_TRUE(a.ok()) << a.status().message();
+    ASSERT_OK(a);
     EXPECT_EQ(a->title, c.want.title) << c.name;
     EXPECT_EQ(a->author, c.want.author) << c.name;
     EXPECT_EQ(a->date, c.want.date) << c.name;

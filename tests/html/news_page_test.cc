@@ -10,6 +10,7 @@
 #include "engine/base/utf8.h"
 #include "engine/html/html_article.h"
 #include "tests/html/html_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -21,7 +22,7 @@ std::string TestData(const std::string& name) {
 // Reads a .expected.txt file: paragraphs separated by blank lines, headings start with "# ".
 std::vector<std::string> ReadExpectedParagraphs(const std::string& path) {
   auto text = ReadFile(path);
-  EXPECT_TRUE(text.ok()) << text.status().message();
+  EXPECT_OK(text);
   std::vector<std::string> out;
   if (!text.ok()) return out;
   size_t pos = 0;
@@ -38,9 +39,9 @@ std::vector<std::string> ReadExpectedParagraphs(const std::string& path) {
 
 TEST(NewsPageTest, ExtractsExactlyTheArticleParagraphs) {
   auto html = ReadFile(TestData("news_page.html"));
-  ASSERT_TRUE(html.ok()) << html.status().message();
+  ASSERT_OK(html);
   auto a = ExtractHtmlArticle(*html, "news_page.html");
-  ASSERT_TRUE(a.ok()) << a.status().message();
+  ASSERT_OK(a);
   testing_util::ExpectExactSpans(*a);
   std::vector<std::string> want = ReadExpectedParagraphs(TestData("news_page.expected.txt"));
   ASSERT_EQ(want.size(), 10u);
@@ -51,9 +52,9 @@ TEST(NewsPageTest, ExtractsExactlyTheArticleParagraphs) {
 
 TEST(NewsPageTest, ReadsTheMetadata) {
   auto html = ReadFile(TestData("news_page.html"));
-  ASSERT_TRUE(html.ok()) << html.status().message();
+  ASSERT_OK(html);
   auto a = ExtractHtmlArticle(*html, "news_page.html");
-  ASSERT_TRUE(a.ok()) << a.status().message();
+  ASSERT_OK(a);
   EXPECT_EQ(a->title,
             "Wang Yi, Pakistan\u2019s Army Chief Hold Talks Amid Push to Expand Security, "
             "Economic Ties");

@@ -7,6 +7,7 @@
 
 #include "engine/index/sentence_index.h"
 #include "index_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -67,17 +68,17 @@ TEST(CrashTest, KilledWriterLeavesWholeCommittedArticles) {
     ASSERT_EQ(seen, wait_commits) << "child exited early with status " << status;
 
     auto reader = IndexReader::Open(dir);
-    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    ASSERT_OK(reader);
     Status consistent = (*reader)->CheckConsistency();
-    EXPECT_TRUE(consistent.ok()) << "round " << round << ": " << consistent.message();
+    EXPECT_OK(consistent) << "round " << round << ": " << consistent.message();
     auto stats = (*reader)->Stats();
-    ASSERT_TRUE(stats.ok());
+    ASSERT_OK(stats);
     EXPECT_GT(stats->sentences, 0u);
     EXPECT_GE(stats->articles, std::min<uint64_t>(97, committed_before)) << "round " << round;
     committed_before = stats->articles;
     // The lock died with the writer.
     auto writer = SentenceIndex::OpenForWrite(dir);
-    EXPECT_TRUE(writer.ok()) << writer.status().message();
+    EXPECT_OK(writer);
   }
 }
 

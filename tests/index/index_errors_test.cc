@@ -8,6 +8,7 @@
 
 #include "engine/index/sentence_index.h"
 #include "index_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -24,13 +25,13 @@ void WriteFile(const std::string& path, const std::string& contents) {
 // An index with a few committed sentences.
 void BuildIndex(const std::string& dir) {
   auto writer = SentenceIndex::OpenForWrite(dir);
-  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  ASSERT_OK(writer);
   for (int i = 0; i < 50; ++i) {
     TestArticle t = MakeArticle("a" + std::to_string(i), "S" + std::to_string(i % 3),
                                 {"Sentence one of article " + std::to_string(i) + ".", "And two."});
-    ASSERT_TRUE((*writer)->AddArticle(t.article, t.sentences).ok());
+    ASSERT_OK((*writer)->AddArticle(t.article, t.sentences));
   }
-  ASSERT_TRUE((*writer)->Commit().ok());
+  ASSERT_OK((*writer)->Commit());
 }
 
 void ExpectError(const Status& status, Status::Code code, const std::string& dir,
@@ -78,8 +79,8 @@ TEST(IndexErrorsTest, EmptyDirectoryIsNotAnIndexForReadersButWritersCreateOne) {
   TempDir tmp;
   ExpectError(IndexReader::Open(tmp.path()).status(), Status::Code::kInvalidInput, tmp.path(),
               "not a Parallax index");
-  ASSERT_TRUE(SentenceIndex::OpenForWrite(tmp.path()).ok());
-  EXPECT_TRUE(IndexReader::Open(tmp.path()).ok());
+  ASSERT_OK(SentenceIndex::OpenForWrite(tmp.path()));
+  EXPECT_OK(IndexReader::Open(tmp.path()));
 }
 
 TEST(IndexErrorsTest, ForeignXapianDatabaseIsNotAParallaxIndex) {
@@ -118,7 +119,7 @@ TEST(IndexErrorsTest, OtherSchemaVersionIsCorruptionNamingBothVersions) {
 // the two.
 TEST(IndexErrorsTest, SchemaOneIndexIsReadAndAddedToInItsOwnSchema) {
   TempDir tmp;
-  { ASSERT_TRUE(SentenceIndex::OpenForWrite(tmp.path()).ok()); }
+  { ASSERT_OK(SentenceIndex::OpenForWrite(tmp.path())); }
   {
     Xapian::WritableDatabase db(tmp.path(), Xapian::DB_OPEN);
     db.set_metadata("parallax_schema", "1");
@@ -126,13 +127,13 @@ TEST(IndexErrorsTest, SchemaOneIndexIsReadAndAddedToInItsOwnSchema) {
   }
   {
     auto writer = SentenceIndex::OpenForWrite(tmp.path());
-    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    ASSERT_OK(writer);
     for (const TestArticle& t :
          {MakeArticle("old", "S", {"Support was consistent."}, "2019-03-02"),
           MakeArticle("new", "S", {"Support is consistent."}, "2025-07-24")}) {
-      ASSERT_TRUE((*writer)->AddArticle(t.article, t.sentences).ok());
+      ASSERT_OK((*writer)->AddArticle(t.article, t.sentences));
     }
-    ASSERT_TRUE((*writer)->Commit().ok());
+    ASSERT_OK((*writer)->Commit());
   }
   {
     Xapian::Database db(tmp.path());
@@ -141,7 +142,7 @@ TEST(IndexErrorsTest, SchemaOneIndexIsReadAndAddedToInItsOwnSchema) {
     EXPECT_EQ(db.allterms_begin("XD"), db.allterms_end("XD"));
   }
   auto reader = IndexReader::Open(tmp.path());
-  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  ASSERT_OK(reader);
   for (const auto& [from, to, want] :
        std::vector<std::tuple<std::string, std::string, std::string>>{
            {"2025", "", "new"}, {"", "2020", "old"}, {"2019-03", "2019-03-02", "old"}}) {
@@ -150,22 +151,22 @@ TEST(IndexErrorsTest, SchemaOneIndexIsReadAndAddedToInItsOwnSchema) {
     request.from_date = from;
     request.to_date = to;
     auto results = (*reader)->Search(request);
-    ASSERT_TRUE(results.ok()) << results.status().message();
+    ASSERT_OK(results);
     ASSERT_EQ(results->groups.size(), 1u) << from << ".." << to;
     ASSERT_EQ(results->groups[0].hits.size(), 1u) << from << ".." << to;
     EXPECT_EQ(results->groups[0].hits[0].article_id, want) << from << ".." << to;
   }
-  EXPECT_TRUE((*reader)->CheckConsistency().ok());
+  EXPECT_OK((*reader)->CheckConsistency());
 }
 
 TEST(IndexErrorsTest, NewIndexesHaveSchemaTwoWithDateTermsAndNoValues) {
   TempDir tmp;
   {
     auto writer = SentenceIndex::OpenForWrite(tmp.path());
-    ASSERT_TRUE(writer.ok());
+    ASSERT_OK(writer);
     TestArticle t = MakeArticle("a", "S", {"One.", "Two."}, "2025-07-24");
-    ASSERT_TRUE((*writer)->AddArticle(t.article, t.sentences).ok());
-    ASSERT_TRUE((*writer)->Commit().ok());
+    ASSERT_OK((*writer)->AddArticle(t.article, t.sentences));
+    ASSERT_OK((*writer)->Commit());
   }
   Xapian::Database db(tmp.path());
   EXPECT_EQ(db.get_metadata("parallax_schema"), std::to_string(kIndexSchemaVersion));
@@ -205,12 +206,12 @@ TEST(IndexErrorsTest, DamagedTablesAreCorruptionNotACrash) {
 TEST(IndexErrorsTest, SecondWriterIsLocked) {
   TempDir tmp;
   auto first = SentenceIndex::OpenForWrite(tmp.path());
-  ASSERT_TRUE(first.ok());
+  ASSERT_OK(first);
   ExpectError(SentenceIndex::OpenForWrite(tmp.path()).status(), Status::Code::kLocked, tmp.path(),
               "index is locked by another process");
-  EXPECT_TRUE(IndexReader::Open(tmp.path()).ok());  // readers are never locked out
+  EXPECT_OK(IndexReader::Open(tmp.path()));  // readers are never locked out
   first->reset();
-  EXPECT_TRUE(SentenceIndex::OpenForWrite(tmp.path()).ok());  // released on close
+  EXPECT_OK(SentenceIndex::OpenForWrite(tmp.path()));  // released on close
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "engine/index/sentence_index.h"
 #include "index_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -17,7 +18,7 @@ class SearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto writer = SentenceIndex::OpenTemporary();
-    ASSERT_TRUE(writer.ok());
+    ASSERT_OK(writer);
     writer_ = std::move(writer).value();
     Add(MakeArticle("fp", "Firstpost",
                     {"Munir reaffirmed appreciation for Beijing's consistent support.",
@@ -35,17 +36,17 @@ class SearchTest : public ::testing::Test {
                     "2019-03-02"),
         {});
     auto reader = writer_->NewReader();
-    ASSERT_TRUE(reader.ok());
+    ASSERT_OK(reader);
     reader_ = std::move(reader).value();
   }
 
   void Add(const TestArticle& t, const std::vector<std::vector<std::string>>& entities) {
-    ASSERT_TRUE(writer_->AddArticle(t.article, t.sentences, entities).ok());
+    ASSERT_OK(writer_->AddArticle(t.article, t.sentences, entities));
   }
 
   SearchResults Run(SearchRequest request) {
     auto results = reader_->Search(request);
-    EXPECT_TRUE(results.ok()) << results.status().message();
+    EXPECT_OK(results);
     return results.ok() ? std::move(results).value() : SearchResults();
   }
   SearchResults Run(const std::string& query) {

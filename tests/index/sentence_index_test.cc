@@ -6,6 +6,7 @@
 #include <map>
 
 #include "index_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -16,13 +17,13 @@ using testing_util::TestArticle;
 
 std::unique_ptr<SentenceIndex> OpenWriter(const std::string& dir) {
   auto writer = SentenceIndex::OpenForWrite(dir);
-  EXPECT_TRUE(writer.ok()) << writer.status().message();
+  EXPECT_OK(writer);
   return writer.ok() ? std::move(writer).value() : nullptr;
 }
 
 std::unique_ptr<IndexReader> OpenReader(const std::string& dir) {
   auto reader = IndexReader::Open(dir);
-  EXPECT_TRUE(reader.ok()) << reader.status().message();
+  EXPECT_OK(reader);
   return reader.ok() ? std::move(reader).value() : nullptr;
 }
 
@@ -31,7 +32,7 @@ size_t CountHits(IndexReader* reader, const std::string& query) {
   request.query = query;
   request.limit = 1000;
   auto results = reader->Search(request);
-  EXPECT_TRUE(results.ok()) << results.status().message();
+  EXPECT_OK(results);
   size_t n = 0;
   if (results.ok()) {
     for (const SourceGroup& g : results->groups) n += g.hits.size();
@@ -49,13 +50,13 @@ TEST(SentenceIndexTest, AddedArticleIsListedAndSearchableAfterReopen) {
   a.article.url = "https://example.com/a1";
   {
     auto writer = OpenWriter(dir);
-    ASSERT_TRUE(writer->AddArticle(a.article, a.sentences).ok());
-    ASSERT_TRUE(writer->Commit().ok());
+    ASSERT_OK(writer->AddArticle(a.article, a.sentences));
+    ASSERT_OK(writer->Commit());
     EXPECT_EQ(writer->sentence_count(), 2u);
   }
   auto reader = OpenReader(dir);
   auto articles = reader->ListArticles();
-  ASSERT_TRUE(articles.ok());
+  ASSERT_OK(articles);
   ASSERT_EQ(articles->size(), 1u);
   const IndexedArticle& got = (*articles)[0];
   EXPECT_EQ(got.id, "a1");
@@ -67,7 +68,7 @@ TEST(SentenceIndexTest, AddedArticleIsListedAndSearchableAfterReopen) {
   EXPECT_EQ(got.tags, std::vector<std::string>{"columnist"});
   EXPECT_EQ(got.sentence_count, 2);
   EXPECT_EQ(CountHits(reader.get(), "support"), 1u);
-  EXPECT_TRUE(reader->CheckConsistency().ok());
+  EXPECT_OK(reader->CheckConsistency());
 }
 
 TEST(SentenceIndexTest, AddingTheSameIdReplacesItsSentences) {
@@ -76,17 +77,17 @@ TEST(SentenceIndexTest, AddingTheSameIdReplacesItsSentences) {
   TestArticle first =
       MakeArticle("a1", "S", {"Old wording about tariffs.", "Second old sentence.", "Third."});
   TestArticle second = MakeArticle("a1", "S", {"New wording about sanctions."});
-  ASSERT_TRUE(writer->AddArticle(first.article, first.sentences).ok());
-  ASSERT_TRUE(writer->AddArticle(second.article, second.sentences).ok());
-  ASSERT_TRUE(writer->Commit().ok());
+  ASSERT_OK(writer->AddArticle(first.article, first.sentences));
+  ASSERT_OK(writer->AddArticle(second.article, second.sentences));
+  ASSERT_OK(writer->Commit());
   EXPECT_EQ(writer->sentence_count(), 1u);
   auto reader = OpenReader(tmp.path());
   EXPECT_EQ(CountHits(reader.get(), "tariffs"), 0u);
   EXPECT_EQ(CountHits(reader.get(), "sanctions"), 1u);
   auto article = reader->GetArticle("a1");
-  ASSERT_TRUE(article.ok());
+  ASSERT_OK(article);
   EXPECT_EQ(article->sentence_count, 1);
-  EXPECT_TRUE(reader->CheckConsistency().ok());
+  EXPECT_OK(reader->CheckConsistency());
 }
 
 TEST(SentenceIndexTest, RemoveDeletesOnlyThatArticle) {
@@ -94,18 +95,18 @@ TEST(SentenceIndexTest, RemoveDeletesOnlyThatArticle) {
   auto writer = OpenWriter(tmp.path());
   TestArticle a = MakeArticle("a", "S", {"Alpha sentence.", "Another alpha."});
   TestArticle b = MakeArticle("b", "T", {"Beta sentence."});
-  ASSERT_TRUE(writer->AddArticle(a.article, a.sentences).ok());
-  ASSERT_TRUE(writer->AddArticle(b.article, b.sentences).ok());
-  ASSERT_TRUE(writer->RemoveArticle("a").ok());
-  ASSERT_TRUE(writer->Commit().ok());
+  ASSERT_OK(writer->AddArticle(a.article, a.sentences));
+  ASSERT_OK(writer->AddArticle(b.article, b.sentences));
+  ASSERT_OK(writer->RemoveArticle("a"));
+  ASSERT_OK(writer->Commit());
   auto reader = OpenReader(tmp.path());
   auto articles = reader->ListArticles();
-  ASSERT_TRUE(articles.ok());
+  ASSERT_OK(articles);
   ASSERT_EQ(articles->size(), 1u);
   EXPECT_EQ((*articles)[0].id, "b");
   EXPECT_EQ(CountHits(reader.get(), "sentence"), 1u);
   EXPECT_EQ(reader->GetArticle("a").status().code(), Status::Code::kNotFound);
-  EXPECT_TRUE(reader->CheckConsistency().ok());
+  EXPECT_OK(reader->CheckConsistency());
 }
 
 TEST(SentenceIndexTest, RemovingAnUnknownArticleIsNotFound) {
@@ -148,15 +149,15 @@ TEST(SentenceIndexTest, RejectsBadArticlesWithoutWritingAnything) {
 
 TEST(SentenceIndexTest, TemporaryIndexIsSearchableThroughNewReaderAndRemovedAfter) {
   auto writer = SentenceIndex::OpenTemporary();
-  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  ASSERT_OK(writer);
   const std::string dir = (*writer)->dir();
   TestArticle a = MakeArticle("m", "S", {"Temporary sentence."});
-  ASSERT_TRUE((*writer)->AddArticle(a.article, a.sentences).ok());
+  ASSERT_OK((*writer)->AddArticle(a.article, a.sentences));
   {
     auto reader = (*writer)->NewReader();
-    ASSERT_TRUE(reader.ok());
+    ASSERT_OK(reader);
     EXPECT_EQ(CountHits(reader->get(), "temporary"), 1u);  // uncommitted, yet visible
-    EXPECT_TRUE((*reader)->CheckConsistency().ok());
+    EXPECT_OK((*reader)->CheckConsistency());
   }
   EXPECT_TRUE(std::filesystem::exists(dir));
   writer->reset();
@@ -165,15 +166,15 @@ TEST(SentenceIndexTest, TemporaryIndexIsSearchableThroughNewReaderAndRemovedAfte
 
 TEST(SentenceIndexTest, ForEachSentenceGivesStemsEntitiesAndIdentity) {
   auto writer = SentenceIndex::OpenTemporary();
-  ASSERT_TRUE(writer.ok());
+  ASSERT_OK(writer);
   TestArticle a = MakeArticle("a", "Firstpost",
                               {"China supported the talks, supporting Pakistan.", "Munir spoke."});
   std::vector<std::vector<std::string>> entities = {{"China", "Pakistan"}, {"Asim Munir"}};
-  ASSERT_TRUE((*writer)->AddArticle(a.article, a.sentences, entities).ok());
+  ASSERT_OK((*writer)->AddArticle(a.article, a.sentences, entities));
   auto reader = (*writer)->NewReader();
-  ASSERT_TRUE(reader.ok());
+  ASSERT_OK(reader);
   std::vector<SentenceTerms> seen;
-  ASSERT_TRUE((*reader)->ForEachSentence([&](const SentenceTerms& s) { seen.push_back(s); }).ok());
+  ASSERT_OK((*reader)->ForEachSentence([&](const SentenceTerms& s) { seen.push_back(s); }));
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].article_id, "a");
   EXPECT_EQ(seen[0].source, "Firstpost");
@@ -186,10 +187,10 @@ TEST(SentenceIndexTest, ForEachSentenceGivesStemsEntitiesAndIdentity) {
   EXPECT_EQ(seen[1].sentence_index, 1);
 
   auto freq = (*reader)->DocFreq("support");
-  ASSERT_TRUE(freq.ok());
+  ASSERT_OK(freq);
   EXPECT_EQ(*freq, 1u);
   auto stats = (*reader)->Stats();
-  ASSERT_TRUE(stats.ok());
+  ASSERT_OK(stats);
   EXPECT_EQ(stats->sentences, 2u);
   EXPECT_EQ(stats->articles, 1u);
   EXPECT_EQ(stats->last_doc, 2u);
@@ -199,14 +200,14 @@ TEST(SentenceIndexTest, ReaderSeesNewCommitsAfterRefresh) {
   TempDir tmp;
   auto writer = OpenWriter(tmp.path());
   TestArticle a = MakeArticle("a", "S", {"First article."});
-  ASSERT_TRUE(writer->AddArticle(a.article, a.sentences).ok());
-  ASSERT_TRUE(writer->Commit().ok());
+  ASSERT_OK(writer->AddArticle(a.article, a.sentences));
+  ASSERT_OK(writer->Commit());
   auto reader = OpenReader(tmp.path());
   TestArticle b = MakeArticle("b", "S", {"Second article."});
-  ASSERT_TRUE(writer->AddArticle(b.article, b.sentences).ok());
-  ASSERT_TRUE(writer->Commit().ok());
+  ASSERT_OK(writer->AddArticle(b.article, b.sentences));
+  ASSERT_OK(writer->Commit());
   EXPECT_EQ(CountHits(reader.get(), "article"), 1u);  // still at the commit it opened
-  ASSERT_TRUE(reader->Refresh().ok());
+  ASSERT_OK(reader->Refresh());
   EXPECT_EQ(CountHits(reader.get(), "article"), 2u);
 }
 
@@ -214,14 +215,14 @@ TEST(SentenceIndexTest, ReaderKeepsSearchingWhileWriterCommitsManyTimes) {
   TempDir tmp;
   auto writer = OpenWriter(tmp.path());
   TestArticle seed = MakeArticle("seed", "S", {"Seed sentence about ports."});
-  ASSERT_TRUE(writer->AddArticle(seed.article, seed.sentences).ok());
-  ASSERT_TRUE(writer->Commit().ok());
+  ASSERT_OK(writer->AddArticle(seed.article, seed.sentences));
+  ASSERT_OK(writer->Commit());
   auto reader = OpenReader(tmp.path());
   for (int i = 0; i < 30; ++i) {
     TestArticle t = MakeArticle("n" + std::to_string(i), "S",
                                 {"Another sentence about ports number " + std::to_string(i) + "."});
-    ASSERT_TRUE(writer->AddArticle(t.article, t.sentences).ok());
-    ASSERT_TRUE(writer->Commit().ok());
+    ASSERT_OK(writer->AddArticle(t.article, t.sentences));
+    ASSERT_OK(writer->Commit());
     EXPECT_GE(CountHits(reader.get(), "ports"), 1u);  // reopens by itself if overtaken
   }
 }
@@ -231,13 +232,13 @@ TEST(SentenceIndexTest, AutoCommitMakesWholeArticlesDurable) {
   IndexOptions options;
   options.commit_every_sentences = 2;
   auto writer = SentenceIndex::OpenForWrite(tmp.path(), options);
-  ASSERT_TRUE(writer.ok());
+  ASSERT_OK(writer);
   TestArticle a = MakeArticle("a", "S", {"One.", "Two.", "Three."});
-  ASSERT_TRUE((*writer)->AddArticle(a.article, a.sentences).ok());
+  ASSERT_OK((*writer)->AddArticle(a.article, a.sentences));
   // No explicit Commit: a reader opened now sees the article because of the auto-commit.
   auto reader = OpenReader(tmp.path());
   auto stats = reader->Stats();
-  ASSERT_TRUE(stats.ok());
+  ASSERT_OK(stats);
   EXPECT_EQ(stats->sentences, 3u);
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tests/ingest/ingest_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -31,7 +32,7 @@ const char kArticle[] = "Officials met in Islamabad on Friday. They discussed tr
 
 TEST_F(ArticleReaderTest, ReadsBundledManifestWithItsMetadata) {
   auto r = reader_.ReadAll({testing_util::SeedPath("corpus.yaml")});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   ASSERT_EQ(r->articles.size(), 2u);
   EXPECT_EQ(r->articles[0].id, "firstpost-column");
   EXPECT_EQ(r->articles[0].source, "Firstpost");
@@ -67,7 +68,7 @@ TEST_F(ArticleReaderTest, TextChecksRefuseWhatIsNotUtf8Text) {
 TEST_F(ArticleReaderTest, InvalidUtf8IsReplacedOneForOneWithAWarning) {
   std::string path = dir_.Write("latin1.txt", "Caf\xE9 owners met. They talked.\n");
   auto r = reader_.ReadAll({path});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   const Article& a = r->articles[0];
   EXPECT_EQ(a.text, "Caf? owners met. They talked.\n");
   ASSERT_EQ(a.warnings.size(), 1u);
@@ -81,7 +82,7 @@ TEST_F(ArticleReaderTest, ByteOrderMarkAndCarriageReturnsStayOutsideParagraphs) 
   std::string path =
       dir_.Write("bom.txt", "\xEF\xBB\xBFOne sentence here.\r\n\r\nAnother one.\r\n");
   auto r = reader_.ReadAll({path});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   const Article& a = r->articles[0];
   ASSERT_EQ(a.paragraphs.size(), 2u);
   EXPECT_EQ(a.paragraphs[0].span.start, 3u) << "offsets stay offsets into the file";
@@ -95,7 +96,7 @@ TEST_F(ArticleReaderTest, NewsCrawlerJsonGivesMetadata) {
     "authors": ["Sara Ahmed", "Li Wei"], "date_publish": "2025-08-22 10:00:00", "source_domain": "example.com",
     "url": "https://example.com/a"})");
   auto r = reader_.ReadAll({path});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   const Article& a = r->articles[0];
   EXPECT_EQ(a.id, "a");
   EXPECT_EQ(a.source, "example.com");
@@ -113,7 +114,7 @@ TEST_F(ArticleReaderTest, JsonlRecordsGetLineIdsAndErrorsNameTheLine) {
           R"({"maintext": "Second article text.", "source_domain": "b.com", "story": "s1"})") +
       "\n";
   auto r = reader_.ReadAll({dir_.Write("feed.jsonl", good)});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   ASSERT_EQ(r->articles.size(), 2u);
   EXPECT_EQ(r->articles[1].id, "feed-3");
   EXPECT_EQ(r->stories[1], "s1");
@@ -144,7 +145,7 @@ TEST_F(ArticleReaderTest, SkipModeReportsBadArticlesAndKeepsTheRest) {
                      "not json\n";
   auto r = lenient.ReadAll(
       {dir_.Write("feed.jsonl", feed), dir_.Write("bin.txt", std::string("a\0b", 3))});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   EXPECT_EQ(r->articles.size(), 1u);
   ASSERT_EQ(r->skipped.size(), 2u);
   EXPECT_NE(r->skipped[0].find("feed.jsonl:2"), std::string::npos);
@@ -157,7 +158,7 @@ TEST_F(ArticleReaderTest, DirectoriesTakeSourcesFromSubfolders) {
   dir_.Write("corpus/README.md", "# not an article");
   dir_.Write("corpus/.hidden/x.txt", kArticle);
   auto r = reader_.ReadAll({dir_.Path("corpus")});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   ASSERT_EQ(r->articles.size(), 3u);
   EXPECT_EQ(r->articles[0].id, "fox/a");
   EXPECT_EQ(r->articles[0].source, "fox");
@@ -216,7 +217,7 @@ TEST_F(ArticleReaderTest, HtmlPagesAreDecodedByTheirCharsetAndTheWarningSaysHow)
   for (const Case& c : cases) {
     std::string path = dir_.Write(c.name, c.bytes);
     auto r = reader_.ReadAll({path});
-    ASSERT_TRUE(r.ok()) << c.name << ": " << r.status().message();
+    ASSERT_OK(r) << c.name << ": " << r.status().message();
     const Article& a = r->articles[0];
     ASSERT_FALSE(a.paragraphs.empty()) << c.name;
     EXPECT_EQ(a.paragraphs[0].span.Of(a.text), c.text_start) << c.name;
@@ -240,7 +241,7 @@ TEST_F(ArticleReaderTest, GzipCompressedPagesAreReadLikeTheirContents) {
   ASSERT_EQ(std::system(("gzip -c " + plain + " > " + gz).c_str()), 0);
   for (const std::string& input : {gz, dir_.Path("zipped")}) {
     auto r = reader_.ReadAll({input});
-    ASSERT_TRUE(r.ok()) << r.status().message();
+    ASSERT_OK(r);
     ASSERT_EQ(r->articles.size(), 1u);
     EXPECT_EQ(r->articles[0].id, "story") << "the id drops both extensions";
     EXPECT_EQ(r->articles[0].format, "html");
@@ -259,7 +260,7 @@ TEST_F(ArticleReaderTest, EachArticleRecordsWhatProducedItsText) {
   std::string json = dir_.Write("b.json", R"({"maintext": "Officials met. They talked."})");
   std::string jsonl = dir_.Write("c.jsonl", R"({"maintext": "Officials met. They talked."})");
   auto r = reader_.ReadAll({txt, json, jsonl});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   ASSERT_EQ(r->articles.size(), 3u);
   const char* want[] = {"file text", "news-crawler maintext", "news-crawler maintext"};
   for (size_t i = 0; i < 3; ++i) {
@@ -303,7 +304,7 @@ TEST_F(ArticleReaderTest, SymlinkLoopsDoNotTrapTheWalk) {
   dir_.Write("loop/a.txt", kArticle);
   std::filesystem::create_directory_symlink(dir_.Path("loop"), dir_.Path("loop/again"));
   auto r = reader_.ReadAll({dir_.Path("loop")});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   EXPECT_EQ(r->articles.size(), 1u);
 }
 
@@ -314,7 +315,7 @@ TEST_F(ArticleReaderTest, LongSingleLineArticleIsReadInOnePiece) {
   line.reserve(3u << 20);
   while (line.size() < (3u << 20)) line += "word ";
   auto r = reader_.ReadAll({dir_.Write("long.txt", line)});
-  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_OK(r);
   ASSERT_EQ(r->articles[0].paragraphs.size(), 1u);
   EXPECT_EQ(r->articles[0].paragraphs[0].span.size(), line.size() - 1);
 }

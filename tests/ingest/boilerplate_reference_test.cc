@@ -12,6 +12,7 @@
 #include "engine/ingest/boilerplate.h"
 #include "engine/yaml/yaml_tree.h"
 #include "tests/ingest/ingest_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -33,7 +34,7 @@ std::vector<std::regex> CompileReference(const YamlNode* list) {
 
 ReferenceRules LoadReference() {
   auto root = LoadYamlFile(std::string(PARALLAX_SOURCE_DIR) + "/rules/boilerplate.yaml");
-  EXPECT_TRUE(root.ok()) << root.status().message();
+  EXPECT_OK(root);
   ReferenceRules ref;
   if (!root.ok()) return ref;
   ref.drop_lines = CompileReference(root->Find("drop_lines"));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/ingest/ingest_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -14,7 +15,7 @@ using testing_util::SeedPath;
 Article ReadTxt(const std::string& path) {
   ArticleReader reader(BundledRules(), ReadOptions());
   auto articles = reader.ReadFile(path, "txt");
-  EXPECT_TRUE(articles.ok()) << articles.status().message();
+  EXPECT_OK(articles);
   return articles.ok() ? (*articles)[0] : Article();
 }
 
@@ -117,7 +118,7 @@ TEST(BoilerplateTest, EmptyRuleListsKeepEveryLine) {
   ScratchDir dir;
   auto rules = BoilerplateRules::Load(
       dir.Write("rules.yaml", "drop_lines: []\nnote_lines: []\nbylines: []\nstrip_prefixes:\n"));
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_OK(rules);
   std::string author;
   size_t length = 0;
   EXPECT_FALSE(rules->DropsLine("Related Posts"));
@@ -130,7 +131,7 @@ TEST(BoilerplateTest, LookaroundTextInsideAClassOrEscapedIsAllowed) {
   ScratchDir dir;
   auto rules = BoilerplateRules::Load(
       dir.Write("rules.yaml", "drop_lines:\n  - '^[(?=]+$'\n  - '^\\(\\?!x$'\n"));
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_OK(rules);
   EXPECT_TRUE(rules->DropsLine("(?="));
   EXPECT_TRUE(rules->DropsLine("(?!x"));
   EXPECT_FALSE(rules->DropsLine("(?!y"));
@@ -142,7 +143,7 @@ TEST(BoilerplateTest, PatternsMatchWholeUtf8CharactersAndTakeInlineFlags) {
       BoilerplateRules::Load(dir.Write("rules.yaml",
                                        "drop_lines:\n  - '^(?i)related posts$'\n  - '^Tag: .$'\n"
                                        "bylines:\n  - '^By ([A-Z][a-z\xE2\x80\x99]+)$'\n"));
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_OK(rules);
   EXPECT_TRUE(rules->DropsLine("RELATED POSTS"));
   EXPECT_TRUE(rules->DropsLine("Tag: \xC3\xA9")) << "'.' is one character, not one byte";
   std::string author;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "tests/ingest/ingest_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -34,7 +35,7 @@ TEST(GzipFileTest, InflatesWhatZlibCompressed) {
   for (const std::string& c : cases) {
     std::string gz = GzipWith(dir, "a.gz", c);
     auto out = Gunzip(gz, "a.html.gz", 1u << 20);
-    ASSERT_TRUE(out.ok()) << out.status().message();
+    ASSERT_OK(out);
     EXPECT_EQ(*out, c);
   }
 }
@@ -43,7 +44,7 @@ TEST(GzipFileTest, ConcatenatedMembersAreOneStream) {
   testing_util::ScratchDir dir;
   std::string gz = GzipWith(dir, "a.gz", "one ") + GzipWith(dir, "b.gz", "two");
   auto out = Gunzip(gz, "ab.gz", 1u << 20);
-  ASSERT_TRUE(out.ok()) << out.status().message();
+  ASSERT_OK(out);
   EXPECT_EQ(*out, "one two");
 }
 

@@ -10,6 +10,7 @@
 
 #include "engine/ingest/article_reader.h"
 #include "engine/ingest/boilerplate.h"
+#include "tests/testutil.h"
 
 namespace parallax::testing_util {
 
@@ -40,7 +41,7 @@ class ScratchDir {
 
 inline BoilerplateRules BundledRules() {
   auto rules = BoilerplateRules::Load(std::string(PARALLAX_SOURCE_DIR) + "/rules/boilerplate.yaml");
-  EXPECT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_OK(rules);
   return rules.ok() ? std::move(*rules) : BoilerplateRules();
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/ingest/ingest_test_util.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -11,7 +12,7 @@ using testing_util::ScratchDir;
 
 TEST(ManifestTest, LoadsBundledExampleWithPathsBesideTheManifest) {
   auto m = LoadManifest(testing_util::SeedPath("corpus.yaml"));
-  ASSERT_TRUE(m.ok()) << m.status().message();
+  ASSERT_OK(m);
   ASSERT_EQ(m->articles.size(), 2u);
   EXPECT_FALSE(m->title.empty());
   const ManifestEntry& news = m->articles[1];
@@ -25,7 +26,7 @@ TEST(ManifestTest, LoadsBundledExampleWithPathsBesideTheManifest) {
 TEST(ManifestTest, OutletIsASynonymOfSource) {
   ScratchDir dir;
   auto m = LoadManifest(dir.Write("m.yaml", "articles:\n  - {id: a, outlet: Fox, path: a.txt}\n"));
-  ASSERT_TRUE(m.ok()) << m.status().message();
+  ASSERT_OK(m);
   EXPECT_EQ(m->articles[0].source, "Fox");
 }
 

@@ -20,6 +20,7 @@
 
 #include "engine/segment/quotes.h"
 #include "engine/segment/sentence_splitter.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -28,10 +29,10 @@ namespace fs = std::filesystem;
 
 std::unique_ptr<SentenceSplitter> BundledSplitter() {
   auto rules = SegmentRules::Load(std::string(PARALLAX_SOURCE_DIR) + "/rules/segmentation.yaml");
-  EXPECT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_OK(rules);
   if (!rules.ok()) return nullptr;
   auto splitter = SentenceSplitter::Create(*rules);
-  EXPECT_TRUE(splitter.ok()) << splitter.status().message();
+  EXPECT_OK(splitter);
   return splitter.ok() ? std::move(*splitter) : nullptr;
 }
 

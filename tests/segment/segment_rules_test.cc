@@ -8,12 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
 TEST(SegmentRulesTest, BundledFileLoads) {
   auto rules = SegmentRules::Load(std::string(PARALLAX_SOURCE_DIR) + "/rules/segmentation.yaml");
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_OK(rules);
   EXPECT_EQ(rules->never_final.count("Gen."), 1u);
   EXPECT_EQ(rules->never_final.count("Mr."), 1u);
   EXPECT_EQ(rules->may_end.count("Inc."), 1u);
@@ -32,7 +34,7 @@ TEST(SegmentRulesTest, BundledFileLoads) {
 
 TEST(SegmentRulesTest, EmptyFileGivesDefaults) {
   auto rules = SegmentRules::Parse("", "empty.yaml");
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_OK(rules);
   EXPECT_TRUE(rules->never_final.empty());
   EXPECT_EQ(rules->max_sentence_bytes, 2000u);
 }
@@ -53,7 +55,7 @@ TEST(SegmentRulesTest, ReadsEveryKey) {
       "initials: false\n"
       "max_sentence_bytes: 500\n",
       "r.yaml");
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_OK(rules);
   EXPECT_EQ(rules->never_final.count("Gen."), 1u);
   EXPECT_EQ(rules->may_end.count("U.S."), 1u);
   EXPECT_EQ(rules->before_number.size(), 2u);

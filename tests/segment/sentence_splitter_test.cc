@@ -6,13 +6,15 @@
 #include <thread>
 #include <vector>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
 const SegmentRules& BundledRules() {
   static const SegmentRules* rules = [] {
     auto loaded = SegmentRules::Load(std::string(PARALLAX_SOURCE_DIR) + "/rules/segmentation.yaml");
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    EXPECT_OK(loaded);
     return new SegmentRules(loaded.ok() ? *loaded : SegmentRules());
   }();
   return *rules;
@@ -20,7 +22,7 @@ const SegmentRules& BundledRules() {
 
 std::unique_ptr<SentenceSplitter> MakeSplitter(const SegmentRules& rules) {
   auto splitter = SentenceSplitter::Create(rules);
-  EXPECT_TRUE(splitter.ok()) << splitter.status().message();
+  EXPECT_OK(splitter);
   return std::move(*splitter);
 }
 

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
@@ -26,7 +28,7 @@ class AliasesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto table = AliasTable::Load(std::string(PARALLAX_SOURCE_DIR) + "/rules/aliases.yaml");
-    ASSERT_TRUE(table.ok()) << table.status().message();
+    ASSERT_OK(table);
     table_ = std::move(*table);
   }
   AliasTable table_;
@@ -60,7 +62,7 @@ TEST_F(AliasesTest, MentionSpansCoverTheWholeAlias) {
 TEST(AliasTableTest, CanonicalOfPhrase) {
   auto table = AliasTable::Load(
       WriteTemp("parallax_alias_ok.yaml", "entities:\n  - name: China\n    aliases: [Beijing]\n"));
-  ASSERT_TRUE(table.ok());
+  ASSERT_OK(table);
   EXPECT_EQ(table->Canonical("Beijing"), "China");
   EXPECT_EQ(table->Canonical("Paris"), "");
 }

@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
 TEST(YamlTreeTest, KeepsStructureOrderAndPositions) {
   auto root = ParseYaml("b: 1\na:\n  - x\n  - {k: v}\n", "t.yaml");
-  ASSERT_TRUE(root.ok()) << root.status().message();
+  ASSERT_OK(root);
   ASSERT_TRUE(root->IsMap());
   ASSERT_EQ(root->entries.size(), 2u);
   EXPECT_EQ(root->entries[0].first, "b");
@@ -55,7 +57,7 @@ TEST(YamlTreeTest, RefusesDeepNesting) {
 
 TEST(YamlTreeTest, ScalarConversions) {
   auto root = ParseYaml("n: 0.25\nb: yes\nl: [a, b]\ns: word\nbad: x1\n", "t.yaml");
-  ASSERT_TRUE(root.ok());
+  ASSERT_OK(root);
   EXPECT_DOUBLE_EQ(*root->Find("n")->AsDouble(), 0.25);
   EXPECT_TRUE(*root->Find("b")->AsBool());
   EXPECT_EQ(*root->Find("l")->AsStringList(), (std::vector<std::string>{"a", "b"}));
@@ -67,7 +69,7 @@ TEST(YamlTreeTest, ScalarConversions) {
 
 TEST(YamlTreeTest, EmptyDocumentIsNull) {
   auto root = ParseYaml("", "empty.yaml");
-  ASSERT_TRUE(root.ok());
+  ASSERT_OK(root);
   EXPECT_TRUE(root->IsNull());
 }
 
@@ -100,7 +102,7 @@ TEST(YamlTreeTest, Issue19DuplicateKeysAreAnErrorWithLineAndColumn) {
   }
   // The same key in different maps is fine.
   auto ok = ParseYaml("- {id: a, path: x}\n- {id: b, path: y}\n", "m.yaml");
-  EXPECT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_OK(ok);
 }
 
 }  // namespace
