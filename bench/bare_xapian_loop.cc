@@ -1,4 +1,5 @@
-// bare_xapian_loop: the reference the sentence index is measured against (issue 3): a
+// bare_xapian_loop: the reference the sentence index is measured against (its goal: index at
+// close to the speed of plain Xapian): a
 // TermGenerator with the english stemmer and positions, one add_document per sentence, one
 // commit at the end, into a glass database on disk. Nothing else: no boolean terms, values or
 // document data. Indexes the same BASIL + PolNeAR sentences as index_bench and prints

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash test for the lasting index (issue 3): index the BASIL articles, kill -9 the writer at a
+# Crash test for the lasting index (a writer killed at any point loses no committed article): index the BASIL articles, kill -9 the writer at a
 # random moment, and check after every kill that the index opens and holds only whole articles,
 # each with exactly the sentences a clean run gives it.
 #

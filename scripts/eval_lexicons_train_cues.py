@@ -204,7 +204,7 @@ def main():
     ap.add_argument("--min-feature-count", type=int, default=2)
     # Chosen on the held-out fifth (eval_lexicons.py --split tune with a --fit-only model):
     # extending runs down to 2.15 below the threshold gave the best cue token F1 there; 0.15
-    # (issue 16) trades recall for cue token precision, with the marker's confirmation of
+    # (for attribution precision on real news) trades recall for cue token precision, with the marker's confirmation of
     # cue-model runs: P 0.665 -> 0.693, R 0.529 -> 0.503 there.
     ap.add_argument("--extend-margin", type=float, default=0.15,
                     help="a cue run extends over neighbours scoring above threshold - this")

@@ -21,7 +21,7 @@ better, honestly, using train splits only (the same md5 split as scripts/eval_le
      reading BASIL train spans, so plain train figures overstate what an entry does on unseen
      text; this pessimistic figure shows how much of the train score rests on single hits.
 
-Nothing is written: the script only measures (it was written for issue 5; the finding on
+Nothing is written: the script only measures (it was written when the evaluative lexicon was weighted; the finding on
 2026-11-25 was that no fitted variant beat the hand-set weights in cross-validation, so the
 lexicon was left unchanged). It reads the evaluation data from ../shared/eval at run time.
 
