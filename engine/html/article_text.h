@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/html/page_tree.h"
 #include "engine/base/paragraph.h"
+#include "engine/html/page_tree.h"
 
 namespace parallax {
 

@@ -33,8 +33,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/base/status.h"
 #include "engine/base/paragraph.h"
+#include "engine/base/status.h"
 #include "engine/segment/segment_rules.h"
 #include "engine/segment/sentence.h"
 
