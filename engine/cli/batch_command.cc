@@ -9,12 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/base/data_dir.h"
+#include "engine/base/digest.h"
 #include "engine/base/file_io.h"
 #include "engine/base/parallel_for.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
 #include "engine/pipeline/analysis.h"
-#include "engine/report/digest.h"
 #include "engine/report/report.h"
 
 namespace parallax::cli {

@@ -4,8 +4,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "engine/base/digest.h"
 #include "engine/lexicon/profile.h"
-#include "engine/report/digest.h"
 
 namespace parallax {
 namespace {

@@ -53,7 +53,7 @@ struct ReportOptions {
   std::string data_dir;                     // for the digests of lexicons/ and rules/
   std::string title;                        // "" : the corpus title, else the first article's
   std::optional<std::string> generated_at;  // only when the user asks: reports are reproducible
-  // Digests of data_dir's lexicons/ and rules/ (report/digest.h) when the caller has them
+  // Digests of data_dir's lexicons/ and rules/ (base/digest.h) when the caller has them
   // already: batch hashes the folders once for all its stories instead of once per story.
   std::optional<std::string> lexicon_digest;
   std::optional<std::string> rules_digest;
