@@ -385,8 +385,8 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
   }
 }
 
-// The thresholds of step 2 (see the header), the options resolved against the model's rules.
-struct EdgeThresholds {
+// The thresholds of step 2 (see the header): the options resolved against the model's rules.
+struct ClaimThresholds {
   double edge = 0;     // a pair this similar is an edge on its score alone
   double best = 0;     // mutual best matches sharing best_overlap of their words, from this
   double average = 0;  // a claim's mean cross-source similarity stays at least this
@@ -395,8 +395,8 @@ struct EdgeThresholds {
   double quote = 0;   // mutual best matches sharing a quotation, from this
 };
 
-EdgeThresholds ResolveThresholds(const SimilarityModel& model, const ClaimOptions& options) {
-  EdgeThresholds t;
+ClaimThresholds ResolveThresholds(const SimilarityModel& model, const ClaimOptions& options) {
+  ClaimThresholds t;
   t.edge = options.edge_threshold >= 0 ? options.edge_threshold : model.rules().claim_threshold;
   t.best = std::min(t.edge, options.best_threshold >= 0 ? options.best_threshold
                                                         : model.rules().claim_best_threshold);
@@ -448,7 +448,7 @@ struct Edges {
 // threshold, or above the best threshold with enough words in common, or above the quote
 // threshold sharing a quotation; never two happenings.
 Edges FindEdges(const std::vector<ClaimSentence>& sentences, const PairScores& scores,
-                const EdgeThresholds& t) {
+                const ClaimThresholds& t) {
   std::vector<uint8_t> best_of = BestPartners(sentences, scores);
   Edges edges;
   for (size_t k = 0; k < scores.pair_count(); ++k) {
@@ -583,7 +583,7 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
                                  const std::vector<uint32_t>& story_sources,
                                  const SimilarityModel& model, const ClaimOptions& options,
                                  std::vector<ScoredPair> scored) {
-  const EdgeThresholds thresholds = ResolveThresholds(model, options);
+  const ClaimThresholds thresholds = ResolveThresholds(model, options);
   // Step 1: the candidates' scores, and the rest scored on demand.
   PairScores scores(sentences, model, std::move(scored));
   // Step 2: edges, merged best first into claims.

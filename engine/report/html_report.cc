@@ -32,8 +32,9 @@ namespace {
 // Returns true iff `d` is certainty drift (one side states, the other attributes or hedges).
 bool IsDrift(const ReportDiscrepancy& d) { return d.kind == "attribution"; }
 
-// `grid`: one cell per source, empty ones included; otherwise only the sources that carry the
-// claim, and a count of those that do not. Sets the row's data on the root of scratch->data.
+// Sets the data of claim row `c` on the root of scratch->data. In a grid (page.grid), one cell
+// per source, empty ones included; otherwise only the sources that carry the claim, and a count
+// of those that do not.
 Status SetClaimData(const Page& page, int c, Scratch* scratch) {
   const ReportModel& model = page.model;
   const ClaimTable& table = page.table;
