@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
 #include <numeric>
 #include <optional>
 #include <span>
@@ -11,7 +10,7 @@
 #include <unordered_set>
 
 #include "engine/align/quotation.h"
-#include "engine/align/word_classes.h"
+#include "engine/align/topic_claims.h"
 #include "engine/base/parallel_for.h"
 
 namespace parallax {
@@ -386,277 +385,162 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
   }
 }
 
-// The anchors of each sentence (step 3 of the header): compound terms, rare in the story and
-// found in at least two of its sources. Keys: a hyphenated word is its term id; a pair of
-// adjacent words is ((first + 1) << 32) | second. Sorted per sentence.
-struct Anchors {
-  std::vector<std::vector<uint64_t>> of;        // per sentence
-  std::unordered_map<uint64_t, double> weight;  // per anchor: the IDF weight of its words
-  std::unordered_map<uint64_t, std::string> norm;
+// The thresholds of step 2 (see the header): the options resolved against the model's rules.
+struct ClaimThresholds {
+  double edge = 0;     // a pair this similar is an edge on its score alone
+  double best = 0;     // mutual best matches sharing best_overlap of their words, from this
+  double average = 0;  // a claim's mean cross-source similarity stays at least this
+  double best_overlap = 0;
+  double mutual = 0;  // mutual best matches, from this
+  double quote = 0;   // mutual best matches sharing a quotation, from this
 };
 
-// Returns true iff word `k` of sentence `c` may be part of an anchor: a content word that is
-// neither a number, a date nor a name.
-bool SubjectWord(const ClaimSentence& c, size_t k) {
-  const SentenceWord& w = c.features->words[k];
-  if (w.term() < 0 || w.is_stop() || w.is_number() || w.is_negation() ||
-      c.features->EntityOf(k) >= 0)
-    return false;
-  const size_t at = w.span().start - c.base;
-  const bool capitalized =
-      w.span().start >= c.base && at < c.text.size() && c.text[at] >= 'A' && c.text[at] <= 'Z';
-  if (DateWordKind(w.norm(), capitalized).has_value()) return false;
-  return !capitalized || k == 0;  // capitalised inside a sentence: a name
+ClaimThresholds ResolveThresholds(const SimilarityModel& model, const ClaimOptions& options) {
+  ClaimThresholds t;
+  t.edge = options.edge_threshold >= 0 ? options.edge_threshold : model.rules().claim_threshold;
+  t.best = std::min(t.edge, options.best_threshold >= 0 ? options.best_threshold
+                                                        : model.rules().claim_best_threshold);
+  t.average = options.average_threshold >= 0 ? options.average_threshold : t.best;
+  t.best_overlap =
+      options.best_overlap >= 0 ? options.best_overlap : model.rules().claim_best_overlap;
+  t.mutual = std::min(t.edge, model.rules().claim_mutual_threshold);
+  t.quote =
+      options.quote_threshold >= 0 ? options.quote_threshold : model.rules().claim_quote_threshold;
+  return t;
 }
 
-Anchors FindAnchors(const std::vector<ClaimSentence>& s, const ClaimOptions& options) {
-  const size_t n = s.size();
-  Anchors out;
-  out.of.resize(n);
-  std::unordered_map<uint64_t, uint32_t> df;
-  std::unordered_map<uint64_t, uint32_t> first_source;
-  std::unordered_set<uint64_t> several_sources;
-  for (size_t i = 0; i < n; ++i) {
-    const std::vector<SentenceWord>& words = s[i].features->words;
-    std::vector<uint64_t>& keys = out.of[i];
-    for (size_t k = 0; k < words.size(); ++k) {
-      if (!SubjectWord(s[i], k)) continue;
-      const SentenceWord& w = words[k];
-      if (w.norm().find('-') != std::string::npos) {
-        const uint64_t key = static_cast<uint64_t>(w.term());
-        keys.push_back(key);
-        out.weight.try_emplace(key, w.weight());
-        out.norm.try_emplace(key, w.norm());
-      }
-      // Adjacent in the text too: no punctuation between them ("security cooperation", not
-      // "security, cooperation").
-      if (k + 1 < words.size() && SubjectWord(s[i], k + 1)) {
-        const SentenceWord& v = words[k + 1];
-        const std::string_view gap =
-            s[i].text.substr(w.span().end - s[i].base, v.span().start - w.span().end);
-        if (gap.find_first_not_of(" ") != std::string_view::npos) continue;
-        const uint64_t key =
-            (static_cast<uint64_t>(w.term() + 1) << 32) | static_cast<uint32_t>(v.term());
-        keys.push_back(key);
-        out.weight.try_emplace(key, w.weight() + v.weight());
-        if (!out.norm.contains(key)) out.norm.emplace(key, w.norm() + " " + v.norm());
-      }
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (uint64_t t : keys) {
-      ++df[t];
-      auto [it, inserted] = first_source.try_emplace(t, s[i].source);
-      if (!inserted && it->second != s[i].source) several_sources.insert(t);
-    }
+// Which pre-scored pairs are best matches: bit 0 of entry k is set iff pair k is the best of its
+// lower end's pairs with the higher end's source, bit 1 the same for the higher end.
+std::vector<uint8_t> BestPartners(const std::vector<ClaimSentence>& sentences,
+                                  const PairScores& scores) {
+  std::vector<uint8_t> best_of(scores.pair_count(), 0);
+  uint32_t max_source = 0;
+  for (const ClaimSentence& c : sentences) max_source = std::max(max_source, c.source);
+  std::vector<float> best(static_cast<size_t>(max_source) + 1, 0);
+  std::vector<char> seen(best.size(), 0);
+  for (uint32_t i = 0; i < sentences.size(); ++i) {
+    auto partner = [&](size_t k) {
+      const ScoredPair& p = scores.pair(k);
+      return p.a == i ? p.b : p.a;
+    };
+    scores.ForEachPairOf(i, [&](size_t k) {
+      const uint32_t src = sentences[partner(k)].source;
+      const float score = scores.pair(k).score;
+      best[src] = seen[src] ? std::max(best[src], score) : score;
+      seen[src] = 1;
+    });
+    scores.ForEachPairOf(i, [&](size_t k) {
+      const uint32_t src = sentences[partner(k)].source;
+      if (scores.pair(k).score >= best[src]) best_of[k] |= scores.pair(k).a == i ? 1 : 2;
+      seen[src] = 0;
+    });
   }
-  const double max_df =
-      std::max(static_cast<double>(options.topic_min_df),
-               std::min(options.topic_max_df_fraction * static_cast<double>(n),
-                        static_cast<double>(options.topic_max_df > 0 ? options.topic_max_df : n)));
-  for (std::vector<uint64_t>& keys : out.of) {
-    keys.erase(
-        std::remove_if(keys.begin(), keys.end(),
-                       [&](uint64_t t) { return df[t] > max_df || several_sources.count(t) == 0; }),
-        keys.end());
+  return best_of;
+}
+
+// The edges of step 2: best first, and as a set of PairKeys.
+struct Edges {
+  std::vector<ScoredPair> best_first;
+  std::unordered_set<uint64_t> keys;
+};
+
+// Step 2's edges: pairs above the edge threshold, or mutual best matches above the mutual
+// threshold, or above the best threshold with enough words in common, or above the quote
+// threshold sharing a quotation; never two happenings.
+Edges FindEdges(const std::vector<ClaimSentence>& sentences, const PairScores& scores,
+                const ClaimThresholds& t) {
+  std::vector<uint8_t> best_of = BestPartners(sentences, scores);
+  Edges edges;
+  for (size_t k = 0; k < scores.pair_count(); ++k) {
+    const ScoredPair& p = scores.pair(k);
+    if (p.score < std::min(t.best, t.quote)) continue;
+    const ClaimSentence& a = sentences[p.a];
+    const ClaimSentence& b = sentences[p.b];
+    bool edge = p.score >= t.edge;
+    if (!edge && best_of[k] == 3) {
+      edge = p.score >= t.mutual ||
+             (p.score >= t.best && ContentOverlap(*a.features, *b.features) >= t.best_overlap) ||
+             (p.score >= t.quote &&
+              MatchQuotations(*a.features, a.quotes, *b.features, b.quotes).shared);
+    }
+    if (!edge || DifferentHappenings(*a.features, *b.features)) continue;
+    edges.best_first.push_back(p);
+    edges.keys.insert(PairKey(p.a, p.b));
+  }
+  std::vector<uint8_t>().swap(best_of);
+  std::sort(edges.best_first.begin(), edges.best_first.end(),
+            [](const ScoredPair& p, const ScoredPair& q) {
+              if (p.score != q.score) return p.score > q.score;
+              return p.a != q.a ? p.a < q.a : p.b < q.b;
+            });
+  return edges;
+}
+
+// The claims of step 2 as clusters of sentences.
+struct Clusters {
+  std::vector<uint32_t> cluster_of;            // sentence i's cluster
+  std::vector<std::vector<uint32_t>> members;  // per cluster; empty once merged away
+};
+
+// Step 2's merging: edges best first, each joining its two clusters when MayJoin allows.
+Clusters MergeClusters(const std::vector<ClaimSentence>& sentences, const Edges& edges,
+                       const ClaimOptions& options, double average_threshold, PairScores* scores) {
+  const size_t n = sentences.size();
+  Clusters out;
+  std::vector<uint32_t>& cluster_of = out.cluster_of;
+  std::vector<std::vector<uint32_t>>& clusters = out.members;
+  cluster_of.resize(n);
+  std::iota(cluster_of.begin(), cluster_of.end(), 0u);
+  clusters.resize(n);
+  for (uint32_t i = 0; i < n; ++i) clusters[i] = {i};
+  std::vector<PairSum> pair_sums(n);
+  for (const ScoredPair& e : edges.best_first) {
+    uint32_t x = cluster_of[e.a];
+    uint32_t y = cluster_of[e.b];
+    if (x == y) continue;
+    PairSum joined;
+    if (!MayJoin(clusters[x], clusters[y], pair_sums[x], pair_sums[y], sentences, options,
+                 average_threshold, edges.keys, scores, &joined)) {
+      continue;
+    }
+    if (clusters[x].size() < clusters[y].size()) std::swap(x, y);
+    pair_sums[x] = joined;
+    for (uint32_t i : clusters[y]) cluster_of[i] = x;
+    clusters[x].insert(clusters[x].end(), clusters[y].begin(), clusters[y].end());
+    clusters[y].clear();
   }
   return out;
 }
 
-// The smallest element two sorted lists share; `none` when they share none.
-uint64_t FirstShared(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b,
-                     uint64_t none = ~uint64_t{0}) {
-  size_t i = 0;
-  size_t j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) return a[i];
-    if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return none;
-}
-
-template <typename T>
-std::vector<T> Shared(const std::vector<T>& a, const std::vector<T>& b) {
-  std::vector<T> out;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
-}
-
-struct TopicLink {
-  uint32_t x = 0;  // x < y
-  uint32_t y = 0;
-  double anchor_weight = 0;
-  float score = 0;
-};
-
-bool BetterLink(const TopicLink& p, const TopicLink& q) {
-  if (p.anchor_weight != q.anchor_weight) return p.anchor_weight > q.anchor_weight;
-  if (p.score != q.score) return p.score > q.score;
-  return p.x != q.x ? p.x < q.x : p.y < q.y;
-}
-
-// Topic groups (step 3 of the header) over the clusters of step 2: each group is a list of
-// sentences; `lonely[i]` is true iff sentence i is alone in its cluster.
-std::vector<std::vector<uint32_t>> FindTopicGroups(
-    const std::vector<ClaimSentence>& s, const std::vector<uint32_t>& cluster_of,
-    const std::vector<std::vector<uint32_t>>& clusters, const std::vector<bool>& lonely,
-    const Anchors& anchors, const ClaimOptions& options, PairScores* scores) {
-  const size_t n = s.size();
-  const uint32_t none = static_cast<uint32_t>(-1);
-  // The shared claims near each sentence: clusters with several sources holding a sentence of
-  // the same article within topic_context positions.
-  std::vector<bool> shared_cluster(n, false);
-  for (size_t c = 0; c < n; ++c) {
-    for (uint32_t i : clusters[c]) {
-      if (s[i].source != s[clusters[c].front()].source) shared_cluster[c] = true;
-    }
-  }
-  std::vector<uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) {
-    return s[p].article != s[q].article ? s[p].article < s[q].article
-                                        : s[p].sentence < s[q].sentence;
-  });
-  std::vector<std::vector<uint32_t>> near(n);
-  const size_t context = static_cast<size_t>(options.topic_context);
-  for (size_t k = 0; k < n; ++k) {
-    const uint32_t i = order[k];
-    const size_t from = k >= context ? k - context : 0;
-    for (size_t m = from; m < n && m <= k + context; ++m) {
-      const uint32_t j = order[m];
-      if (s[j].article != s[i].article || !shared_cluster[cluster_of[j]]) continue;
-      near[i].push_back(cluster_of[j]);
-    }
-    std::sort(near[i].begin(), near[i].end());
-    near[i].erase(std::unique(near[i].begin(), near[i].end()), near[i].end());
-  }
-
-  // Links: pairs sharing an anchor, one side lonely, the context agreeing.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (near[i].empty()) continue;
-    for (uint64_t t : anchors.of[i]) postings[t].push_back(i);
-  }
-  std::vector<uint64_t> terms;
-  for (const auto& [t, list] : postings) terms.push_back(t);
-  std::sort(terms.begin(), terms.end());  // the link order must not depend on hashing
-  std::vector<TopicLink> links;
-  // A link needs a lonely side, so only the pairs of each term's list with a lonely member are
-  // visited (a common anchor in a corpus-wide story is in thousands of sentences, few of them
-  // lonely), in the order of all pairs (p < q), so that ties between links fall the same way.
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  for (uint64_t t : terms) {
-    const std::vector<uint32_t>& list = postings[t];
-    pairs.clear();
-    for (uint32_t p = 0; p < list.size(); ++p) {
-      if (!lonely[list[p]]) continue;
-      for (uint32_t q = 0; q < list.size(); ++q) {
-        if (q != p) pairs.emplace_back(std::min(p, q), std::max(p, q));
-      }
-    }
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    for (const auto& [p, q] : pairs) {
-      const uint32_t x = list[p];
-      const uint32_t y = list[q];
-      if (s[x].source == s[y].source) continue;
-      // A pair sharing several anchors is met once per anchor: take it at the first.
-      if (FirstShared(anchors.of[x], anchors.of[y]) != t) continue;
-      if (Shared(near[x], near[y]).empty()) continue;
-      const float score = scores->Get(x, y);
-      if (score < options.topic_min_score) continue;
-      double weight = 0;
-      for (uint64_t a : Shared(anchors.of[x], anchors.of[y])) weight += anchors.weight.at(a);
-      links.push_back({std::min(x, y), std::max(x, y), weight, score});
-    }
-  }
-  // Keep each lonely sentence's best link per other source.
-  std::unordered_map<uint64_t, size_t> best;  // (lonely sentence, other source) -> link
-  for (size_t k = 0; k < links.size(); ++k) {
-    for (auto [i, j] : {std::pair(links[k].x, links[k].y), std::pair(links[k].y, links[k].x)}) {
-      if (!lonely[i]) continue;
-      const uint64_t key = (static_cast<uint64_t>(i) << 32) | s[j].source;
-      auto [it, inserted] = best.try_emplace(key, k);
-      if (!inserted && BetterLink(links[k], links[it->second])) it->second = k;
-    }
-  }
-  std::vector<TopicLink> kept;
-  for (size_t k = 0; k < links.size(); ++k) {
-    bool is_best = false;
-    for (auto [i, j] : {std::pair(links[k].x, links[k].y), std::pair(links[k].y, links[k].x)}) {
-      if (!lonely[i]) continue;
-      auto it = best.find((static_cast<uint64_t>(i) << 32) | s[j].source);
-      is_best = is_best || it->second == k;
-    }
-    if (is_best) kept.push_back(links[k]);
-  }
-  std::sort(kept.begin(), kept.end(), BetterLink);
-
-  // Groups, best link first; a sentence joins at most one group.
-  std::vector<uint32_t> group_of(n, none);
-  std::vector<std::vector<uint32_t>> groups;
-  auto may_join = [&](const std::vector<uint32_t>& g, const std::vector<uint32_t>& h) {
-    std::map<uint32_t, size_t> per_article;
-    for (uint32_t i : g) ++per_article[s[i].article];
-    for (uint32_t i : h) {
-      if (++per_article[s[i].article] > options.max_per_article) return false;
-    }
-    for (uint32_t i : g) {
-      for (uint32_t j : h) {
-        if (s[i].source != s[j].source && Shared(anchors.of[i], anchors.of[j]).empty()) {
-          return false;
-        }
-      }
-    }
-    return true;
+// Steps 4 and 5: a claim per cluster (lone sentences included) and per topic group, filled in
+// parallel (member scores, voices, discrepancies: the bulk of the work in a large story); every
+// job reads the clustering's scores and writes its own claim. Returns them numbered.
+std::vector<Claim> FillClaims(const std::vector<ClaimSentence>& sentences,
+                              const std::vector<uint32_t>& story_sources,
+                              const ClaimOptions& options, const Clusters& clusters,
+                              const std::vector<std::vector<uint32_t>>& topic_groups,
+                              const TopicAnchors& anchors, const PairScores& scores) {
+  // Topic claims are related sentences, not claims: every member keeps its own claim.
+  const std::vector<bool> secondary(sentences.size(), true);
+  struct Job {
+    const std::vector<uint32_t>* members;
+    bool topic;
   };
-  for (const TopicLink& link : kept) {
-    uint32_t gx = group_of[link.x];
-    const uint32_t gy = group_of[link.y];
-    if (gx != none && gx == gy) continue;
-    const std::vector<uint32_t> mx = gx == none ? std::vector<uint32_t>{link.x} : groups[gx];
-    std::vector<uint32_t> my = gy == none ? std::vector<uint32_t>{link.y} : groups[gy];
-    if (!may_join(mx, my)) continue;
-    if (gx == none) {
-      gx = static_cast<uint32_t>(groups.size());
-      groups.push_back({link.x});
-      group_of[link.x] = gx;
-    }
-    if (gy != none) groups[gy].clear();
-    for (uint32_t i : my) {
-      group_of[i] = gx;
-      groups[gx].push_back(i);
-    }
+  std::vector<Job> jobs;
+  for (const std::vector<uint32_t>& group : topic_groups) jobs.push_back({&group, true});
+  for (const std::vector<uint32_t>& c : clusters.members) {
+    if (!c.empty()) jobs.push_back({&c, false});
   }
-  groups.erase(std::remove_if(groups.begin(), groups.end(),
-                              [](const std::vector<uint32_t>& g) { return g.size() < 2; }),
-               groups.end());
-  return groups;
-}
-
-// The anchor words a topic group's members share: those of all, else those of any two members
-// of different sources; lower-cased and sorted.
-std::vector<std::string> TopicTerms(const std::vector<uint32_t>& group,
-                                    const std::vector<ClaimSentence>& s, const Anchors& anchors) {
-  std::vector<uint64_t> common = anchors.of[group.front()];
-  for (uint32_t i : group) common = Shared(common, anchors.of[i]);
-  if (common.empty()) {
-    for (uint32_t i : group) {
-      for (uint32_t j : group) {
-        if (s[i].source == s[j].source) continue;
-        for (uint64_t t : Shared(anchors.of[i], anchors.of[j])) common.push_back(t);
-      }
-    }
-  }
-  std::vector<std::string> out;
-  for (uint64_t t : common) out.push_back(anchors.norm.at(t));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  std::vector<Claim> claims(jobs.size());
+  ParallelFor(jobs.size(), options.threads, [&](size_t k) {
+    ClaimScores claim_scores(scores);
+    const Job& job = jobs[k];
+    FillClaim(*job.members, sentences, story_sources, options, &claim_scores,
+              job.topic ? &secondary : nullptr, job.topic, &claims[k]);
+    if (job.topic) claims[k].topic_terms = TopicTerms(*job.members, sentences, anchors);
+  });
+  NumberClaims(&claims);
+  return claims;
 }
 
 }  // namespace
@@ -699,129 +583,25 @@ std::vector<Claim> ClusterClaims(const std::vector<ClaimSentence>& sentences,
                                  const std::vector<uint32_t>& story_sources,
                                  const SimilarityModel& model, const ClaimOptions& options,
                                  std::vector<ScoredPair> scored) {
-  const size_t n = sentences.size();
-  const double edge_threshold =
-      options.edge_threshold >= 0 ? options.edge_threshold : model.rules().claim_threshold;
-  const double best_threshold =
-      std::min(edge_threshold, options.best_threshold >= 0 ? options.best_threshold
-                                                           : model.rules().claim_best_threshold);
-  const double average_threshold =
-      options.average_threshold >= 0 ? options.average_threshold : best_threshold;
-  const double best_overlap =
-      options.best_overlap >= 0 ? options.best_overlap : model.rules().claim_best_overlap;
-  const double mutual_threshold = std::min(edge_threshold, model.rules().claim_mutual_threshold);
-  const double quote_threshold =
-      options.quote_threshold >= 0 ? options.quote_threshold : model.rules().claim_quote_threshold;
-
+  const ClaimThresholds thresholds = ResolveThresholds(model, options);
+  // Step 1: the candidates' scores, and the rest scored on demand.
   PairScores scores(sentences, model, std::move(scored));
-
-  // Edges: pairs above the edge threshold, or above the best threshold and the best match of
-  // one end among the other end's source. best_of[k]: bit 0 set iff pair k is the best of its
-  // lower end's pairs with the higher end's source, bit 1 the same for the higher end.
-  std::vector<uint8_t> best_of(scores.pair_count(), 0);
-  {
-    uint32_t max_source = 0;
-    for (const ClaimSentence& c : sentences) max_source = std::max(max_source, c.source);
-    std::vector<float> best(static_cast<size_t>(max_source) + 1, 0);
-    std::vector<char> seen(best.size(), 0);
-    for (uint32_t i = 0; i < n; ++i) {
-      auto partner = [&](size_t k) {
-        const ScoredPair& p = scores.pair(k);
-        return p.a == i ? p.b : p.a;
-      };
-      scores.ForEachPairOf(i, [&](size_t k) {
-        const uint32_t src = sentences[partner(k)].source;
-        const float score = scores.pair(k).score;
-        best[src] = seen[src] ? std::max(best[src], score) : score;
-        seen[src] = 1;
-      });
-      scores.ForEachPairOf(i, [&](size_t k) {
-        const uint32_t src = sentences[partner(k)].source;
-        if (scores.pair(k).score >= best[src]) best_of[k] |= scores.pair(k).a == i ? 1 : 2;
-        seen[src] = 0;
-      });
-    }
-  }
-  std::vector<ScoredPair> edges;
-  std::unordered_set<uint64_t> edge_set;
-  for (size_t k = 0; k < scores.pair_count(); ++k) {
-    const ScoredPair& p = scores.pair(k);
-    if (p.score < std::min(best_threshold, quote_threshold)) continue;
-    const ClaimSentence& a = sentences[p.a];
-    const ClaimSentence& b = sentences[p.b];
-    bool edge = p.score >= edge_threshold;
-    if (!edge && best_of[k] == 3) {
-      edge =
-          p.score >= mutual_threshold ||
-          (p.score >= best_threshold && ContentOverlap(*a.features, *b.features) >= best_overlap) ||
-          (p.score >= quote_threshold &&
-           MatchQuotations(*a.features, a.quotes, *b.features, b.quotes).shared);
-    }
-    if (!edge || DifferentHappenings(*a.features, *b.features)) continue;
-    edges.push_back(p);
-    edge_set.insert(PairKey(p.a, p.b));
-  }
-  std::vector<uint8_t>().swap(best_of);
-  std::sort(edges.begin(), edges.end(), [](const ScoredPair& p, const ScoredPair& q) {
-    if (p.score != q.score) return p.score > q.score;
-    return p.a != q.a ? p.a < q.a : p.b < q.b;
-  });
-
-  // cluster_of[i] is sentence i's cluster; clusters[c] its members (empty once merged away).
-  std::vector<uint32_t> cluster_of(n);
-  std::iota(cluster_of.begin(), cluster_of.end(), 0u);
-  std::vector<std::vector<uint32_t>> clusters(n);
-  for (uint32_t i = 0; i < n; ++i) clusters[i] = {i};
-  std::vector<PairSum> pair_sums(n);
-  for (const ScoredPair& e : edges) {
-    uint32_t x = cluster_of[e.a];
-    uint32_t y = cluster_of[e.b];
-    if (x == y) continue;
-    PairSum joined;
-    if (!MayJoin(clusters[x], clusters[y], pair_sums[x], pair_sums[y], sentences, options,
-                 average_threshold, edge_set, &scores, &joined)) {
-      continue;
-    }
-    if (clusters[x].size() < clusters[y].size()) std::swap(x, y);
-    pair_sums[x] = joined;
-    for (uint32_t i : clusters[y]) cluster_of[i] = x;
-    clusters[x].insert(clusters[x].end(), clusters[y].begin(), clusters[y].end());
-    clusters[y].clear();
-  }
-
-  std::vector<bool> lonely(n, false);
-  for (uint32_t i = 0; i < n; ++i) lonely[i] = clusters[cluster_of[i]].size() == 1;
+  // Step 2: edges, merged best first into claims.
+  const Clusters clusters = [&] {
+    const Edges edges = FindEdges(sentences, scores, thresholds);
+    return MergeClusters(sentences, edges, options, thresholds.average, &scores);
+  }();
+  // Step 3: topic claims (topic_claims.h).
   std::vector<std::vector<uint32_t>> topic_groups;
-  Anchors anchors;
-  if (options.topic_context >= 0 && n > 1) {
-    anchors = FindAnchors(sentences, options);
+  TopicAnchors anchors;
+  if (options.topic_context >= 0 && sentences.size() > 1) {
+    anchors = FindTopicAnchors(sentences, options);
     topic_groups =
-        FindTopicGroups(sentences, cluster_of, clusters, lonely, anchors, options, &scores);
+        FindTopicGroups(sentences, clusters.cluster_of, clusters.members, anchors, options,
+                        [&](uint32_t i, uint32_t j) { return scores.Get(i, j); });
   }
-  // Topic claims are related sentences, not claims: every member keeps its own claim.
-  const std::vector<bool> secondary(n, true);
-
-  // Claims are filled in parallel (member scores, voices, discrepancies: the bulk of the work
-  // in a large story); every job reads the clustering's scores and writes its own claim.
-  struct Job {
-    const std::vector<uint32_t>* members;
-    bool topic;
-  };
-  std::vector<Job> jobs;
-  for (const std::vector<uint32_t>& group : topic_groups) jobs.push_back({&group, true});
-  for (const std::vector<uint32_t>& c : clusters) {
-    if (!c.empty()) jobs.push_back({&c, false});
-  }
-  std::vector<Claim> claims(jobs.size());
-  ParallelFor(jobs.size(), options.threads, [&](size_t k) {
-    ClaimScores claim_scores(scores);
-    const Job& job = jobs[k];
-    FillClaim(*job.members, sentences, story_sources, options, &claim_scores,
-              job.topic ? &secondary : nullptr, job.topic, &claims[k]);
-    if (job.topic) claims[k].topic_terms = TopicTerms(*job.members, sentences, anchors);
-  });
-  NumberClaims(&claims);
-  return claims;
+  // Steps 4 and 5.
+  return FillClaims(sentences, story_sources, options, clusters, topic_groups, anchors, scores);
 }
 
 void NumberClaims(std::vector<Claim>* claims) {

@@ -27,40 +27,20 @@
 //      Pairs missing from the candidates are scored on demand, so the mean is exact (in merges
 //      of more than `max_exact_pairs` pairs, estimated from a sample of them). This is
 //      average linkage, which refuses the chains single linkage builds (A ~ B ~ C with A !~ C).
-//   3. Topic links (*related* sentences, not claims: reports list them apart), so that a sentence
-//   is not reported as carried by one source only when the
-//      other source does cover its subject in a sentence that says more (or other things):
-//      "the engagement included exchanges on security cooperation, including counter-terrorism
-//      collaboration, joint training, ..." against "X met Y in Z on Friday for talks on
-//      regional security and counter-terrorism". The symmetric score rates such pairs low (each
-//      side's extra detail counts against it), and clause-level scoring does not help either
-//      (the words that carry the subject are few on both sides). A topic link joins a sentence
-//      x left alone by step 2 to a sentence y of another source iff
-//        - they share an *anchor*: a compound term — a hyphenated word ("counter-terrorism")
-//          or two adjacent words ("background checks") — of content words that are not
-//          numbers, dates or names (alias-table entities, or capitalised inside the sentence:
-//          names recur all through a story), found in at most
-//          max(topic_min_df, min(topic_max_df_fraction * story sentences, topic_max_df))
-//          sentences of the story
-//          and in at least two of its sources: the story's rare subjects. Single words are not
-//          anchors: in a small story nearly every word is rare ("included", "across",
-//          "stability" linked unrelated statements of the seeds), while compounds name a
-//          subject;
-//        - their score is at least `topic_min_score` (not unrelated sentences);
-//        - the context agrees: a shared claim of step 2 has a member within `topic_context`
-//          sentences of x and one within `topic_context` sentences of y (in their articles).
-//          Comparable articles tell one event in neighbourhoods; a rare word alone also
-//          matches the same subject in a passage about another event ("counter-terrorism was
-//          also discussed" with the US);
-//        - y is x's best such partner in y's source: most anchor weight (the IDF of the
-//          anchors' words), then score.
-//      Links are grouped best first while every two members of different sources share an
-//      anchor and no article has more than `max_per_article` sentences in the group; a
-//      sentence joins at most one group. Each group is a *topic claim* (Claim::topic_terms:
-//      the anchors all its members share, else those of any two). Every member keeps its own
-//      claim and is a secondary member of the topic claim (ClaimMember::secondary): topic
-//      claims are related sentences, never shared claims. A sentence belongs to one primary
-//      claim and at most one topic claim besides. Topic claims have no discrepancies.
+//   3. Topic claims (topic_claims.h: *related* sentences, not claims; reports list them apart),
+//      so that a sentence is not reported as carried by one source only when the other source
+//      does cover its subject in a sentence that says more (or other things). A sentence x left
+//      alone by step 2 is linked to a sentence y of another source iff they share an *anchor*
+//      (a rare compound term of the story, "counter-terrorism", "background checks"), a shared
+//      claim of step 2 lies within `topic_context` sentences of both, their score is at least
+//      `topic_min_score`, and y is x's best such partner in y's source. Links are grouped best
+//      first while every two members of different sources share an anchor and no article has
+//      more than `max_per_article` sentences in the group; a sentence joins at most one group.
+//      Each group is a *topic claim* (Claim::topic_terms: the anchors all its members share,
+//      else those of any two). Every member keeps its own claim and is a secondary member of
+//      the topic claim (ClaimMember::secondary): topic claims are related sentences, never
+//      shared claims. A sentence belongs to one primary claim and at most one topic claim
+//      besides. Topic claims have no discrepancies.
 //   4. Every sentence left alone is a claim too, carried by one source only: a report needs
 //      "only the columnist mentions the Karachi bombing" as much as the shared claims.
 //   5. Discrepancies between each two members of different sources: conflicts (discrepancy.h),

@@ -1,7 +1,7 @@
 #include "engine/pipeline/resources.h"
 
 #include "engine/base/data_dir.h"
-#include "engine/report/digest.h"
+#include "engine/base/digest.h"
 #include "engine/segment/segment_rules.h"
 
 namespace parallax {

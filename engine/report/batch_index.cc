@@ -1,10 +1,11 @@
-// RenderBatchIndex and MostDivergentClaims: the index page of a batch run.
+// RenderBatchIndex and MostDivergentClaims: the index page of a batch run, rendered with
+// CompiledTemplate like the report page.
 #include <algorithm>
-#include <kainjow/mustache.hpp>
 #include <numeric>
 #include <string>
 
 #include "engine/report/claim_table.h"
+#include "engine/report/compiled_template.h"
 #include "engine/report/format.h"
 #include "engine/report/page_parts.h"
 #include "engine/report/report.h"
@@ -13,8 +14,8 @@
 namespace parallax {
 namespace {
 
-namespace mustache = kainjow::mustache;
-using mustache::data;
+using Ref = TemplateData::Ref;
+constexpr Ref kRoot = TemplateData::kRoot;
 
 std::string Join(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
@@ -22,51 +23,46 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
-data StoryData(const BatchStory& story, int number) {
+// Sets the row of `story` (numbered from 1) on `out`.
+void SetStory(const BatchStory& story, int number, TemplateData* data, Ref out) {
   const bool linked = !story.href.empty() && IsSafeLinkTarget(story.href);
-  data out;
-  out.set("number", std::to_string(number));
-  out.set("anchor", "story-" + std::to_string(number));
-  out.set("id", CleanUtf8(story.id));
-  out.set("title", CleanUtf8(story.title.empty() ? story.id : story.title));
-  out.set("linked", linked);
-  out.set("href", linked ? CleanUtf8(story.href) : "");
-  out.set("has_dates", !story.first_date.empty() || !story.last_date.empty());
+  data->Set(out, "number", std::to_string(number));
+  data->Set(out, "anchor", "story-" + std::to_string(number));
+  data->Set(out, "id", CleanUtf8(story.id));
+  data->Set(out, "title", CleanUtf8(story.title.empty() ? story.id : story.title));
+  data->SetBool(out, "linked", linked);
+  data->Set(out, "href", linked ? CleanUtf8(story.href) : "");
+  data->SetBool(out, "has_dates", !story.first_date.empty() || !story.last_date.empty());
   std::string dates = CleanUtf8(story.first_date);
   if (!story.last_date.empty() && story.last_date != story.first_date) {
     dates += (dates.empty() ? "" : " \xE2\x80\x93 ") + CleanUtf8(story.last_date);
   }
-  out.set("dates", dates);
-  out.set("articles", FormatCount(story.articles));
-  out.set("sentences", FormatCount(story.sentences));
-  out.set("claims", FormatCount(story.claims));
-  mustache::list sources;
+  data->Set(out, "dates", dates);
+  data->Set(out, "articles", FormatCount(story.articles));
+  data->Set(out, "sentences", FormatCount(story.sentences));
+  data->Set(out, "claims", FormatCount(story.claims));
+  const Ref sources = data->SetList(out, "sources");
   for (const BatchStorySource& source : story.sources) {
-    data entry;
-    entry.set("source", CleanUtf8(source.source));
-    entry.set("articles", std::to_string(source.articles));
-    sources.push_back(entry);
+    const Ref entry = data->AddObject(sources);
+    data->Set(entry, "source", CleanUtf8(source.source));
+    data->Set(entry, "articles", std::to_string(source.articles));
   }
-  out.set("sources", sources);
-  out.set("n_sources", std::to_string(story.sources.size()));
-  mustache::list claims;
+  data->Set(out, "n_sources", std::to_string(story.sources.size()));
+  const Ref claims = data->SetList(out, "divergent");
   for (const BatchDivergentClaim& claim : story.divergent_claims) {
-    data entry;
-    entry.set("linked", linked);
-    entry.set("href",
+    const Ref entry = data->AddObject(claims);
+    data->SetBool(entry, "linked", linked);
+    data->Set(entry, "href",
               linked ? CleanUtf8(story.href) + "#claim-" + std::to_string(claim.claim) : "");
-    entry.set("number", std::to_string(claim.claim + 1));
-    entry.set("text", ShortenUtf8(CollapseSpaces(claim.text), 240));
-    entry.set("carrying", Join(claim.sources_carrying, ", "));
-    entry.set("omitting", Join(claim.sources_omitting, ", "));
-    entry.set("has_omitting", !claim.sources_omitting.empty());
-    entry.set("discrepancies", Join(claim.discrepancies, ", "));
-    entry.set("has_discrepancies", !claim.discrepancies.empty());
-    claims.push_back(entry);
+    data->Set(entry, "number", std::to_string(claim.claim + 1));
+    data->Set(entry, "text", ShortenUtf8(CollapseSpaces(claim.text), 240));
+    data->Set(entry, "carrying", Join(claim.sources_carrying, ", "));
+    data->Set(entry, "omitting", Join(claim.sources_omitting, ", "));
+    data->SetBool(entry, "has_omitting", !claim.sources_omitting.empty());
+    data->Set(entry, "discrepancies", Join(claim.discrepancies, ", "));
+    data->SetBool(entry, "has_discrepancies", !claim.discrepancies.empty());
   }
-  out.set("divergent", claims);
-  out.set("has_divergent", !claims.empty());
-  return out;
+  data->SetBool(out, "has_divergent", !story.divergent_claims.empty());
 }
 
 }  // namespace
@@ -111,19 +107,22 @@ StatusOr<std::string> RenderBatchIndex(const BatchIndexModel& model,
                                        const std::string& templates_dir) {
   PARALLAX_ASSIGN_OR_RETURN(auto templates,
                             LoadTemplates(templates_dir, {"batch_index.mustache", "report.css"}));
-  data root;
-  root.set("css", templates["report.css"]);
+  PARALLAX_ASSIGN_OR_RETURN(
+      const CompiledTemplate page,
+      CompiledTemplate::Compile("batch_index.mustache", templates["batch_index.mustache"]));
+  TemplateData root;
+  root.Set(kRoot, "css", templates["report.css"]);
   AddProvenance(model.title.empty() ? "Parallax batch" : model.title, model.parallax_version,
                 model.lexicon_digest, model.rules_digest, model.generated_at, &root);
-  mustache::list notices;
-  for (const std::string& notice : model.notices)
-    notices.push_back(data("text", CleanUtf8(notice)));
-  root.set("notices", notices);
-  root.set("has_notices", !model.notices.empty());
+  const Ref notices = root.SetList(kRoot, "notices");
+  for (const std::string& notice : model.notices) {
+    root.Set(root.AddObject(notices), "text", CleanUtf8(notice));
+  }
+  root.SetBool(kRoot, "has_notices", !model.notices.empty());
 
   int articles = 0;
   std::vector<std::string> sources;
-  mustache::list stories;
+  const Ref stories = root.SetList(kRoot, "stories");
   for (size_t i = 0; i < model.stories.size(); ++i) {
     const BatchStory& story = model.stories[i];
     articles += story.articles;
@@ -132,27 +131,25 @@ StatusOr<std::string> RenderBatchIndex(const BatchIndexModel& model,
         sources.push_back(source.source);
       }
     }
-    stories.push_back(StoryData(story, i + 1));
+    SetStory(story, i + 1, &root, root.AddObject(stories));
   }
-  root.set("stories", stories);
-  root.set("has_stories", !stories.empty());
-  mustache::list summary;
-  summary.push_back(SummaryItem(model.stories.size(), "story", "stories"));
-  summary.push_back(SummaryItem(articles, "article", "articles"));
-  summary.push_back(SummaryItem(sources.size(), "source", "sources"));
-  summary.push_back(SummaryItem(model.failures.size(), "input skipped", "inputs skipped"));
-  root.set("summary", summary);
+  root.SetBool(kRoot, "has_stories", !model.stories.empty());
+  const Ref summary = root.SetList(kRoot, "summary");
+  AddSummaryItem(model.stories.size(), "story", "stories", &root, summary);
+  AddSummaryItem(articles, "article", "articles", &root, summary);
+  AddSummaryItem(sources.size(), "source", "sources", &root, summary);
+  AddSummaryItem(model.failures.size(), "input skipped", "inputs skipped", &root, summary);
 
-  mustache::list failures;
+  const Ref failures = root.SetList(kRoot, "failures");
   for (const BatchFailure& failure : model.failures) {
-    data entry;
-    entry.set("input", CleanUtf8(failure.input));
-    entry.set("message", CleanUtf8(failure.message));
-    failures.push_back(entry);
+    const Ref entry = root.AddObject(failures);
+    root.Set(entry, "input", CleanUtf8(failure.input));
+    root.Set(entry, "message", CleanUtf8(failure.message));
   }
-  root.set("failures", failures);
-  root.set("has_failures", !failures.empty());
-  return RenderTemplate(templates, "batch_index.mustache", std::move(root));
+  root.SetBool(kRoot, "has_failures", !model.failures.empty());
+  std::string out;
+  PARALLAX_RETURN_IF_ERROR(page.Render(root, &out));
+  return out;
 }
 
 }  // namespace parallax

@@ -57,33 +57,11 @@ std::string CategoryDescription(std::string_view name) {
   return info ? std::string(info->description) : "a category this page has no description for";
 }
 
-kainjow::mustache::data SummaryItem(long long n, const char* singular, const char* plural) {
-  kainjow::mustache::data item;
-  item.set("n", FormatCount(n));
-  item.set("word", n == 1 ? singular : plural);
-  return item;
-}
-
 void AddSummaryItem(long long n, const char* singular, const char* plural, TemplateData* data,
                     TemplateData::Ref list) {
   const TemplateData::Ref item = data->AddObject(list);
   data->Set(item, "n", FormatCount(n));
   data->Set(item, "word", n == 1 ? singular : plural);
-}
-
-void AddProvenance(const std::string& title, const std::string& version,
-                   const std::string& lexicon_digest, const std::string& rules_digest,
-                   const std::optional<std::string>& generated_at, kainjow::mustache::data* root) {
-  root->set("title", CleanUtf8(title));
-  root->set("version", CleanUtf8(version.empty() ? "unknown" : version));
-  root->set("lexicon_digest", CleanUtf8(lexicon_digest.empty() ? "none" : lexicon_digest));
-  root->set("lexicon_digest_short",
-            CleanUtf8(ShortDigest(lexicon_digest.empty() ? "none" : lexicon_digest)));
-  root->set("rules_digest", CleanUtf8(rules_digest.empty() ? "none" : rules_digest));
-  root->set("rules_digest_short",
-            CleanUtf8(ShortDigest(rules_digest.empty() ? "none" : rules_digest)));
-  root->set("has_generated_at", generated_at.has_value());
-  root->set("generated_at", CleanUtf8(generated_at.value_or("")));
 }
 
 void AddProvenance(const std::string& title, const std::string& version,

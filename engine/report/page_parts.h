@@ -1,11 +1,11 @@
 // Pieces shared by the report page and the batch index page: how each mark category is named,
-// lettered and described, and the provenance block (version, digests, time) both pages show.
+// lettered and described, and the summary items and provenance block (version, digests, time)
+// both pages show.
 //
-// Internal to the report module (it includes kainjow mustache).
+// Internal to the report module.
 #ifndef PARALLAX_ENGINE_REPORT_PAGE_PARTS_H_
 #define PARALLAX_ENGINE_REPORT_PAGE_PARTS_H_
 
-#include <kainjow/mustache.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,17 +26,13 @@ std::string CategoryLetter(std::string_view name);
 // One line for the legend.
 std::string CategoryDescription(std::string_view name);
 
-// A summary item for the page header: {n: "12", word: "articles"} ("1 article").
-kainjow::mustache::data SummaryItem(long long n, const char* singular, const char* plural);
-// The same, appended to `list` of `data`.
+// Appends to `list` of `data` a summary item for the page header: {n: "12", word: "articles"}
+// ("1 article").
 void AddSummaryItem(long long n, const char* singular, const char* plural, TemplateData* data,
                     TemplateData::Ref list);
 
-// Sets title, version, lexicon/rules digests and generated_at (only when given) on `root`.
-void AddProvenance(const std::string& title, const std::string& version,
-                   const std::string& lexicon_digest, const std::string& rules_digest,
-                   const std::optional<std::string>& generated_at, kainjow::mustache::data* root);
-// The same, on the root object of `data`.
+// Sets title, version, lexicon/rules digests and generated_at (only when given) on the root
+// object of `data`.
 void AddProvenance(const std::string& title, const std::string& version,
                    const std::string& lexicon_digest, const std::string& rules_digest,
                    const std::optional<std::string>& generated_at, TemplateData* data);

@@ -146,7 +146,7 @@ struct ReportSourceProfile {
 struct ReportModel {
   std::string title;
   std::string parallax_version;
-  std::string lexicon_digest;  // e.g. DigestDirectory("lexicons") (digest.h)
+  std::string lexicon_digest;  // e.g. DigestDirectory("lexicons") (base/digest.h)
   std::string rules_digest;
   std::optional<std::string> generated_at;  // shown only when set: reports are reproducible
   // The outlets, in column order. Empty: taken from the articles in order of first appearance;

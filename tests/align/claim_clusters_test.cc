@@ -6,81 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "tests/align/similarity_test_util.h"
+#include "tests/align/claim_test_util.h"
 
 namespace parallax {
 namespace {
-
-// The stretches between pairs of straight double quotes (the pipeline uses segment/quotes.h).
-std::vector<Span> StraightQuotes(const std::string& text) {
-  std::vector<Span> out;
-  for (size_t open = text.find('"'); open != std::string::npos;) {
-    const size_t close = text.find('"', open + 1);
-    if (close == std::string::npos) break;
-    out.push_back({open, close + 1});
-    open = text.find('"', close + 1);
-  }
-  return out;
-}
-
-// Sentences of several articles, featurized by a model built from them all.
-class Story {
- public:
-  // Each entry: (article, source, text); sentence numbers count per article.
-  struct Line {
-    uint32_t article;
-    uint32_t source;
-    std::string text;
-  };
-  explicit Story(std::vector<Line> lines) : lines_(std::move(lines)) {
-    std::vector<std::string> texts;
-    for (const Line& l : lines_) texts.push_back(l.text);
-    model_ = ModelFor(texts);
-    Stemmer stemmer;
-    features_.reserve(lines_.size());
-    std::vector<uint32_t> next(16, 0);
-    for (const Line& l : lines_) {
-      features_.push_back(model_.Featurize(l.text, 0, &stemmer));
-      sentences_.push_back({l.article,
-                            next[l.article]++,
-                            l.source,
-                            &features_.back(),
-                            l.text,
-                            0,
-                            StraightQuotes(l.text),
-                            {}});
-      sources_.push_back(l.source);
-    }
-    std::sort(sources_.begin(), sources_.end());
-    sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
-  }
-
-  std::vector<Claim> Cluster(const ClaimOptions& options = {},
-                             const std::vector<ScoredPair>* scored = nullptr) const {
-    return scored == nullptr ? ClusterClaims(sentences_, sources_, model_, options)
-                             : ClusterClaims(sentences_, sources_, model_, options, *scored);
-  }
-
-  // The primary claim holding sentence `line` (index into the lines), or null.
-  static const Claim* ClaimOf(const std::vector<Claim>& claims, const Line& line, uint32_t s) {
-    for (const Claim& c : claims) {
-      for (const ClaimMember& m : c.members) {
-        if (m.article == line.article && m.sentence == s && !m.secondary) return &c;
-      }
-    }
-    return nullptr;
-  }
-
-  const std::vector<ClaimSentence>& sentences() const { return sentences_; }
-  const SimilarityModel& model() const { return model_; }
-
- private:
-  std::vector<Line> lines_;
-  SimilarityModel model_;
-  std::vector<SentenceFeatures> features_;
-  std::vector<ClaimSentence> sentences_;
-  std::vector<uint32_t> sources_;
-};
 
 std::vector<std::string> Kinds(const Claim& c) {
   std::vector<std::string> out;
@@ -89,13 +18,6 @@ std::vector<std::string> Kinds(const Claim& c) {
                   d.discrepancy.a_text + "|" + d.discrepancy.b_text);
   }
   return out;
-}
-
-const Claim* WithMembers(const std::vector<Claim>& claims, size_t n) {
-  for (const Claim& c : claims) {
-    if (c.members.size() == n) return &c;
-  }
-  return nullptr;
 }
 
 TEST(ClaimClustersTest, GroupsParaphrasesAndListsOmissions) {
@@ -265,89 +187,6 @@ TEST(ClaimClustersTest, NumbersClaimsByFirstMember) {
   EXPECT_EQ(claims[1].members[0].sentence, 5u);
   EXPECT_EQ(claims[2].id, "c3");
 }
-
-// A story where both outlets report the talks (a shared claim) and each mentions, next to it,
-// that background checks came up, in sentences saying different things about them.
-std::vector<Story::Line> BackgroundCheckStory(bool far_apart) {
-  std::vector<Story::Line> lines = {
-      {0, 0, "The senators met the governor in the capital on Monday for talks on gun laws."},
-      {0, 0, "Aides said the talks would resume after the holiday recess in the spring."},
-      {0, 0, "The governor wants universal background checks for private sales at gun shows."},
-      {1, 1, "The governor held talks with the senators on gun laws in the capital on Monday."},
-      {1, 1, "Critics doubt that background checks would have stopped the attack."},
-  };
-  if (far_apart) {
-    // Unrelated sentences push the lone sentence away from the shared claim.
-    for (const char* filler :
-         {"Farmers in the valley reported a poor harvest after the long drought.",
-          "The local orchestra will tour three neighbouring countries next year.",
-          "A new bridge across the river opened to traffic after years of delays.",
-          "Ticket prices at the stadium rose for the third season in a row."}) {
-      lines.insert(lines.begin() + 2, {0, 0, filler});
-    }
-  }
-  return lines;
-}
-
-TEST(ClaimClustersTest, TopicClaimRelatesLoneSentencesSharingACompoundNearASharedClaim) {
-  Story story(BackgroundCheckStory(false));
-  const std::vector<Claim> claims = story.Cluster();
-  const Claim* talks = WithMembers(claims, 2);
-  ASSERT_NE(talks, nullptr);
-  EXPECT_TRUE(talks->topic_terms.empty());
-  const Claim* topic = nullptr;
-  for (const Claim& c : claims) {
-    if (!c.topic_terms.empty()) topic = &c;
-  }
-  ASSERT_NE(topic, nullptr);
-  EXPECT_EQ(topic->topic_terms, std::vector<std::string>{"background checks"});
-  ASSERT_EQ(topic->members.size(), 2u);
-  EXPECT_EQ(topic->members[0].article, 0u);
-  EXPECT_EQ(topic->members[0].sentence, 2u);
-  EXPECT_EQ(topic->members[1].article, 1u);
-  EXPECT_EQ(topic->members[1].sentence, 1u);
-  // Related sentences, not a claim: each member keeps a claim of its own.
-  EXPECT_TRUE(topic->members[0].secondary);
-  EXPECT_TRUE(topic->members[1].secondary);
-  EXPECT_EQ(topic->sources, (std::vector<uint32_t>{0, 1}));
-  EXPECT_TRUE(topic->omitted.empty());
-  EXPECT_TRUE(topic->discrepancies.empty());
-  // Every sentence has exactly one primary claim.
-  std::vector<int> primary(5, 0);
-  for (const Claim& c : claims) {
-    for (const ClaimMember& m : c.members) {
-      if (!m.secondary) ++primary[m.article * 3 + m.sentence];
-    }
-  }
-  EXPECT_EQ(primary, (std::vector<int>{1, 1, 1, 1, 1}));
-}
-
-TEST(ClaimClustersTest, NoTopicClaimWithoutContextOrWhenOff) {
-  Story far(BackgroundCheckStory(true));
-  for (const Claim& c : far.Cluster()) EXPECT_TRUE(c.topic_terms.empty()) << c.id;
-  Story near(BackgroundCheckStory(false));
-  ClaimOptions off;
-  off.topic_context = -1;
-  for (const Claim& c : near.Cluster(off)) EXPECT_TRUE(c.topic_terms.empty()) << c.id;
-}
-
-TEST(ClaimClustersTest, SharedSingleWordsMakeNoTopicClaim) {
-  Story story({
-      {0, 0, "The senators met the governor in the capital on Monday for talks on gun laws."},
-      {0, 0, "The governor wants stricter controls for private sales at gun shows."},
-      {1, 1, "The governor held talks with the senators on gun laws in the capital on Monday."},
-      {1, 1, "Critics doubt that such controls would have stopped the attack."},
-  });
-  for (const Claim& c : story.Cluster()) {
-    EXPECT_TRUE(c.topic_terms.empty()) << c.id;
-  }
-}
-
-}  // namespace
-}  // namespace parallax
-
-namespace parallax {
-namespace {
 
 // Many sources telling one event: with bounded work (a tiny max_exact_pairs forces the sampled
 // path) the claim keeps its members, and each version is compared with the central one only.

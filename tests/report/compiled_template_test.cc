@@ -1,6 +1,7 @@
 // CompiledTemplate against its reference, kainjow mustache: the same template and data must
 // give the same bytes, and the same broken template the same error. Data is described once
-// (Value) and converted for both engines.
+// (Value) and converted for both engines. kainjow is used here only (and in bench/), as re2 keeps
+// its backtracking reference in re2/testing: the engine renders every page with CompiledTemplate.
 #include "engine/report/compiled_template.h"
 
 #include <gtest/gtest.h>
@@ -116,7 +117,8 @@ void FillObject(const Value& v, TemplateData* data, TemplateData::Ref object) {
   }
 }
 
-// kainjow's rendering, with partials set as RenderTemplate sets them; "" when kainjow fails.
+// kainjow's rendering, with partials set in the data, where kainjow looks them up; "" when
+// kainjow fails.
 std::string RenderKainjow(const std::string& text, const Value& root,
                           const std::map<std::string, std::string>& partials, std::string* error) {
   mustache::data data = ToKainjow(root);

@@ -1,4 +1,4 @@
-#include "engine/report/digest.h"
+#include "engine/base/digest.h"
 
 #include <algorithm>
 #include <array>

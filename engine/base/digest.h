@@ -6,8 +6,8 @@
 // directory in byte order of its relative path, "<relative path>\0<size>\0<bytes>".
 //
 // Thread safety: pure functions apart from file reads.
-#ifndef PARALLAX_ENGINE_REPORT_DIGEST_H_
-#define PARALLAX_ENGINE_REPORT_DIGEST_H_
+#ifndef PARALLAX_ENGINE_BASE_DIGEST_H_
+#define PARALLAX_ENGINE_BASE_DIGEST_H_
 
 #include <string>
 #include <string_view>
@@ -27,4 +27,4 @@ StatusOr<std::string> DigestDirectory(const std::string& dir);
 
 }  // namespace parallax
 
-#endif  // PARALLAX_ENGINE_REPORT_DIGEST_H_
+#endif  // PARALLAX_ENGINE_BASE_DIGEST_H_
