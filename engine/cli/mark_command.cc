@@ -60,14 +60,14 @@ Json MarkJson(const Mark& m) {
   j["cue"] = m.cue;
   j["entry"] = m.entry;
   j["lexicon"] = m.lexicon;
-  if (!m.stance.empty()) j["stance"] = m.stance;
-  if (!m.source_kind.empty()) j["source_kind"] = m.source_kind;
-  if (m.source) {
-    j["source_start"] = m.source->start;
-    j["source_end"] = m.source->end;
+  if (m.stance) j["stance"] = std::string(StanceName(*m.stance));
+  if (m.source_kind) j["source_kind"] = std::string(SourceKindName(*m.source_kind));
+  if (m.cited) {
+    j["source_start"] = m.cited->start;
+    j["source_end"] = m.cited->end;
   }
-  if (!m.polarity.empty()) j["polarity"] = m.polarity;
-  j["voice"] = m.voice;
+  if (m.polarity) j["polarity"] = std::string(PolarityName(*m.polarity));
+  j["voice"] = std::string(VoiceName(m.voice));
   j["negated"] = m.negated;
   j["weight"] = m.weight;
   return j;
@@ -146,12 +146,12 @@ int RunMark(const Args& args) {
             std::to_string(sentence.index) + (sentence.heading ? " [heading] " : " ") + text + "\n";
         for (const Mark& m : marks[a][s]) {
           out += "    " + std::string(CategoryName(m.category)) + " \"" + m.cue + "\"";
-          if (!m.stance.empty()) out += " stance=" + m.stance;
-          if (!m.source_kind.empty()) out += " source=" + m.source_kind;
-          if (m.source) out += " (" + std::string(m.source->Of(article.text)) + ")";
-          if (!m.polarity.empty()) out += " polarity=" + m.polarity;
+          if (m.stance) out += " stance=" + std::string(StanceName(*m.stance));
+          if (m.source_kind) out += " source=" + std::string(SourceKindName(*m.source_kind));
+          if (m.cited) out += " (" + std::string(m.cited->Of(article.text)) + ")";
+          if (m.polarity) out += " polarity=" + std::string(PolarityName(*m.polarity));
           if (m.negated) out += " negated";
-          out += " voice=" + m.voice + " entry=\"" + m.entry + "\"\n";
+          out += " voice=" + std::string(VoiceName(m.voice)) + " entry=\"" + m.entry + "\"\n";
         }
         continue;
       }

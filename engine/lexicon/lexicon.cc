@@ -18,10 +18,6 @@ constexpr std::string_view kEntryKeys[] = {"pattern",    "weight",    "stance",
 constexpr std::string_view kFileKeys[] = {"category", "description", "sources",
                                           "defaults", "entries",     "groups"};
 
-bool OneOf(std::string_view value, std::initializer_list<std::string_view> allowed) {
-  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
-}
-
 template <size_t N>
 bool OneOf(std::string_view value, const std::string_view (&allowed)[N]) {
   return std::find(std::begin(allowed), std::end(allowed), value) != std::end(allowed);
@@ -59,19 +55,21 @@ Status ApplyAttributes(const YamlNode& map, bool allow_pattern, const std::strin
       if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kAttribution) {
         return value.Error("'stance' applies to attribution entries only");
       }
-      if (!OneOf(value.scalar, kStances)) {
+      Stance stance;
+      if (!ParseStance(value.scalar, &stance)) {
         return value.Error("unknown stance '" + value.scalar +
                            "' (neutral, distancing, endorsing, emphatic, concessive)");
       }
-      entry->stance = value.scalar;
+      entry->stance = stance;
     } else if (key == "polarity") {
       if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kEvaluative) {
         return value.Error("'polarity' applies to evaluative entries only");
       }
-      if (!OneOf(value.scalar, {"negative", "positive"})) {
+      Polarity polarity;
+      if (!ParsePolarity(value.scalar, &polarity)) {
         return value.Error("unknown polarity '" + value.scalar + "' (negative, positive)");
       }
-      entry->polarity = value.scalar;
+      entry->polarity = polarity;
     } else if (key == "source") {
       if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kAttribution) {
         return value.Error("'source' applies to attribution entries only");
@@ -137,7 +135,7 @@ Status Lexicon::AddFile(const YamlNode& root, const std::string& name) {
                            "' (hedge, booster, attribution, evaluative, anonymous_source, "
                            "negator, non_report)");
   }
-  if (base.category == MarkCategory::kAttribution) base.stance = "neutral";
+  if (base.category == MarkCategory::kAttribution) base.stance = Stance::kNeutral;
   if (const YamlNode* defaults = root.Find("defaults")) {
     if (!defaults->IsMap()) return defaults->Error("'defaults' must be a map");
     PARALLAX_RETURN_IF_ERROR(ApplyAttributes(*defaults, false, nullptr, 0, &base));

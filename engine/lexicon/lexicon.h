@@ -15,6 +15,7 @@
 #define PARALLAX_ENGINE_LEXICON_LEXICON_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,8 +54,8 @@ struct LexiconEntry {
   EntryRole role = EntryRole::kMark;
   MarkCategory category = MarkCategory::kHedge;  // kMark only
   double weight = 1.0;
-  std::string stance;    // attribution
-  std::string polarity;  // evaluative
+  std::optional<Stance> stance;      // attribution (kNeutral unless the file says otherwise)
+  std::optional<Polarity> polarity;  // evaluative, when the file gives one
   SourceRule source_rule = SourceRule::kBefore;
   // Context constraints, checked on the tokens around a match.
   bool lowercase = false;               // the first cue token is not capitalised, unless it

@@ -131,14 +131,14 @@ int main(int argc, char** argv) {
                           {"end", m.span.end},
                           {"cue", m.cue},
                           {"entry", m.entry},
-                          {"stance", m.stance},
-                          {"source_kind", m.source_kind},
-                          {"polarity", m.polarity},
-                          {"voice", m.voice},
+                          {"stance", std::string(parallax::StanceName(m.stance))},
+                          {"source_kind", std::string(parallax::SourceKindName(m.source_kind))},
+                          {"polarity", std::string(parallax::PolarityName(m.polarity))},
+                          {"voice", std::string(parallax::VoiceName(m.voice))},
                           {"negated", m.negated}};
-      if (m.source) {
-        j["source_start"] = m.source->start;
-        j["source_end"] = m.source->end;
+      if (m.cited) {
+        j["source_start"] = m.cited->start;
+        j["source_end"] = m.cited->end;
       }
       marks.push_back(std::move(j));
     }
