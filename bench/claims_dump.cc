@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
         where.emplace_back(a, s);
       }
     }
-    SimilarityModel model = SimilarityModel::Build(texts, res->rules, &res->aliases, &res->wordnet);
+    SimilarityModel model =
+        SimilarityModel::Build(texts, res->rules, &res->aliases, &res->wordnet, &res->negators);
     Stemmer stemmer;
     std::vector<SentenceFeatures> f;
     for (std::string_view t : texts) f.push_back(model.Featurize(t, 0, &stemmer));

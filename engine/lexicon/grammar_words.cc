@@ -134,11 +134,6 @@ bool IsReducedRelative(const std::vector<Token>& tokens, const std::vector<char>
   return begin > 0 && !break_before[begin] && IsReducedRelativeAdverb(tokens[begin - 1].norm);
 }
 
-bool IsNegatorWord(std::string_view w) {
-  return w.ends_with("n't") || IsIn(w, {"not", "no", "never", "without", "hardly", "neither", "nor",
-                                        "nothing", "none", "cannot", "nobody"});
-}
-
 bool HasClauseBreak(std::string_view between) {
   for (size_t i = 0; i < between.size(); ++i) {
     char c = between[i];

@@ -93,9 +93,6 @@ bool IsPossessor(const Token& t);
 bool IsReducedRelative(const std::vector<Token>& tokens, const std::vector<char>& break_before,
                        int begin, int end);
 
-// Negators built in (the negators lexicon adds more): "not", "never", "-n't".
-bool IsNegatorWord(std::string_view w);
-
 // Characters between two tokens that end a clause for negation and source finding.
 bool HasClauseBreak(std::string_view between);
 

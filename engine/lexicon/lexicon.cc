@@ -12,9 +12,9 @@
 namespace parallax {
 namespace {
 
-constexpr std::string_view kEntryKeys[] = {"pattern",    "weight",    "stance",
-                                           "polarity",   "source",    "lowercase",
-                                           "not_before", "not_after", "note"};
+constexpr std::string_view kEntryKeys[] = {"pattern", "weight",    "stance",     "polarity",
+                                           "source",  "lowercase", "not_before", "not_after",
+                                           "negates", "note"};
 constexpr std::string_view kFileKeys[] = {"category", "description", "sources",
                                           "defaults", "entries",     "groups"};
 
@@ -70,6 +70,14 @@ Status ApplyAttributes(const YamlNode& map, bool allow_pattern, const std::strin
         return value.Error("unknown polarity '" + value.scalar + "' (negative, positive)");
       }
       entry->polarity = polarity;
+    } else if (key == "negates") {
+      if (entry->role != EntryRole::kNegator) {
+        return value.Error("'negates' applies to negator entries only");
+      }
+      if (value.scalar != "clause" && value.scalar != "phrase") {
+        return value.Error("unknown scope '" + value.scalar + "' (clause, phrase)");
+      }
+      entry->negates_clause = value.scalar == "clause";
     } else if (key == "source") {
       if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kAttribution) {
         return value.Error("'source' applies to attribution entries only");
@@ -89,6 +97,16 @@ Status ApplyAttributes(const YamlNode& map, bool allow_pattern, const std::strin
     }
   }
   return Status::Ok();
+}
+
+// A negator entry is one word (alternatives and inflections allowed) with no context
+// constraint: Negators reads it as a word list.
+bool IsOneWord(const LexiconEntry& e) {
+  if (e.pattern.slots.size() != 1 || e.lowercase || !e.not_before.empty() || !e.not_after.empty()) {
+    return false;
+  }
+  const PatternSlot& slot = e.pattern.slots[0];
+  return slot.kind == PatternSlot::Kind::kWords && !slot.optional && !slot.context;
 }
 
 // Identity of an entry for duplicate detection: its slots, whatever the spacing.
@@ -163,6 +181,9 @@ Status Lexicon::AddFile(const YamlNode& root, const std::string& name) {
                                    "': " + pattern.status().message());
       }
       entry.pattern = std::move(pattern).value();
+      if (entry.role == EntryRole::kNegator && !IsOneWord(entry)) {
+        return pattern_node->Error("a negator is one word, with no context ('" + entry.text + "')");
+      }
       if (entry.source_rule == SourceRule::kGap && !entry.pattern.has_gap) {
         return pattern_node->Error("'source: gap' needs a gap '*' inside the pattern");
       }

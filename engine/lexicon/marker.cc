@@ -142,7 +142,8 @@ Marker::Marker(const Lexicon& lexicon, MarkerOptions options)
     : entries_(lexicon.entries()),
       matcher_(entries_),
       options_(options),
-      cue_model_(lexicon.cue_model()) {
+      cue_model_(lexicon.cue_model()),
+      negators_(lexicon) {
   for (const std::string& w : lexicon.function_words()) function_words_.Intern(w);
   model_entry_.text = "(attribution cue model)";
   model_entry_.lexicon = std::string(Lexicon::kCueModelFile);
@@ -195,7 +196,7 @@ void Marker::ReadMatches(SentenceScratch* s) const {
     return false;
   };
   s->candidates.clear();
-  for (int i = 0; i < n; ++i) s->negator[i] = IsNegatorWord(tokens[i].norm);
+  for (int i = 0; i < n; ++i) s->negator[i] = negators_.Contains(tokens[i].norm);
   for (const TokenMatch& m : s->matches) {
     const LexiconEntry& e = entries_[m.entry];
     if (e.role == EntryRole::kNonReport || !SatisfiesContext(e, tokens, m)) continue;
@@ -204,7 +205,7 @@ void Marker::ReadMatches(SentenceScratch* s) const {
       continue;
     }
     if (e.role == EntryRole::kNegator) {
-      for (int i = m.cue_begin; i < m.cue_end; ++i) s->negator[i] = 1;
+      continue;  // negators_ has flagged it
     } else if (e.role == EntryRole::kAnonymousSource) {
       for (int i = m.cue_begin; i < m.cue_end; ++i) s->anonymous[i] = 1;
     } else {

@@ -13,9 +13,9 @@
 //      attribution cues inside a non_report phrase ("only time will tell", "think tank");
 //   3. keeps, within each category, the longest of overlapping cues (hedges and boosters
 //      compete as one group, so "not clear" beats "clear");
-//   4. negation: a negator ("not", "no", "never", "-n't") up to `negation_window` tokens before
-//      the cue in the same clause sets Mark::negated; a negated booster becomes a hedge ("not
-//      certain") and a negated evaluative word flips its polarity;
+//   4. negation: a negator (negators.h: "not", "no", "never", "-n't") up to `negation_window`
+//      tokens before the cue in the same clause sets Mark::negated; a negated booster becomes a
+//      hedge ("not certain") and a negated evaluative word flips its polarity;
 //   4b. when the lexicon directory has a cue model (cue_model.h), it decides which tokens are
 //      attribution cues: each run of tokens it scores above its extend threshold, holding one
 //      above its threshold, is one cue, taking the entry, stance and source rule of the lexicon
@@ -59,6 +59,7 @@
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/mark.h"
 #include "engine/lexicon/matcher.h"
+#include "engine/lexicon/negators.h"
 #include "engine/lexicon/word_table.h"
 #include "engine/segment/sentence.h"
 
@@ -152,6 +153,7 @@ class Marker {
   TokenMatcher matcher_;
   MarkerOptions options_;
   std::shared_ptr<const CueModel> cue_model_;  // null: attribution cues from the lexicon only
+  Negators negators_;         // the lexicon's negator entries (lexicons/negators.yaml)
   WordTable function_words_;  // a cue-model run of these alone is no cue (Lexicon::function_words)
   LexiconEntry model_entry_;  // what a cue the model finds outside every lexicon entry fires as
 };

@@ -167,8 +167,8 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const SimilarityResources&
   std::vector<std::string_view> texts;
   texts.reserve(refs.size());
   for (const SentenceRef& r : refs) texts.push_back(r.text);
-  const SimilarityModel model = SimilarityModel::Build(texts, resources.rules, &resources.aliases,
-                                                       &resources.wordnet, threads);
+  const SimilarityModel model = SimilarityModel::Build(
+      texts, resources.rules, &resources.aliases, &resources.wordnet, &resources.negators, threads);
   out.times.Add("model", clock.Lap());
 
   // 2. Features, article by article (a Stemmer per task).
