@@ -66,6 +66,12 @@ bool IsPersonalPronoun(std::string_view w) {
   return IsIn(w, {"he", "she", "they", "i", "we", "you", "it", "one"});
 }
 
+bool IsPronounOrRelative(std::string_view w) {
+  return IsPersonalPronoun(w) ||
+         IsIn(w, {"him", "her", "them", "us", "me", "who", "whom", "which", "that", "this", "these",
+                  "those", "his", "its", "their", "our", "my", "your"});
+}
+
 bool IsDefiniteOpener(std::string_view w) {
   return IsIn(w, {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                   "my", "your", "both", "each", "all", "either"});

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "engine/lexicon/grammar_words.h"
 #include "engine/text/tokenizer.h"
 
 namespace parallax {
@@ -26,14 +27,6 @@ void SetRates(size_t words, std::vector<ProfileBucket>* group) {
     b.outlet_per_1000_words =
         words == 0 ? 0.0 : 1000.0 * b.outlet_count / static_cast<double>(words);
   }
-}
-
-bool IsPronoun(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "he",    "she", "it",  "they", "we",    "i",     "you",  "him",  "her",
-      "them",  "us",  "me",  "who",  "whom",  "which", "that", "this", "these",
-      "those", "one", "his", "its",  "their", "our",   "my",   "your"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 }  // namespace
@@ -87,7 +80,7 @@ std::string CitedSourceKey(std::string_view source) {
     }
   }
   if (key.ends_with("'s") && key.size() > 2) key.resize(key.size() - 2);
-  if (key.find(' ') == std::string::npos && IsPronoun(key)) return "";
+  if (key.find(' ') == std::string::npos && IsPronounOrRelative(key)) return "";
   return key;
 }
 

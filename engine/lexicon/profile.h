@@ -108,7 +108,9 @@ std::string CitedSourceKey(std::string_view source);
 std::string CitedEntity(std::string_view source, const AliasTable& aliases);
 
 // Number of word tokens (see text/tokenizer.h) in `text` that are not bare numbers: the
-// denominator of every rate.
+// denominator of every rate. Not the segmenter's CountSpacedWords (sentence_splitter.cc), which
+// counts runs of non-space bytes holding a letter or digit, numbers included, to tell a short
+// quotation from a long one without tokenizing.
 size_t CountWords(std::string_view text);
 
 }  // namespace parallax

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/lexicon/grammar_words.h"
+
 namespace parallax {
 namespace {
 
@@ -166,6 +168,22 @@ TEST(ProfileTest, CitedSourcesNamingOneEntityAreOneRow) {
   EXPECT_EQ(p.cited[0].written_as, (std::vector<std::string>{"Munir", "General Munir"}));
   // Without the table, two rows as written.
   EXPECT_EQ(BuildProfile("columnist", sentences).cited.size(), 2u);
+}
+
+// One pronoun list (grammar_words.h): every subject pronoun the source finder names is also a
+// pronoun CitedSourceKey leaves out, with the other cases, possessives and relative words.
+TEST(CitedSourceKeyTest, LeavesOutEveryPronounOfTheSharedList) {
+  for (const char* w : {"he", "she", "they", "i", "we", "you", "it", "one"}) {
+    EXPECT_TRUE(IsPersonalPronoun(w)) << w;
+    EXPECT_TRUE(IsPronounOrRelative(w)) << w;
+    EXPECT_EQ(CitedSourceKey(w), "") << w;
+  }
+  for (const char* w : {"him", "them", "his", "their", "who", "which", "that", "those"}) {
+    EXPECT_FALSE(IsPersonalPronoun(w)) << w;
+    EXPECT_EQ(CitedSourceKey(w), "") << w;
+  }
+  EXPECT_EQ(CitedSourceKey("Them"), "");
+  EXPECT_EQ(CitedSourceKey("officials"), "officials");
 }
 
 TEST(CountWordsTest, CountsWordsNotNumbers) {
