@@ -52,7 +52,7 @@ const SimilarityResources& Resources() {
 SimilarityModel ModelOf(const std::vector<std::string>& texts) {
   std::vector<std::string_view> views(texts.begin(), texts.end());
   return SimilarityModel::Build(views, Resources().rules, &Resources().aliases,
-                                &Resources().wordnet);
+                                &Resources().wordnet, &Resources().negators);
 }
 
 // Tokenize, stem, IDF lookup, WordNet concepts, 4-grams: the per-sentence cost paid once.

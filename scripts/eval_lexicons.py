@@ -31,7 +31,8 @@ trained with --fit-only.
 Marks come from a command that reads one sentence per line and prints one JSON object per
 line with "marks" (byte offsets into the line):
   parallax mark --lines --format jsonl        (--mark-cmd "build/parallax mark --lines --format jsonl")
-  build-lex/tests/lexicon/mark_lines --lexicons lexicons      (the default, until the CLI exists)
+  build-lex/tests/lexicon/mark_lines --lexicons lexicons      (the default: the same JSON lines,
+                                                              with a choice of lexicon directory)
 
 Usage:
   scripts/eval_lexicons.py [--split dev|train|tune] [--tasks hedge,attribution,babe,basil]

@@ -203,11 +203,12 @@ Analysed Analyse(std::string_view text, size_t base) {
 
 // Everything about a form but its term and weight (SimilarityModel::AssignTerm).
 void FillForm(std::string_view norm, bool is_number, uint64_t number_key, Stemmer* stemmer,
-              const WordNet* wordnet, WordForm* form) {
+              const WordNet* wordnet, const Negators* negators, WordForm* form) {
+  static const Negators* const kNoList = new Negators();  // only "-n't" words
   form->norm = std::string(norm);
   form->is_number = is_number;
   form->is_stop = IsStopWord(norm);
-  form->is_negation = IsNegation(norm);
+  form->is_negation = (negators != nullptr ? negators : kNoList)->NegatesClause(norm);
   form->key = is_number ? number_key : HashWord(stemmer->Stem(StemInput(norm)));
   if (wordnet != nullptr && !wordnet->empty() && !form->is_stop && !is_number && !norm.empty()) {
     std::string lookup(norm);
@@ -243,11 +244,13 @@ void SimilarityModel::AssignTerm(WordForm* form) const {
 
 SimilarityModel SimilarityModel::Build(const std::vector<std::string_view>& texts,
                                        SimilarityRules rules, const AliasTable* aliases,
-                                       const WordNet* wordnet, int threads) {
+                                       const WordNet* wordnet, const Negators* negators,
+                                       int threads) {
   SimilarityModel model;
   model.rules_ = std::move(rules);
   model.aliases_ = aliases;
   model.wordnet_ = wordnet;
+  model.negators_ = negators;
   model.documents_ = texts.size();
   WordForms& forms = *model.forms_;
   // A chunk of texts at a time (memory stays at one chunk): tokens in parallel; the chunk's new
@@ -301,7 +304,7 @@ SimilarityModel SimilarityModel::Build(const std::vector<std::string_view>& text
         const size_t i = fresh[k].token;
         const int32_t n = a.number_of[i];
         FillForm(a.tokens[i].norm, n >= 0, n >= 0 ? NumberKey(a.numbers[n].value) : 0, &stemmer,
-                 wordnet, fresh[k].form);
+                 wordnet, negators, fresh[k].form);
       }
     });
     for (size_t k = 0; k < count; ++k) {
@@ -340,7 +343,7 @@ SentenceFeatures SimilarityModel::Featurize(std::string_view text, size_t base,
       w.form = forms_->FindOrAdd(form_id, [&](WordForm* form) {
         const int32_t n = a.number_of[i];
         FillForm(t.norm, n >= 0, n >= 0 ? NumberKey(f.numbers[n].value) : 0, stemmer, wordnet_,
-                 form);
+                 negators_, form);
         AssignTerm(form);
       });
     }
@@ -545,6 +548,7 @@ StatusOr<SimilarityResources> LoadSimilarityResources(const std::string& data_di
   SimilarityResources res;
   PARALLAX_ASSIGN_OR_RETURN(res.rules, LoadSimilarityRules(DataPath(data_dir, kSimilarityRules)));
   PARALLAX_ASSIGN_OR_RETURN(res.aliases, AliasTable::Load(DataPath(data_dir, kAliases)));
+  PARALLAX_ASSIGN_OR_RETURN(res.negators, Negators::Load(DataPath(data_dir, kNegators)));
   std::string dir = res.rules.wordnet_dir;
   if (const char* env = std::getenv("PARALLAX_WORDNET_DIR"); env != nullptr && *env != '\0')
     dir = env;

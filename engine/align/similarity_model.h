@@ -16,12 +16,12 @@
 // IDF comes from the corpus the model is built from (the sentences being compared, or the pairs
 // file being scored), never from a built-in table: idf = ln((N + 1) / (df + 0.5)).
 //
-// Ownership: the model keeps pointers to the AliasTable and WordNet given to Build; both must
-// outlive it (either may be null: no entities, no synonyms). Featurized sentences point at the
-// model's interned word forms (word_forms.h): they must not outlive the model or its copies.
-// Thread safety: immutable after Build, apart from the forms Featurize adds for words the model
-// was not built from (under a lock); Featurize needs a Stemmer per thread, everything else may
-// be called from several threads at once.
+// Ownership: the model keeps pointers to the AliasTable, WordNet and Negators given to Build;
+// they must outlive it (any may be null: no entities, no synonyms, only "-n't" words negate).
+// Featurized sentences point at the model's interned word forms (word_forms.h): they must not
+// outlive the model or its copies. Thread safety: immutable after Build, apart from the forms
+// Featurize adds for words the model was not built from (under a lock); Featurize needs a Stemmer
+// per thread, everything else may be called from several threads at once.
 #ifndef PARALLAX_ENGINE_ALIGN_SIMILARITY_MODEL_H_
 #define PARALLAX_ENGINE_ALIGN_SIMILARITY_MODEL_H_
 
@@ -37,6 +37,7 @@
 #include "engine/align/similarity_rules.h"
 #include "engine/align/word_forms.h"
 #include "engine/align/wordnet.h"
+#include "engine/lexicon/negators.h"
 #include "engine/text/aliases.h"
 #include "engine/text/tokenizer.h"
 
@@ -61,9 +62,11 @@ class SimilarityModel {
   SimilarityModel() = default;  // empty corpus: every word has the same IDF
 
   // Counts document frequencies of the stems of `texts` (each text one document), on up to
-  // `threads` threads; the model is the same whatever the number.
+  // `threads` threads; the model is the same whatever the number. `negators` are the words
+  // that count as negations (lexicons/negators.yaml).
   static SimilarityModel Build(const std::vector<std::string_view>& texts, SimilarityRules rules,
-                               const AliasTable* aliases, const WordNet* wordnet, int threads = 1);
+                               const AliasTable* aliases, const WordNet* wordnet,
+                               const Negators* negators, int threads = 1);
 
   // Returns the features of one sentence; spans are offset by `base`.
   SentenceFeatures Featurize(std::string_view text, size_t base, Stemmer* stemmer) const;
@@ -97,6 +100,7 @@ class SimilarityModel {
   SimilarityRules rules_;
   const AliasTable* aliases_ = nullptr;
   const WordNet* wordnet_ = nullptr;
+  const Negators* negators_ = nullptr;
   size_t documents_ = 0;
   std::unordered_map<uint64_t, int32_t> vocabulary_;  // word key -> term id
   std::vector<uint32_t> df_;
@@ -105,11 +109,13 @@ class SimilarityModel {
 };
 
 // Loads everything a model needs from a data directory: rules/similarity.yaml,
-// rules/aliases.yaml and WordNet (PARALLAX_WORDNET_DIR, else the rules' wordnet.dir).
+// rules/aliases.yaml, lexicons/negators.yaml and WordNet (PARALLAX_WORDNET_DIR, else the rules'
+// wordnet.dir).
 struct SimilarityResources {
   SimilarityRules rules;
   AliasTable aliases;
   WordNet wordnet;
+  Negators negators;
 };
 StatusOr<SimilarityResources> LoadSimilarityResources(const std::string& data_dir);
 

@@ -22,12 +22,6 @@ bool IsStopWord(std::string_view norm) {
   return words->count(norm) > 0;
 }
 
-bool IsNegation(std::string_view norm) {
-  static const auto* words = new std::unordered_set<std::string_view>{
-      "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "nowhere"};
-  return words->count(norm) > 0 || (norm.size() > 3 && norm.ends_with("n't"));
-}
-
 std::optional<double> ParseNumber(std::string_view norm) {
   std::string digits;
   size_t i = 0;

@@ -1,5 +1,6 @@
-// Closed word classes the similarity scorer treats specially: function words, negations,
-// numbers written in words or digits, and date words. Internal to the align module.
+// Closed word classes the similarity scorer treats specially: function words, numbers written
+// in words or digits, and date words. Internal to the align module. Negations come from the
+// negator lexicon (lexicon/negators.h), the marker's list.
 //
 // All functions take a normalised token (tokenizer.h: lower-cased, apostrophes folded) and are
 // pure.
@@ -15,10 +16,6 @@ namespace parallax {
 
 // Returns true iff `norm` is an English function word ("the", "of", "is", ...).
 bool IsStopWord(std::string_view norm);
-
-// Returns true iff `norm` negates its clause: not, no, never, none, nobody, nothing, neither,
-// nor, cannot, or a word ending in "n't".
-bool IsNegation(std::string_view norm);
 
 // Returns the value of a digit token ("1,000" -> 1000, "3.5" -> 3.5, "5th" -> 5), or nullopt
 // when it is not a plain number ("1990s", "9/11", "b52").

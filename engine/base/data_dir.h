@@ -22,6 +22,7 @@ StatusOr<std::string> FindDataDir(const std::string& explicit_dir);
 // The layout of a data directory, spelled here only: paths relative to it. The loader of each
 // file is named beside it; pipeline/resources.h loads them all.
 inline constexpr char kLexiconsDir[] = "lexicons";                       // Lexicon::LoadDir
+inline constexpr char kNegators[] = "lexicons/negators.yaml";            // Negators (align)
 inline constexpr char kRulesDir[] = "rules";                             // (digested)
 inline constexpr char kBoilerplateRules[] = "rules/boilerplate.yaml";    // BoilerplateRules
 inline constexpr char kSegmentationRules[] = "rules/segmentation.yaml";  // SegmentRules

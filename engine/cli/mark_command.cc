@@ -1,21 +1,19 @@
 // parallax mark: sentences and their language marks, one JSON object per sentence.
 #include <iostream>
 #include <iterator>
-#include <nlohmann/json.hpp>
 
 #include "engine/base/file_io.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
 #include "engine/ingest/article_reader.h"
 #include "engine/ingest/text_check.h"
+#include "engine/lexicon/mark_json.h"
 #include "engine/pipeline/corpus.h"
 #include "engine/pipeline/marking.h"
 #include "engine/segment/quotes.h"
 
 namespace parallax::cli {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // --lines: each input line is one sentence, unsplit; empty lines give empty sentences so that
 // output line i always answers input line i.
@@ -49,27 +47,6 @@ Corpus LinesCorpus(std::string text) {
 
 std::string ReadStdin() {
   return std::string((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-}
-
-Json MarkJson(const Mark& m) {
-  Json j;
-  j["category"] = std::string(CategoryName(m.category));
-  j["start"] = m.span.start;
-  j["end"] = m.span.end;
-  j["cue"] = m.cue;
-  j["entry"] = m.entry;
-  j["lexicon"] = m.lexicon;
-  if (!m.stance.empty()) j["stance"] = m.stance;
-  if (!m.source_kind.empty()) j["source_kind"] = m.source_kind;
-  if (m.source) {
-    j["source_start"] = m.source->start;
-    j["source_end"] = m.source->end;
-  }
-  if (!m.polarity.empty()) j["polarity"] = m.polarity;
-  j["voice"] = m.voice;
-  j["negated"] = m.negated;
-  j["weight"] = m.weight;
-  return j;
 }
 
 }  // namespace
@@ -136,36 +113,9 @@ int RunMark(const Args& args) {
     const Article& article = corpus->articles[a];
     for (size_t s = 0; s < corpus->sentences[a].size(); ++s) {
       const Sentence& sentence = corpus->sentences[a][s];
-      const std::string text(sentence.span.Of(article.text));
-      if (format == "text") {
-        out +=
-            std::to_string(sentence.index) + (sentence.heading ? " [heading] " : " ") + text + "\n";
-        for (const Mark& m : marks[a][s]) {
-          out += "    " + std::string(CategoryName(m.category)) + " \"" + m.cue + "\"";
-          if (!m.stance.empty()) out += " stance=" + m.stance;
-          if (!m.source_kind.empty()) out += " source=" + m.source_kind;
-          if (m.source) out += " (" + std::string(m.source->Of(article.text)) + ")";
-          if (!m.polarity.empty()) out += " polarity=" + m.polarity;
-          if (m.negated) out += " negated";
-          out += " voice=" + m.voice + " entry=\"" + m.entry + "\"\n";
-        }
-        continue;
-      }
-      Json j;
-      j["article"] = article.id;
-      j["index"] = sentence.index;
-      j["start"] = sentence.span.start;
-      j["end"] = sentence.span.end;
-      j["paragraph"] = sentence.paragraph;
-      j["heading"] = sentence.heading;
-      j["text"] = text;
-      Json quotes = Json::array();
-      for (const Span& q : sentence.quotes) quotes.push_back({q.start, q.end});
-      j["quotes"] = std::move(quotes);
-      Json mark_list = Json::array();
-      for (const Mark& m : marks[a][s]) mark_list.push_back(MarkJson(m));
-      j["marks"] = std::move(mark_list);
-      out += j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+      out += format == "text"
+                 ? SentenceMarksText(article.text, sentence, marks[a][s])
+                 : SentenceMarksJsonLine(article.id, article.text, sentence, marks[a][s]);
     }
   }
   std::cout << out;

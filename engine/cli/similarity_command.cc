@@ -77,8 +77,8 @@ int RunSimilarity(const Args& args) {
     corpus.push_back(p.a);
     corpus.push_back(p.b);
   }
-  const SimilarityModel model =
-      SimilarityModel::Build(corpus, resources->rules, &resources->aliases, &resources->wordnet);
+  const SimilarityModel model = SimilarityModel::Build(
+      corpus, resources->rules, &resources->aliases, &resources->wordnet, &resources->negators);
   Stemmer stemmer;
   const bool features = vm["features"].as<bool>();
   std::string out;

@@ -11,7 +11,7 @@ bool SameEntry(const Mark& a, const Mark& b) {
 }
 
 double Counted(const Mark& m, double quoted_factor) {
-  return m.voice == "quoted" ? m.weight * quoted_factor : m.weight;
+  return m.voice == Voice::kQuoted ? m.weight * quoted_factor : m.weight;
 }
 
 }  // namespace

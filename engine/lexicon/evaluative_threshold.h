@@ -29,7 +29,7 @@ namespace parallax {
 struct EvaluativeThreshold {
   // The weight a sentence's evaluative marks need to stand; 0 or less keeps every mark.
   double min_weight = 1.0;
-  // What a mark with Mark::voice "quoted" counts for, as a share of its weight.
+  // What a mark in a quoted voice (Voice::kQuoted) counts for, as a share of its weight.
   double quoted_factor = 1.0;
 };
 

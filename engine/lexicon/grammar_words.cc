@@ -66,6 +66,12 @@ bool IsPersonalPronoun(std::string_view w) {
   return IsIn(w, {"he", "she", "they", "i", "we", "you", "it", "one"});
 }
 
+bool IsPronounOrRelative(std::string_view w) {
+  return IsPersonalPronoun(w) ||
+         IsIn(w, {"him", "her", "them", "us", "me", "who", "whom", "which", "that", "this", "these",
+                  "those", "his", "its", "their", "our", "my", "your"});
+}
+
 bool IsDefiniteOpener(std::string_view w) {
   return IsIn(w, {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                   "my", "your", "both", "each", "all", "either"});
@@ -132,11 +138,6 @@ bool IsReducedRelative(const std::vector<Token>& tokens, const std::vector<char>
   if (!IsNamingParticiple(w)) return false;
   if (p > begin) return true;
   return begin > 0 && !break_before[begin] && IsReducedRelativeAdverb(tokens[begin - 1].norm);
-}
-
-bool IsNegatorWord(std::string_view w) {
-  return w.ends_with("n't") || IsIn(w, {"not", "no", "never", "without", "hardly", "neither", "nor",
-                                        "nothing", "none", "cannot", "nobody"});
 }
 
 bool HasClauseBreak(std::string_view between) {

@@ -45,6 +45,11 @@ bool IsClauseWord(std::string_view w);
 // Subject pronouns (and "one"): a source that is one of these is named.
 bool IsPersonalPronoun(std::string_view w);
 
+// Pronouns of every case, possessives, demonstratives and relative words ("he", "him", "his",
+// "this", "who", "which"): a cited source that is only one of these says nothing without its
+// antecedent (profile.h, CitedSourceKey). Every IsPersonalPronoun word is one.
+bool IsPronounOrRelative(std::string_view w);
+
 // Words that open a definite description ("the", "this", "his", "both"): named.
 bool IsDefiniteOpener(std::string_view w);
 
@@ -92,9 +97,6 @@ bool IsPossessor(const Token& t);
 // Returns true iff the cue [begin, end) is a participle in a reduced relative clause.
 bool IsReducedRelative(const std::vector<Token>& tokens, const std::vector<char>& break_before,
                        int begin, int end);
-
-// Negators built in (the negators lexicon adds more): "not", "never", "-n't".
-bool IsNegatorWord(std::string_view w);
 
 // Characters between two tokens that end a clause for negation and source finding.
 bool HasClauseBreak(std::string_view between);

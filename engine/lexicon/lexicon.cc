@@ -12,15 +12,11 @@
 namespace parallax {
 namespace {
 
-constexpr std::string_view kEntryKeys[] = {"pattern",    "weight",    "stance",
-                                           "polarity",   "source",    "lowercase",
-                                           "not_before", "not_after", "note"};
+constexpr std::string_view kEntryKeys[] = {"pattern", "weight",    "stance",     "polarity",
+                                           "source",  "lowercase", "not_before", "not_after",
+                                           "negates", "note"};
 constexpr std::string_view kFileKeys[] = {"category", "description", "sources",
                                           "defaults", "entries",     "groups"};
-
-bool OneOf(std::string_view value, std::initializer_list<std::string_view> allowed) {
-  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
-}
 
 template <size_t N>
 bool OneOf(std::string_view value, const std::string_view (&allowed)[N]) {
@@ -59,19 +55,29 @@ Status ApplyAttributes(const YamlNode& map, bool allow_pattern, const std::strin
       if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kAttribution) {
         return value.Error("'stance' applies to attribution entries only");
       }
-      if (!OneOf(value.scalar, kStances)) {
+      Stance stance;
+      if (!ParseStance(value.scalar, &stance)) {
         return value.Error("unknown stance '" + value.scalar +
                            "' (neutral, distancing, endorsing, emphatic, concessive)");
       }
-      entry->stance = value.scalar;
+      entry->stance = stance;
     } else if (key == "polarity") {
       if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kEvaluative) {
         return value.Error("'polarity' applies to evaluative entries only");
       }
-      if (!OneOf(value.scalar, {"negative", "positive"})) {
+      Polarity polarity;
+      if (!ParsePolarity(value.scalar, &polarity)) {
         return value.Error("unknown polarity '" + value.scalar + "' (negative, positive)");
       }
-      entry->polarity = value.scalar;
+      entry->polarity = polarity;
+    } else if (key == "negates") {
+      if (entry->role != EntryRole::kNegator) {
+        return value.Error("'negates' applies to negator entries only");
+      }
+      if (value.scalar != "clause" && value.scalar != "phrase") {
+        return value.Error("unknown scope '" + value.scalar + "' (clause, phrase)");
+      }
+      entry->negates_clause = value.scalar == "clause";
     } else if (key == "source") {
       if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kAttribution) {
         return value.Error("'source' applies to attribution entries only");
@@ -91,6 +97,16 @@ Status ApplyAttributes(const YamlNode& map, bool allow_pattern, const std::strin
     }
   }
   return Status::Ok();
+}
+
+// A negator entry is one word (alternatives and inflections allowed) with no context
+// constraint: Negators reads it as a word list.
+bool IsOneWord(const LexiconEntry& e) {
+  if (e.pattern.slots.size() != 1 || e.lowercase || !e.not_before.empty() || !e.not_after.empty()) {
+    return false;
+  }
+  const PatternSlot& slot = e.pattern.slots[0];
+  return slot.kind == PatternSlot::Kind::kWords && !slot.optional && !slot.context;
 }
 
 // Identity of an entry for duplicate detection: its slots, whatever the spacing.
@@ -137,7 +153,7 @@ Status Lexicon::AddFile(const YamlNode& root, const std::string& name) {
                            "' (hedge, booster, attribution, evaluative, anonymous_source, "
                            "negator, non_report)");
   }
-  if (base.category == MarkCategory::kAttribution) base.stance = "neutral";
+  if (base.category == MarkCategory::kAttribution) base.stance = Stance::kNeutral;
   if (const YamlNode* defaults = root.Find("defaults")) {
     if (!defaults->IsMap()) return defaults->Error("'defaults' must be a map");
     PARALLAX_RETURN_IF_ERROR(ApplyAttributes(*defaults, false, nullptr, 0, &base));
@@ -165,6 +181,9 @@ Status Lexicon::AddFile(const YamlNode& root, const std::string& name) {
                                    "': " + pattern.status().message());
       }
       entry.pattern = std::move(pattern).value();
+      if (entry.role == EntryRole::kNegator && !IsOneWord(entry)) {
+        return pattern_node->Error("a negator is one word, with no context ('" + entry.text + "')");
+      }
       if (entry.source_rule == SourceRule::kGap && !entry.pattern.has_gap) {
         return pattern_node->Error("'source: gap' needs a gap '*' inside the pattern");
       }

@@ -7,14 +7,16 @@
 // documented in lexicons/README.md; patterns in engine/lexicon/pattern.h.
 //
 // Loading refuses, with "<file>:<line>:<column>: <what>", an unknown category, key, stance,
-// polarity or source rule, a bad pattern, a weight outside (0, 10], and an entry written twice
-// in one category (the message names the first place too).
+// polarity or source rule, a bad pattern, a weight outside (0, 10], a negator that is not one
+// word (negators.h), and an entry written twice in one category (the message names the first
+// place too).
 //
 // Thread safety: a loaded Lexicon is immutable and may be shared between threads.
 #ifndef PARALLAX_ENGINE_LEXICON_LEXICON_H_
 #define PARALLAX_ENGINE_LEXICON_LEXICON_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,9 +55,12 @@ struct LexiconEntry {
   EntryRole role = EntryRole::kMark;
   MarkCategory category = MarkCategory::kHedge;  // kMark only
   double weight = 1.0;
-  std::string stance;    // attribution
-  std::string polarity;  // evaluative
+  std::optional<Stance> stance;      // attribution (kNeutral unless the file says otherwise)
+  std::optional<Polarity> polarity;  // evaluative, when the file gives one
   SourceRule source_rule = SourceRule::kBefore;
+  // Negator: "not" negates its whole clause, "without" and "hardly" only the phrase they open
+  // (negators.h: the similarity model counts clause negators only).
+  bool negates_clause = true;
   // Context constraints, checked on the tokens around a match.
   bool lowercase = false;               // the first cue token is not capitalised, unless it
                                         // opens the sentence ("may", not the month "May")

@@ -32,30 +32,85 @@ std::string_view CategoryName(MarkCategory category);
 // Returns true iff `name` is one of the names above, and sets *category.
 bool ParseCategory(std::string_view name, MarkCategory* category);
 
-// Stances of attribution cues, as lexicon files and JSON name them.
-inline constexpr std::string_view kStances[] = {"neutral", "distancing", "endorsing", "emphatic",
-                                                "concessive"};
-// Kinds of attribution source.
-inline constexpr std::string_view kSourceKinds[] = {"named", "anonymous", "none"};
+// The closed sets below follow MarkCategory: an enum, its number of values, and a Name/Parse
+// pair over the names that lexicon files, JSON output and reports use. A Mark holds the enum;
+// the names are written only at the output boundary (the report model, the mark JSON).
+
+// How an attribution cue presents what it reports.
+enum class Stance {
+  kNeutral,     // said, according to
+  kDistancing,  // claimed, alleged
+  kEndorsing,   // revealed, confirmed
+  kEmphatic,    // stressed, insisted
+  kConcessive,  // admitted, conceded
+};
+inline constexpr int kNumStances = 5;
+// "neutral", "distancing", "endorsing", "emphatic", "concessive".
+std::string_view StanceName(Stance stance);
+// Returns true iff `name` is one of the names above, and sets *stance.
+bool ParseStance(std::string_view name, Stance* stance);
+
+// What kind of source an attribution cites.
+enum class SourceKind {
+  kNamed,      // a proper name, a personal pronoun or a definite description
+  kAnonymous,  // "officials", "a source", "sources close to the talks"
+  kNone,       // no source in the sentence ("reportedly", "it is believed")
+};
+inline constexpr int kNumSourceKinds = 3;
+// "named", "anonymous", "none".
+std::string_view SourceKindName(SourceKind kind);
+bool ParseSourceKind(std::string_view name, SourceKind* kind);
+
+// Which way an evaluative word judges.
+enum class Polarity { kNegative, kPositive };
+inline constexpr int kNumPolarities = 2;
+// "negative", "positive".
+std::string_view PolarityName(Polarity polarity);
+bool ParsePolarity(std::string_view name, Polarity* polarity);
+// The other polarity: a negated evaluative word judges the other way ("not clever").
+Polarity Opposite(Polarity polarity);
+
+// Whose words a mark is in.
+enum class Voice {
+  kOutlet,  // the writer's own
+  kQuoted,  // the cited source's
+};
+// "outlet", "quoted".
+std::string_view VoiceName(Voice voice);
+bool ParseVoice(std::string_view name, Voice* voice);
+
+// How a quoted voice reaches the text.
+enum class Speech {
+  kDirect,    // between quotation marks
+  kReported,  // the content of an attribution: "officials said the case is overblown"
+};
+// "direct", "reported".
+std::string_view SpeechName(Speech speech);
+bool ParseSpeech(std::string_view name, Speech* speech);
+
+// The name of an optional value, "" when it has none (a field that does not apply to a mark's
+// category: the stance of a hedge).
+std::string_view StanceName(std::optional<Stance> stance);
+std::string_view SourceKindName(std::optional<SourceKind> kind);
+std::string_view PolarityName(std::optional<Polarity> polarity);
+std::string_view SpeechName(std::optional<Speech> speech);
 
 struct Mark {
   MarkCategory category = MarkCategory::kHedge;
-  Span span;                   // the cue, into the article text
-  std::string cue;             // the cue's text as it stands in the article
-  std::string entry;           // the lexicon entry that fired, as written in its file
-  std::string lexicon;         // the file it came from, without ".yaml" ("hedges")
-  std::string stance;          // attribution: one of kStances; else empty
-  std::string source_kind;     // attribution: one of kSourceKinds; else empty
-  std::optional<Span> source;  // attribution: who is cited, when found in the sentence
-  std::string polarity;        // evaluative: "negative" or "positive" (or empty when unknown)
-  // "outlet" (the writer's own words) or "quoted" (the cited source's words: inside quoted
+  Span span;                              // the cue, into the article text
+  std::string cue;                        // the cue's text as it stands in the article
+  std::string entry;                      // the lexicon entry that fired, as written in its file
+  std::string lexicon;                    // the file it came from, without ".yaml" ("hedges")
+  std::optional<Stance> stance;           // attribution only
+  std::optional<SourceKind> source_kind;  // attribution only
+  std::optional<Span> cited;              // attribution: who is cited, when found in the sentence
+  std::optional<Polarity> polarity;       // evaluative, when its entry has one
+  // kOutlet (the writer's own words) or kQuoted (the cited source's words: inside quoted
   // speech, or for hedges, boosters and evaluative words, in the content of an attribution).
-  std::string voice;
-  // For a "quoted" voice: "direct" (between quotation marks) or "reported" (the content of an
-  // attribution: "officials said the case is overblown"); else empty.
-  std::string speech;
-  bool negated = false;  // a negator governs the cue within its clause ("not clear")
-  double weight = 1.0;   // from the lexicon entry
+  Voice voice = Voice::kOutlet;
+  std::optional<Speech> speech;  // set iff the voice is kQuoted
+  bool negated = false;          // a negator governs the cue within its clause ("not clear")
+  double weight = 1.0;           // from the lexicon entry
 };
 
 }  // namespace parallax

@@ -13,9 +13,9 @@
 //      attribution cues inside a non_report phrase ("only time will tell", "think tank");
 //   3. keeps, within each category, the longest of overlapping cues (hedges and boosters
 //      compete as one group, so "not clear" beats "clear");
-//   4. negation: a negator ("not", "no", "never", "-n't") up to `negation_window` tokens before
-//      the cue in the same clause sets Mark::negated; a negated booster becomes a hedge ("not
-//      certain") and a negated evaluative word flips its polarity;
+//   4. negation: a negator (negators.h: "not", "no", "never", "-n't") up to `negation_window`
+//      tokens before the cue in the same clause sets Mark::negated; a negated booster becomes a
+//      hedge ("not certain") and a negated evaluative word flips its polarity;
 //   4b. when the lexicon directory has a cue model (cue_model.h), it decides which tokens are
 //      attribution cues: each run of tokens it scores above its extend threshold, holding one
 //      above its threshold, is one cue, taking the entry, stance and source rule of the lexicon
@@ -59,6 +59,7 @@
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/mark.h"
 #include "engine/lexicon/matcher.h"
+#include "engine/lexicon/negators.h"
 #include "engine/lexicon/word_table.h"
 #include "engine/segment/sentence.h"
 
@@ -109,14 +110,50 @@ class Marker {
                    std::vector<float>* scores = nullptr) const;
 
  private:
-  struct Analysis;  // a sentence's tokens, lexicon matches and cue model input
-  void Analyze(std::string_view text, const Sentence& sentence, Analysis* a) const;
-  bool ModelRunConfirmed(std::string_view text, const Analysis& a, const TokenMatch& run) const;
+  struct Candidate;        // a lexicon match that may become a mark, with its entry
+  struct ModelRun;         // a run of cue-model tokens and the cue it makes
+  struct SentenceScratch;  // a sentence's tokens, flags, cues and cue model input; reused
+  struct SentenceContext;  // what MarkSentence's steps share: the scratch, the marks so far
+
+  // Steps 1-4 of the file comment, and the cue model's input (CueFeatures uses them too).
+  void Analyze(std::string_view text, const Sentence& sentence, SentenceScratch* s) const;
+  // Tokens, clause breaks and every lexicon match.
+  void TokenizeAndMatch(std::string_view text, const Sentence& sentence, SentenceScratch* s) const;
+  // Negator, anonymous-source and non_report flags; the matches that may become marks.
+  void ReadMatches(SentenceScratch* s) const;
+  // Step 3: within each group, the longest of overlapping cues.
+  static void KeepLongestCues(SentenceScratch* s);
+  void FillCueInput(std::string_view text, const Sentence& sentence, SentenceScratch* s) const;
+
+  // Step 4b: the cue model's runs replace the lexicon's attribution cues.
+  void ApplyCueModel(SentenceContext* c) const;
+  void ScoreCueTokens(const SentenceContext& c, std::vector<float>* score,
+                      std::vector<char>* cue_token) const;
+  ModelRun FindModelRun(const SentenceContext& c, const std::vector<float>& score,
+                        const std::vector<Candidate>& lexicon_cues, int begin, int end,
+                        std::vector<char>* confirmed) const;
+  bool KeepsModelRun(const SentenceContext& c, const ModelRun& run) const;
+  bool ModelRunConfirmed(std::string_view text, const SentenceScratch& s,
+                         const TokenMatch& run) const;
+  void AddUnconfirmedLexiconCues(const std::vector<Candidate>& lexicon_cues,
+                                 const std::vector<char>& confirmed,
+                                 std::vector<Candidate>* merged) const;
+
+  // Steps 4-6: a mark per kept cue, negated, with its voice, polarity, stance and source.
+  void BuildMarks(SentenceContext* c) const;
+  bool Negated(const SentenceContext& c, int cue_begin) const;
+  // A colon before a quotation or after a headline speaker (MarkerOptions::colon_cues).
+  void AddColonCues(SentenceContext* c) const;
+  // Step 7.
+  void AddScareQuotes(SentenceContext* c) const;
+  // Step 6, reported speech: hedges, boosters and evaluative words in an attribution's content.
+  void MarkReportedSpeech(SentenceContext* c) const;
 
   std::vector<LexiconEntry> entries_;
   TokenMatcher matcher_;
   MarkerOptions options_;
   std::shared_ptr<const CueModel> cue_model_;  // null: attribution cues from the lexicon only
+  Negators negators_;         // the lexicon's negator entries (lexicons/negators.yaml)
   WordTable function_words_;  // a cue-model run of these alone is no cue (Lexicon::function_words)
   LexiconEntry model_entry_;  // what a cue the model finds outside every lexicon entry fires as
 };

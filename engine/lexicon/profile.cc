@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "engine/lexicon/grammar_words.h"
 #include "engine/text/tokenizer.h"
 
 namespace parallax {
@@ -12,7 +13,7 @@ namespace {
 void Count(const MarkedSentence& s, const Mark& mark, const ProfileOptions& options,
            ProfileBucket* bucket) {
   ++bucket->count;
-  if (mark.voice != "quoted") ++bucket->outlet_count;
+  if (mark.voice != Voice::kQuoted) ++bucket->outlet_count;
   Evidence ev{s.article, s.sentence};
   if (bucket->evidence.size() < options.max_evidence &&
       (bucket->evidence.empty() || !(bucket->evidence.back() == ev))) {
@@ -26,21 +27,6 @@ void SetRates(size_t words, std::vector<ProfileBucket>* group) {
     b.outlet_per_1000_words =
         words == 0 ? 0.0 : 1000.0 * b.outlet_count / static_cast<double>(words);
   }
-}
-
-ProfileBucket* Named(std::vector<ProfileBucket>* group, std::string_view name) {
-  for (ProfileBucket& b : *group) {
-    if (b.name == name) return &b;
-  }
-  return nullptr;
-}
-
-bool IsPronoun(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "he",    "she", "it",  "they", "we",    "i",     "you",  "him",  "her",
-      "them",  "us",  "me",  "who",  "whom",  "which", "that", "this", "these",
-      "those", "one", "his", "its",  "their", "our",   "my",   "your"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 }  // namespace
@@ -94,7 +80,7 @@ std::string CitedSourceKey(std::string_view source) {
     }
   }
   if (key.ends_with("'s") && key.size() > 2) key.resize(key.size() - 2);
-  if (key.find(' ') == std::string::npos && IsPronoun(key)) return "";
+  if (key.find(' ') == std::string::npos && IsPronounOrRelative(key)) return "";
   return key;
 }
 
@@ -118,9 +104,12 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
   for (int c = 0; c < kNumMarkCategories; ++c) {
     p.categories.push_back(bucket(CategoryName(static_cast<MarkCategory>(c))));
   }
-  for (std::string_view s : kStances) p.stances.push_back(bucket(s));
-  for (std::string_view s : kSourceKinds) p.source_kinds.push_back(bucket(s));
-  p.polarities = {bucket("negative"), bucket("positive")};
+  for (int k = 0; k < kNumStances; ++k) p.stances.push_back(bucket(StanceName(Stance(k))));
+  for (int k = 0; k < kNumSourceKinds; ++k) {
+    p.source_kinds.push_back(bucket(SourceKindName(SourceKind(k))));
+  }
+  for (int k = 0; k < kNumPolarities; ++k)
+    p.polarities.push_back(bucket(PolarityName(Polarity(k))));
   std::set<int> articles;
   std::map<std::string, size_t> cited_at;  // key -> index in p.cited
   std::vector<int> named_votes;            // per cited source: named marks minus anonymous ones
@@ -131,10 +120,10 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
     for (const Mark& m : s.marks) {
       Count(s, m, options, &p.categories[static_cast<int>(m.category)]);
       if (m.category == MarkCategory::kAttribution) {
-        if (ProfileBucket* b = Named(&p.stances, m.stance)) Count(s, m, options, b);
-        if (ProfileBucket* b = Named(&p.source_kinds, m.source_kind)) Count(s, m, options, b);
-        if (m.source && !s.text.empty() && m.source->end <= s.text.size()) {
-          const std::string_view text = m.source->Of(s.text);
+        if (m.stance) Count(s, m, options, &p.stances[static_cast<int>(*m.stance)]);
+        if (m.source_kind) Count(s, m, options, &p.source_kinds[static_cast<int>(*m.source_kind)]);
+        if (m.cited && !s.text.empty() && m.cited->end <= s.text.size()) {
+          const std::string_view text = m.cited->Of(s.text);
           const std::string entity =
               options.aliases != nullptr ? CitedEntity(text, *options.aliases) : "";
           // "\x01" keeps entity keys apart from text keys.
@@ -145,7 +134,7 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
             if (added) {
               CitedSource c;
               c.name = std::string(name);
-              c.stance_counts.assign(std::size(kStances), 0);
+              c.stance_counts.assign(kNumStances, 0);
               p.cited.push_back(std::move(c));
               named_votes.push_back(0);
             }
@@ -155,11 +144,9 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
               c.written_as.emplace_back(text);
             }
             ++c.count;
-            if (m.voice != "quoted") ++c.outlet_count;
-            for (size_t k = 0; k < std::size(kStances); ++k) {
-              if (m.stance == kStances[k]) ++c.stance_counts[k];
-            }
-            named_votes[it->second] += m.source_kind == "anonymous" ? -1 : 1;
+            if (m.voice != Voice::kQuoted) ++c.outlet_count;
+            if (m.stance) ++c.stance_counts[static_cast<int>(*m.stance)];
+            named_votes[it->second] += m.source_kind == SourceKind::kAnonymous ? -1 : 1;
             const Evidence ev{s.article, s.sentence};
             if (c.evidence.size() < options.max_evidence &&
                 (c.evidence.empty() || !(c.evidence.back() == ev))) {
@@ -169,12 +156,12 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
         }
       }
       if (m.category == MarkCategory::kEvaluative) {
-        if (ProfileBucket* b = Named(&p.polarities, m.polarity)) Count(s, m, options, b);
+        if (m.polarity) Count(s, m, options, &p.polarities[static_cast<int>(*m.polarity)]);
       }
     }
   }
   for (size_t i = 0; i < p.cited.size(); ++i) {
-    p.cited[i].kind = named_votes[i] >= 0 ? "named" : "anonymous";
+    p.cited[i].kind = named_votes[i] >= 0 ? SourceKind::kNamed : SourceKind::kAnonymous;
   }
   // Most cited first; stable, so ties keep the order of first citation.
   std::stable_sort(p.cited.begin(), p.cited.end(),

@@ -54,12 +54,13 @@ struct ProfileBucket {
 
 // A source the profile's outlet cites, over all its articles.
 struct CitedSource {
-  std::string name;      // the entity's canonical name, else the span as first written
-  std::string kind;      // "named" or "anonymous", whichever more of its marks say (ties: named)
-  int count = 0;         // attribution marks citing it
-  int outlet_count = 0;  // of those, in the outlet's own voice
-  std::vector<int> stance_counts;  // marks per stance, in kStances order
-  std::vector<Evidence> evidence;  // sentences citing it, each once, in input order
+  std::string name;  // the entity's canonical name, else the span as first written
+  SourceKind kind = SourceKind::kNamed;  // kNamed or kAnonymous, whichever more of its marks
+                                         // say (ties: kNamed)
+  int count = 0;                         // attribution marks citing it
+  int outlet_count = 0;                  // of those, in the outlet's own voice
+  std::vector<int> stance_counts;        // marks per stance, in Stance order
+  std::vector<Evidence> evidence;        // sentences citing it, each once, in input order
   // The distinct spans that cite it, as written, in order of first use (at most
   // ProfileOptions::max_written_as): "Munir", "General Munir" for the entity "Asim Munir".
   std::vector<std::string> written_as;
@@ -71,9 +72,9 @@ struct SourceProfile {
   int sentences = 0;
   size_t words = 0;
   std::vector<ProfileBucket> categories;    // one per MarkCategory, in enum order
-  std::vector<ProfileBucket> stances;       // attribution marks by stance, kStances order
-  std::vector<ProfileBucket> source_kinds;  // attribution marks by kind, kSourceKinds order
-  std::vector<ProfileBucket> polarities;    // evaluative marks: "negative", "positive"
+  std::vector<ProfileBucket> stances;       // attribution marks by stance, in Stance order
+  std::vector<ProfileBucket> source_kinds;  // attribution marks by kind, in SourceKind order
+  std::vector<ProfileBucket> polarities;    // evaluative marks, in Polarity order
   std::vector<CitedSource> cited;           // most cited first; ties in order of first citation
 
   // The bucket named `name` in `group` (one of the vectors above), or nullptr.
@@ -107,7 +108,9 @@ std::string CitedSourceKey(std::string_view source);
 std::string CitedEntity(std::string_view source, const AliasTable& aliases);
 
 // Number of word tokens (see text/tokenizer.h) in `text` that are not bare numbers: the
-// denominator of every rate.
+// denominator of every rate. Not the segmenter's CountSpacedWords (sentence_splitter.cc), which
+// counts runs of non-space bytes holding a letter or digit, numbers included, to tell a short
+// quotation from a long one without tokenizing.
 size_t CountWords(std::string_view text);
 
 }  // namespace parallax

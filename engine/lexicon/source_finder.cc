@@ -1,6 +1,7 @@
 #include "engine/lexicon/source_finder.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "engine/lexicon/grammar_words.h"
 
@@ -15,199 +16,222 @@ SourceFinder::SourceFinder(const SentenceTokens& sentence, int max_source_tokens
       max_source_tokens_(max_source_tokens) {}
 
 CitedSpan SourceFinder::Find(const LexiconEntry& e, const TokenMatch& m) {
-  int sb = -1, se = -1;
-  std::string kind;
+  Found found;
   switch (e.source_rule) {
     case SourceRule::kNone:
       break;
     case SourceRule::kGap:
-      sb = m.gap_begin;
-      se = m.gap_end;
+      found.begin = m.gap_begin;
+      found.end = m.gap_end;
       break;
     case SourceRule::kAfter: {
       auto [b, en] = PhraseAfter(m.end);
-      if (en > b) sb = b, se = en;
+      if (en > b) found.begin = b, found.end = en;
       break;
     }
-    case SourceRule::kBefore: {
-      int i = m.cue_begin - 1;
-      bool passive = false;
-      while (i >= 0 && !break_before_[i + 1] && IsVerbModifier(tokens_[i].norm)) --i;
-      if (i >= 0 && !break_before_[i + 1] && IsBeForm(tokens_[i].norm) &&
-          !tokens_[m.cue_begin].norm.ends_with("ing")) {
-        passive = true;
-      }
-      // A passive inside the cue, as the cue model delimits it: "was asked", "is widely
-      // expected", "has been named".
-      for (int k = m.cue_begin; k + 1 < m.cue_end && !passive; ++k) {
-        if (!IsBeForm(tokens_[k].norm)) continue;
-        for (int j = k + 1; j < m.cue_end; ++j) {
-          if (IsParticiple(tokens_[j].norm)) passive = true;
-        }
-      }
-      for (int k = m.cue_begin; k < m.cue_end && !passive; ++k) {
-        if (IsSourcelessVerb(tokens_[k].norm)) passive = true;  // only "by ..." is a source
-      }
-      if (!passive && IsReducedRelative(tokens_, break_before_, m.cue_begin, m.cue_end)) {
-        passive = true;
-      }
-      // A report noun takes only a possessor right before it as its source.
-      {
-        int head = -1;
-        for (int k = m.cue_begin; k < m.cue_end && head < 0; ++k) {
-          const bool qualified = k > 0 && !break_before_[k] && IsNounQualifier(tokens_[k - 1].norm);
-          if (IsReportNoun(tokens_[k].norm) ||
-              (qualified && IsReportNounIfQualified(tokens_[k].norm))) {
-            head = k;
-          }
-        }
-        int q = head - 1;
-        while (q >= 0 && !break_before_[q + 1] && IsNounQualifier(tokens_[q].norm)) --q;
-        if (head >= 0 && !(q >= 0 && !break_before_[q + 1] && IsPossessor(tokens_[q]))) {
-          break;
-        }
-      }
-      // A participle opening the sentence has the main clause's subject, which is
-      // not the speaker: "Asked about the vote, ...".
-      if (m.cue_begin == 0 && tokens_[0].norm.ends_with("ed")) break;
-      if (i >= 0 && !break_before_[i + 1] && tokens_[i].norm == "to") break;  // "to say"
-      if (tokens_[m.cue_begin].norm == "to") break;  // "not to suggest", "easy to criticize"
-      // A noun cue: "a swipe against", "the criticism of", "concerns about".
-      if (i >= 0 && !break_before_[i + 1] &&
-          (IsPreposition(tokens_[i].norm) ||
-           IsIn(tokens_[i].norm, {"a", "an", "the", "these", "those"}))) {
-        break;
-      }
-      if (passive) {
-        const int after = std::max(m.end, m.cue_end);
-        if (after < n_ && tokens_[after].norm == "by" && !break_before_[after]) {
-          auto [b, en] = PhraseAfter(after + 1);
-          if (en > b) sb = b, se = en;
-        }
-        break;
-      }
-      int end = i + 1;
-      int begin = end;
-      // Names joined by "and" are one source ("Both Palmer and Sherman confess").
-      auto joins_names = [&](int b) {
-        return b >= 2 && tokens_[b - 1].norm == "and" && tokens_[b].capitalized &&
-               tokens_[b - 2].capitalized && !break_before_[b - 1];
-      };
-      while (begin > 0 && end - begin < max_source_tokens_ && !break_before_[begin] &&
-             (!IsClauseWord(tokens_[begin - 1].norm) || joins_names(begin))) {
-        --begin;
-      }
-      if (begin < end) {
-        // The cue is the object of a verb ("Clinton faced questions about", "The
-        // documents raised new questions") or follows an adverbial ("In a swipe"): no
-        // source.
-        // So is a phrase with a verb of its own ("The results will likely receive little
-        // attention", "The Orlando attack is already stirring debate") and a dummy
-        // subject fused with "is" ("It's not clear", "There's reason").
-        // A phrase opening with a preposition keeps its source when a name follows ("on
-        // American-Islamic Relations Director Nihad Awad"); "about" is a quantifier there
-        // as often ("About 4 in 10 say").
-        const std::string& last = tokens_[end - 1].norm;
-        bool names = false;
-        for (int k = begin + 1; k < end; ++k) names |= tokens_[k].capitalized;
-        if ((IsPreposition(tokens_[begin].norm) && tokens_[begin].norm != "about" && !names) ||
-            (!tokens_[end - 1].capitalized && last.size() >= 5 && last.ends_with("ed"))) {
-          break;
-        }
-        // An auxiliary counts only with a verb after it: in "The American Legion has twice
-        // complained" the source finder stopped at "twice".
-        bool has_verb = false;
-        for (int k = begin; k + 1 < end && !has_verb; ++k) {
-          if (!IsIn(tokens_[k].norm,
-                    {"will", "would", "can", "could", "should", "may", "might", "must", "is", "are",
-                     "was", "were", "has", "have", "had", "be", "been"})) {
-            continue;
-          }
-          for (int j = k + 1; j < end && !has_verb; ++j) {
-            const std::string& w = tokens_[j].norm;
-            has_verb = !IsVerbModifier(w) && !w.ends_with("ly") && w != "twice";
-          }
-        }
-        if (has_verb || (end - begin == 1 &&
-                         IsIn(last, {"it's", "it’s", "there's", "there’s", "that's", "that’s"}))) {
-          break;
-        }
-        // An indefinite noun before a participle that names or judges is what is named:
-        // "a Clinton appointee considered a liberal", "a group known for". Not "called" or
-        // "described", whose active use is as common there ("A spokesman called it").
-        if (IsIn(tokens_[begin].norm, {"a", "an"}) &&
-            IsIn(tokens_[m.cue_begin].norm, {"named", "dubbed", "nicknamed", "titled", "entitled",
-                                             "known", "deemed", "considered"})) {
-          break;
-        }
-        // A phrase ending in an article is the start of a noun phrase the cue cut into,
-        // not a speaker ("as part of the shared vision"); one ending in a possessive has
-        // that possessor as its source ("as part of their shared vision": "their").
-        if (IsIn(last, {"the", "a", "an"})) break;
-        if (end - begin > 1 && IsIn(last, {"their", "his", "her", "its", "our", "my", "your"})) {
-          begin = end - 1;
-        }
-        sb = begin;
-        se = end;
-      } else if (begin > 0 && !break_before_[begin] &&
-                 (tokens_[begin - 1].norm == "and" || tokens_[begin - 1].norm == "or")) {
-        // "Munir stressed and claimed": the source of the first verb.
-        for (const FoundSource& f : sources_) {
-          if (f.cue_end == begin - 1) sb = f.begin, se = f.end, kind = f.kind;
-        }
-      } else if (auto [name, name_end] = SubjectBeforeAside(i + 1); name >= 0) {
-        sb = name;
-        se = name_end;
-      } else if (!sources_.empty() &&
-                 ((begin > 0 && IsIn(tokens_[begin - 1].norm, {"and", "but", "or"})) ||
-                  (break_before_[m.cue_begin] && tokens_[m.cue_begin].norm.ends_with("ing")))) {
-        // A second verb of the same speaker: "the member said, adding that", "said on
-        // Tuesday that he had voted for Rubio, but cautioned against". The source of the
-        // last attribution before it in the sentence.
-        sb = sources_.back().begin, se = sources_.back().end, kind = sources_.back().kind;
-      } else if (m.cue_begin > 0 && break_before_[m.cue_begin] &&
-                 !tokens_[m.cue_begin].norm.ends_with("ing") &&
-                 !(tokens_[m.cue_begin].norm == "asked" && m.cue_begin + 1 < n_ &&
-                   IsIn(tokens_[m.cue_begin + 1].norm,
-                        {"about", "whether", "if", "why", "how", "what", "when", "to"}))) {
-        // Inverted after speech: "..., said the minister". Not for participles
-        // ("..., noting the focus on", "..., asked about the vote"): their subject is the
-        // main clause's, and whoever asked goes unnamed. A name keeps its appositive:
-        // "said Adrian Mapp, a Clinton delegate from New Jersey".
-        auto [b, en] = PhraseAfter(m.end);
-        // "said Thursday afternoon that": a time is no speaker.
-        if (en > b && IsIn(tokens_[b].norm, {"morning", "afternoon", "evening", "night", "today",
-                                             "tonight", "yesterday", "earlier", "later"})) {
-          en = b;
-        }
-        if (en > b) {
-          sb = b, se = en;
-          bool named = false;
-          for (int k = b; k < en; ++k) named |= tokens_[k].capitalized;
-          if (named && CommaBefore(en)) {
-            auto [ab, ae] = PhraseAfter(en);
-            if (Appositive(ab, ae)) se = ae;
-          }
-        }
-      }
+    case SourceRule::kBefore:
+      found = FindBefore(m);
       break;
+  }
+  return Settle(e, m, found);
+}
+
+SourceFinder::Found SourceFinder::FindBefore(const TokenMatch& m) const {
+  int i = m.cue_begin - 1;  // the last token before the cue's verb modifiers
+  while (i >= 0 && !break_before_[i + 1] && IsVerbModifier(tokens_[i].norm)) --i;
+  const bool passive = PassiveCue(m, i);
+  if (ReportNounWithoutPossessor(m) || NoSubjectBefore(m, i)) return {};
+  if (passive) {
+    // Only "by ..." after a passive is its source: "was criticized by the mayor".
+    const int after = std::max(m.end, m.cue_end);
+    Found found;
+    if (after < n_ && tokens_[after].norm == "by" && !break_before_[after]) {
+      auto [b, en] = PhraseAfter(after + 1);
+      if (en > b) found.begin = b, found.end = en;
+    }
+    return found;
+  }
+  return SubjectOf(m, i);
+}
+
+bool SourceFinder::PassiveCue(const TokenMatch& m, int i) const {
+  if (i >= 0 && !break_before_[i + 1] && IsBeForm(tokens_[i].norm) &&
+      !tokens_[m.cue_begin].norm.ends_with("ing")) {
+    return true;
+  }
+  // A passive inside the cue, as the cue model delimits it: "was asked", "is widely expected",
+  // "has been named".
+  for (int k = m.cue_begin; k + 1 < m.cue_end; ++k) {
+    if (!IsBeForm(tokens_[k].norm)) continue;
+    for (int j = k + 1; j < m.cue_end; ++j) {
+      if (IsParticiple(tokens_[j].norm)) return true;
     }
   }
+  for (int k = m.cue_begin; k < m.cue_end; ++k) {
+    if (IsSourcelessVerb(tokens_[k].norm)) return true;  // only "by ..." is a source
+  }
+  return IsReducedRelative(tokens_, break_before_, m.cue_begin, m.cue_end);
+}
+
+bool SourceFinder::ReportNounWithoutPossessor(const TokenMatch& m) const {
+  // A report noun takes only a possessor right before it as its source.
+  int head = -1;
+  for (int k = m.cue_begin; k < m.cue_end && head < 0; ++k) {
+    const bool qualified = k > 0 && !break_before_[k] && IsNounQualifier(tokens_[k - 1].norm);
+    if (IsReportNoun(tokens_[k].norm) || (qualified && IsReportNounIfQualified(tokens_[k].norm))) {
+      head = k;
+    }
+  }
+  int q = head - 1;
+  while (q >= 0 && !break_before_[q + 1] && IsNounQualifier(tokens_[q].norm)) --q;
+  return head >= 0 && !(q >= 0 && !break_before_[q + 1] && IsPossessor(tokens_[q]));
+}
+
+bool SourceFinder::NoSubjectBefore(const TokenMatch& m, int i) const {
+  // A participle opening the sentence has the main clause's subject, which is not the
+  // speaker: "Asked about the vote, ...".
+  if (m.cue_begin == 0 && tokens_[0].norm.ends_with("ed")) return true;
+  if (i >= 0 && !break_before_[i + 1] && tokens_[i].norm == "to") return true;  // "to say"
+  if (tokens_[m.cue_begin].norm == "to") return true;  // "not to suggest", "easy to criticize"
+  // A noun cue: "a swipe against", "the criticism of", "concerns about".
+  return i >= 0 && !break_before_[i + 1] &&
+         (IsPreposition(tokens_[i].norm) ||
+          IsIn(tokens_[i].norm, {"a", "an", "the", "these", "those"}));
+}
+
+SourceFinder::Found SourceFinder::SubjectOf(const TokenMatch& m, int i) const {
+  const int end = i + 1;
+  int begin = end;
+  // Names joined by "and" are one source ("Both Palmer and Sherman confess").
+  auto joins_names = [&](int b) {
+    return b >= 2 && tokens_[b - 1].norm == "and" && tokens_[b].capitalized &&
+           tokens_[b - 2].capitalized && !break_before_[b - 1];
+  };
+  while (begin > 0 && end - begin < max_source_tokens_ && !break_before_[begin] &&
+         (!IsClauseWord(tokens_[begin - 1].norm) || joins_names(begin))) {
+    --begin;
+  }
+  if (begin < end) return SubjectPhrase(m, begin, end);
+  Found found;
+  if (begin > 0 && !break_before_[begin] &&
+      (tokens_[begin - 1].norm == "and" || tokens_[begin - 1].norm == "or")) {
+    // "Munir stressed and claimed": the source of the first verb.
+    for (const FoundSource& f : sources_) {
+      if (f.cue_end == begin - 1) found = {f.begin, f.end, f.kind};
+    }
+  } else if (auto [name, name_end] = SubjectBeforeAside(i + 1); name >= 0) {
+    found = {name, name_end, std::nullopt};
+  } else if (!sources_.empty() &&
+             ((begin > 0 && IsIn(tokens_[begin - 1].norm, {"and", "but", "or"})) ||
+              (break_before_[m.cue_begin] && tokens_[m.cue_begin].norm.ends_with("ing")))) {
+    // A second verb of the same speaker: "the member said, adding that", "said on Tuesday that
+    // he had voted for Rubio, but cautioned against". The source of the last attribution
+    // before it in the sentence.
+    found = {sources_.back().begin, sources_.back().end, sources_.back().kind};
+  } else if (m.cue_begin > 0 && break_before_[m.cue_begin] &&
+             !tokens_[m.cue_begin].norm.ends_with("ing") &&
+             !(tokens_[m.cue_begin].norm == "asked" && m.cue_begin + 1 < n_ &&
+               IsIn(tokens_[m.cue_begin + 1].norm,
+                    {"about", "whether", "if", "why", "how", "what", "when", "to"}))) {
+    found = InvertedSpeaker(m);
+  }
+  return found;
+}
+
+SourceFinder::Found SourceFinder::SubjectPhrase(const TokenMatch& m, int begin, int end) const {
+  // The cue is the object of a verb ("Clinton faced questions about", "The documents raised
+  // new questions") or follows an adverbial ("In a swipe"): no source.
+  // So is a phrase with a verb of its own ("The results will likely receive little attention",
+  // "The Orlando attack is already stirring debate") and a dummy subject fused with "is"
+  // ("It's not clear", "There's reason").
+  // A phrase opening with a preposition keeps its source when a name follows ("on
+  // American-Islamic Relations Director Nihad Awad"); "about" is a quantifier there as often
+  // ("About 4 in 10 say").
+  const std::string& last = tokens_[end - 1].norm;
+  bool names = false;
+  for (int k = begin + 1; k < end; ++k) names |= tokens_[k].capitalized;
+  if ((IsPreposition(tokens_[begin].norm) && tokens_[begin].norm != "about" && !names) ||
+      (!tokens_[end - 1].capitalized && last.size() >= 5 && last.ends_with("ed"))) {
+    return {};
+  }
+  // An auxiliary counts only with a verb after it: in "The American Legion has twice
+  // complained" the source finder stopped at "twice".
+  bool has_verb = false;
+  for (int k = begin; k + 1 < end && !has_verb; ++k) {
+    if (!IsIn(tokens_[k].norm, {"will", "would", "can", "could", "should", "may", "might", "must",
+                                "is", "are", "was", "were", "has", "have", "had", "be", "been"})) {
+      continue;
+    }
+    for (int j = k + 1; j < end && !has_verb; ++j) {
+      const std::string& w = tokens_[j].norm;
+      has_verb = !IsVerbModifier(w) && !w.ends_with("ly") && w != "twice";
+    }
+  }
+  if (has_verb || (end - begin == 1 &&
+                   IsIn(last, {"it's", "it’s", "there's", "there’s", "that's", "that’s"}))) {
+    return {};
+  }
+  // An indefinite noun before a participle that names or judges is what is named: "a Clinton
+  // appointee considered a liberal", "a group known for". Not "called" or "described", whose
+  // active use is as common there ("A spokesman called it").
+  if (IsIn(tokens_[begin].norm, {"a", "an"}) &&
+      IsIn(tokens_[m.cue_begin].norm, {"named", "dubbed", "nicknamed", "titled", "entitled",
+                                       "known", "deemed", "considered"})) {
+    return {};
+  }
+  // A phrase ending in an article is the start of a noun phrase the cue cut into, not a
+  // speaker ("as part of the shared vision"); one ending in a possessive has that possessor as
+  // its source ("as part of their shared vision": "their").
+  if (IsIn(last, {"the", "a", "an"})) return {};
+  if (end - begin > 1 && IsIn(last, {"their", "his", "her", "its", "our", "my", "your"})) {
+    begin = end - 1;
+  }
+  return {begin, end, std::nullopt};
+}
+
+SourceFinder::Found SourceFinder::InvertedSpeaker(const TokenMatch& m) const {
+  // Inverted after speech: "..., said the minister". Not for participles ("..., noting the
+  // focus on", "..., asked about the vote"): their subject is the main clause's, and whoever
+  // asked goes unnamed. A name keeps its appositive: "said Adrian Mapp, a Clinton delegate from
+  // New Jersey".
+  auto [b, en] = PhraseAfter(m.end);
+  // "said Thursday afternoon that": a time is no speaker.
+  if (en > b && IsIn(tokens_[b].norm, {"morning", "afternoon", "evening", "night", "today",
+                                       "tonight", "yesterday", "earlier", "later"})) {
+    en = b;
+  }
+  Found found;
+  if (en > b) {
+    found.begin = b, found.end = en;
+    bool named = false;
+    for (int k = b; k < en; ++k) named |= tokens_[k].capitalized;
+    if (named && CommaBefore(en)) {
+      auto [ab, ae] = PhraseAfter(en);
+      if (Appositive(ab, ae)) found.end = ae;
+    }
+  }
+  return found;
+}
+
+CitedSpan SourceFinder::Settle(const LexiconEntry& e, const TokenMatch& m, Found found) {
+  int& sb = found.begin;
+  int& se = found.end;
+  std::optional<SourceKind>& kind = found.kind;
   if (sb >= 0 && se > sb) {
-    if (kind.empty()) kind = Classify(sb, se);
+    if (!kind) kind = Classify(sb, se);
     if (se - sb == 1 && (tokens_[sb].norm == "it" || tokens_[sb].norm == "there") &&
         IsImpression(tokens_[m.cue_begin].norm)) {
       sb = se = -1;  // a dummy subject: "It appears", "It is unclear", "There are fears"
-    } else if (kind != "anonymous" && se - sb == 1 && tokens_[sb].norm == "it" &&
+    } else if (kind != SourceKind::kAnonymous && se - sb == 1 && tokens_[sb].norm == "it" &&
                e.source_rule != SourceRule::kGap) {
-      kind = "named";  // "It also claimed": a statement or body named earlier
+      kind = SourceKind::kNamed;  // "It also claimed": a statement or body named earlier
     }
   }
   if (sb >= 0 && se > sb) {
-    sources_.push_back({m.cue_end, sb, se, kind});
-    return {sb, se, kind};
+    sources_.push_back({m.cue_end, sb, se, *kind});
+    return {sb, se, *kind};
   }
-  return {-1, -1, "none"};
+  return {-1, -1, SourceKind::kNone};
 }
 
 // Tokens [begin, end) running right from `from` until a clause break or clause word.
@@ -290,19 +314,19 @@ std::pair<int, int> SourceFinder::SubjectBeforeAside(int cue) const {
   return {-1, -1};
 }
 
-std::string SourceFinder::Classify(int begin, int end) const {
+SourceKind SourceFinder::Classify(int begin, int end) const {
   for (int i = begin; i < end; ++i) {
-    if (anonymous_[i]) return "anonymous";
+    if (anonymous_[i]) return SourceKind::kAnonymous;
   }
   for (int i = begin; i < end; ++i) {
     const Token& t = tokens_[i];
-    if (IsPersonalPronoun(t.norm)) return "named";
+    if (IsPersonalPronoun(t.norm)) return SourceKind::kNamed;
     bool sentence_initial = i == 0;
-    if (t.capitalized && !(sentence_initial && IsDeterminer(t.norm))) return "named";
+    if (t.capitalized && !(sentence_initial && IsDeterminer(t.norm))) return SourceKind::kNamed;
   }
-  if (IsDefiniteOpener(tokens_[begin].norm)) return "named";
-  if (tokens_[begin].norm.ends_with("'s")) return "named";
-  return "anonymous";
+  if (IsDefiniteOpener(tokens_[begin].norm)) return SourceKind::kNamed;
+  if (tokens_[begin].norm.ends_with("'s")) return SourceKind::kNamed;
+  return SourceKind::kAnonymous;
 }
 
 }  // namespace parallax

@@ -29,6 +29,7 @@
 #ifndef PARALLAX_ENGINE_LEXICON_SOURCE_FINDER_H_
 #define PARALLAX_ENGINE_LEXICON_SOURCE_FINDER_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,11 +49,11 @@ struct SentenceTokens {
   const std::vector<char>* anonymous;     // token i is inside an anonymous_source match
 };
 
-// A cue's source: tokens [begin, end), or begin = end = -1 and kind "none" when it has none.
+// A cue's source: tokens [begin, end), or begin = end = -1 and kind kNone when it has none.
 struct CitedSpan {
   int begin = -1;
   int end = -1;
-  std::string kind;  // "named", "anonymous" or "none"
+  SourceKind kind = SourceKind::kNone;
 };
 
 class SourceFinder {
@@ -62,15 +63,43 @@ class SourceFinder {
   // The source of attribution cue `m` of entry `e` (see above). Cues come in text order.
   CitedSpan Find(const LexiconEntry& e, const TokenMatch& m);
 
-  // The kind of the source tokens [begin, end): "anonymous" or "named" (see above).
-  std::string Classify(int begin, int end) const;
+  // The kind of the source tokens [begin, end): kAnonymous or kNamed (see above).
+  SourceKind Classify(int begin, int end) const;
 
  private:
+  // A source before its kind is settled: tokens [begin, end) (-1 when there is none), and the
+  // kind when it is taken from an earlier cue of the same speaker.
+  struct Found {
+    int begin = -1;
+    int end = -1;
+    std::optional<SourceKind> kind;
+  };
   struct FoundSource {
     int cue_end;
     int begin, end;
-    std::string kind;
+    SourceKind kind;
   };
+
+  // The steps of Find under SourceRule::kBefore, in order. `i` is the last token before the
+  // cue and the verb modifiers right before it ("officials have also said": "officials").
+  Found FindBefore(const TokenMatch& m) const;
+  // The cue is passive ("was asked", "is expected", "the contests known as"): only "by ..."
+  // after it is a source.
+  bool PassiveCue(const TokenMatch& m, int i) const;
+  // The cue holds a report noun with no possessor right before it ("concerns about").
+  bool ReportNounWithoutPossessor(const TokenMatch& m) const;
+  // The words before the cue cannot hold its speaker: an opening participle, "to say", a
+  // preposition or article before a noun cue.
+  bool NoSubjectBefore(const TokenMatch& m, int i) const;
+  // The subject before the cue, else an earlier cue's source, an aside's subject or the
+  // speaker after an inverted cue.
+  Found SubjectOf(const TokenMatch& m, int i) const;
+  // Tokens [begin, end) before the cue, unless they are not who speaks (see the file comment).
+  Found SubjectPhrase(const TokenMatch& m, int begin, int end) const;
+  // The speaker after a cue that follows speech: "..., said the minister".
+  Found InvertedSpeaker(const TokenMatch& m) const;
+  // The found source's kind, a dummy "it"/"there" dropped; remembers it for later cues.
+  CitedSpan Settle(const LexiconEntry& e, const TokenMatch& m, Found found);
 
   // Tokens [from, end) running right from `from` until a clause break or clause word.
   std::pair<int, int> PhraseAfter(int from) const;

@@ -56,16 +56,16 @@ SentenceCertainty CertaintyOf(const std::vector<Mark>& marks, std::string_view t
   std::vector<Span> hedges;
   std::string hedge_text;
   for (const Mark& m : marks) {
-    if (m.voice != "outlet" || m.negated || m.lexicon == Lexicon::kCueModelFile) continue;
+    if (m.voice != Voice::kOutlet || m.negated || m.lexicon == Lexicon::kCueModelFile) continue;
     // Attributions of a source ("prosecutors said", "according to X"); agentless cues ("newly
     // confirmed", "known as") present a detail, not the sentence, as someone's.
-    if (m.category == MarkCategory::kAttribution && m.source_kind != "none") {
+    if (m.category == MarkCategory::kAttribution && m.source_kind != SourceKind::kNone) {
       out.assertion = Assertion::kAttributed;
       out.cues.push_back(m.span);
       out.cue_text += (out.cue_text.empty() ? "" : ", ") + m.cue;
-      if (m.source.has_value() && m.source->end <= text.size()) {
+      if (m.cited.has_value() && m.cited->end <= text.size()) {
         std::string word;
-        for (char ch : std::string(m.source->Of(text)) + " ") {
+        for (char ch : std::string(m.cited->Of(text)) + " ") {
           if (std::isalnum(static_cast<unsigned char>(ch))) {
             word += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
           } else {
@@ -74,15 +74,16 @@ SentenceCertainty CertaintyOf(const std::vector<Mark>& marks, std::string_view t
           }
         }
       }
-      if (m.source_kind == "named" && m.source.has_value() && m.source->end <= text.size()) {
-        const std::string_view name = m.source->Of(text);
+      if (m.source_kind == SourceKind::kNamed && m.cited.has_value() &&
+          m.cited->end <= text.size()) {
+        const std::string_view name = m.cited->Of(text);
         std::string key = SpeakerKey(name);
         // A name: its last word is capitalised and is not a title ("the president").
         const size_t last = name.find_last_of(' ');
         const char first = name[last == std::string_view::npos ? 0 : last + 1];
         if (!key.empty() && first >= 'A' && first <= 'Z') {
           out.speakers.push_back(std::move(key));
-          out.speaker_spans.push_back(*m.source);
+          out.speaker_spans.push_back(*m.cited);
         }
       }
     } else if (m.category == MarkCategory::kHedge) {
@@ -293,8 +294,8 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const Resources& loaded,
   std::vector<std::string_view> texts;
   texts.reserve(sentences.refs.size());
   for (const SentenceRef& r : sentences.refs) texts.push_back(r.text);
-  const SimilarityModel model = SimilarityModel::Build(texts, resources.rules, &resources.aliases,
-                                                       &resources.wordnet, threads);
+  const SimilarityModel model = SimilarityModel::Build(
+      texts, resources.rules, &resources.aliases, &resources.wordnet, &resources.negators, threads);
   out.times.Add("model", clock.Lap());
   const std::vector<SentenceFeatures> features = Featurize(sentences, model, threads);
   out.times.Add("features", clock.Lap());

@@ -16,11 +16,11 @@ ReportMark ToReportMark(const Mark& m) {
   r.cue = m.cue;
   r.entry = m.entry;
   r.lexicon = m.lexicon;
-  r.stance = m.stance;
-  r.source_kind = m.source_kind;
-  r.source = m.source;
-  r.polarity = m.polarity;
-  r.voice = m.voice;
+  r.stance = std::string(StanceName(m.stance));
+  r.source_kind = std::string(SourceKindName(m.source_kind));
+  r.source = m.cited;
+  r.polarity = std::string(PolarityName(m.polarity));
+  r.voice = std::string(VoiceName(m.voice));
   r.negated = m.negated;
   return r;
 }
@@ -60,12 +60,13 @@ void AddCited(const std::vector<CitedSource>& cited, const std::unordered_map<in
   for (const CitedSource& c : cited) {
     ReportCitedSource rc;
     rc.name = c.name;
-    rc.kind = c.kind;
+    rc.kind = std::string(SourceKindName(c.kind));
     rc.count = c.count;
     rc.own_voice_count = c.outlet_count;
     rc.written_as = c.written_as;
-    for (size_t k = 0; k < c.stance_counts.size() && k < std::size(kStances); ++k) {
-      if (c.stance_counts[k] > 0) rc.stances.emplace_back(kStances[k], c.stance_counts[k]);
+    for (int k = 0; k < static_cast<int>(c.stance_counts.size()) && k < kNumStances; ++k) {
+      if (c.stance_counts[k] > 0)
+        rc.stances.emplace_back(StanceName(Stance(k)), c.stance_counts[k]);
     }
     for (const Evidence& e : c.evidence) {
       auto it = position.find(e.article);

@@ -181,8 +181,9 @@ size_t EllipsisStart(std::string_view text, size_t start, size_t pos) {
 }
 
 // The words of `s`: runs of non-space bytes holding at least one ASCII letter or digit (so
-// "—" and "..." are not words, "Raúl" and "don’t" are one each).
-size_t CountWords(std::string_view text, Span s) {
+// "—" and "..." are not words, "Raúl" and "don’t" are one each). Not lexicon/profile.h's
+// CountWords, the denominator of profile rates, which counts tokenizer words without numbers.
+size_t CountSpacedWords(std::string_view text, Span s) {
   size_t words = 0;
   bool in_run = false, counted = false;
   for (size_t i = s.start; i < s.end; ++i) {
@@ -503,7 +504,7 @@ void SentenceSplitter::Impl::DropBreaksInShortQuotes(std::string_view text, Span
     size_t inside_end = k;
     while (inside_end < kept->size() && (*kept)[inside_end] < q.span.end) ++inside_end;
     const size_t inner = inside_end - k;
-    if (inner > 0 && static_cast<double>(CountWords(text, q.span)) <
+    if (inner > 0 && static_cast<double>(CountSpacedWords(text, q.span)) <
                          rules.whole_quote_below_average_words * static_cast<double>(inner + 1)) {
       k = inside_end;  // drop them
     }

@@ -6,6 +6,8 @@
 #include <map>
 #include <thread>
 
+#include "engine/lexicon/lexicon.h"
+#include "engine/lexicon/negators.h"
 #include "tests/align/similarity_test_util.h"
 
 namespace parallax {
@@ -204,7 +206,7 @@ TEST_F(SimilarityModelTest, LinearCombinationIsClamped) {
   rules.weights.fill(0);
   rules.weights[0] = 2.0;
   std::vector<std::string_view> corpus = {"a b", "c d"};
-  SimilarityModel m = SimilarityModel::Build(corpus, rules, nullptr, nullptr);
+  SimilarityModel m = SimilarityModel::Build(corpus, rules, nullptr, nullptr, nullptr);
   PairFeatures f{};
   f[0] = 1.0;
   EXPECT_DOUBLE_EQ(m.Combine(f), 1.0);
@@ -221,11 +223,12 @@ TEST(SimilarityModelBuildTest, SameModelOnAnyNumberOfThreads) {
     texts.push_back(kCorpus[i % kCorpus.size()] + " item" + std::to_string(i % 97));
   }
   std::vector<std::string_view> views(texts.begin(), texts.end());
-  const SimilarityModel one = SimilarityModel::Build(views, SimilarityRules(), nullptr, nullptr, 1);
+  const SimilarityModel one =
+      SimilarityModel::Build(views, SimilarityRules(), nullptr, nullptr, nullptr, 1);
   Stemmer stemmer;
   for (int threads : {2, 3}) {
     const SimilarityModel many =
-        SimilarityModel::Build(views, SimilarityRules(), nullptr, nullptr, threads);
+        SimilarityModel::Build(views, SimilarityRules(), nullptr, nullptr, nullptr, threads);
     EXPECT_EQ(many.vocabulary_size(), one.vocabulary_size());
     for (size_t i = 0; i < texts.size(); i += 997) {
       EXPECT_EQ(many.Featurize(texts[i], 0, &stemmer).vector,
@@ -237,7 +240,7 @@ TEST(SimilarityModelBuildTest, SameModelOnAnyNumberOfThreads) {
 
 TEST(SimilarityModelEmptyTest, WorksWithoutAliasesOrWordNet) {
   std::vector<std::string_view> corpus = {"The cat sat.", "A dog barked."};
-  SimilarityModel m = SimilarityModel::Build(corpus, SimilarityRules(), nullptr, nullptr);
+  SimilarityModel m = SimilarityModel::Build(corpus, SimilarityRules(), nullptr, nullptr, nullptr);
   Stemmer stemmer;
   double same =
       m.Score(m.Featurize("The cat sat.", 0, &stemmer), m.Featurize("the cats sat", 0, &stemmer));
@@ -245,6 +248,32 @@ TEST(SimilarityModelEmptyTest, WorksWithoutAliasesOrWordNet) {
       m.Score(m.Featurize("The cat sat.", 0, &stemmer), m.Featurize("A dog barked.", 0, &stemmer));
   EXPECT_GT(same, 0.9);
   EXPECT_LT(other, 0.1);
+}
+
+// Negations come from the negator lexicon the model is given (lexicon/negators.h), its clause
+// negators only; the model keeps no list of its own.
+TEST(SimilarityModelNegationTest, CountsTheClauseNegatorsOfTheLexicon) {
+  Lexicon lexicon;
+  ASSERT_TRUE(lexicon
+                  .AddText("category: negator\ngroups:\n  - entries: [never]\n"
+                           "  - negates: phrase\n    entries: [without]\n",
+                           "negators")
+                  .ok());
+  const Negators negators(lexicon);
+  const std::vector<std::string_view> corpus = {"The minister did not attend.",
+                                                "The minister never attended."};
+  const SimilarityModel m =
+      SimilarityModel::Build(corpus, SimilarityRules(), nullptr, nullptr, &negators);
+  Stemmer stemmer;
+  EXPECT_EQ(m.Featurize("The minister never attended.", 0, &stemmer).negations, 1);
+  EXPECT_EQ(m.Featurize("The minister did not attend.", 0, &stemmer).negations, 0);  // unlisted
+  EXPECT_EQ(m.Featurize("The minister didn't attend.", 0, &stemmer).negations, 1);
+  EXPECT_EQ(m.Featurize("He left without a deal.", 0, &stemmer).negations, 0);  // a phrase
+  // With no list only "-n't" words negate.
+  const SimilarityModel bare =
+      SimilarityModel::Build(corpus, SimilarityRules(), nullptr, nullptr, nullptr);
+  EXPECT_EQ(bare.Featurize("The minister never attended.", 0, &stemmer).negations, 0);
+  EXPECT_EQ(bare.Featurize("The minister didn't attend.", 0, &stemmer).negations, 1);
 }
 
 }  // namespace

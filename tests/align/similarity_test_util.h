@@ -1,4 +1,4 @@
-// Test helpers: the bundled rules and aliases, and WordNet when it is installed.
+// Test helpers: the bundled rules, aliases and negators, and WordNet when it is installed.
 #ifndef PARALLAX_TESTS_ALIGN_SIMILARITY_TEST_UTIL_H_
 #define PARALLAX_TESTS_ALIGN_SIMILARITY_TEST_UTIL_H_
 
@@ -22,6 +22,9 @@ inline const SimilarityResources& TestResources() {
     auto aliases = AliasTable::Load(std::string(PARALLAX_SOURCE_DIR) + "/rules/aliases.yaml");
     EXPECT_TRUE(aliases.ok()) << aliases.status().message();
     if (aliases.ok()) r->aliases = std::move(*aliases);
+    auto negators = Negators::Load(std::string(PARALLAX_SOURCE_DIR) + "/lexicons/negators.yaml");
+    EXPECT_TRUE(negators.ok()) << negators.status().message();
+    if (negators.ok()) r->negators = std::move(*negators);
     auto wn = WordNet::Load(WordNet::kDefaultDir, r->rules.wordnet);
     if (wn.ok()) r->wordnet = std::move(*wn);
     return r;
@@ -35,7 +38,7 @@ inline bool HaveWordNet() { return !TestResources().wordnet.empty(); }
 inline SimilarityModel ModelFor(const std::vector<std::string>& texts) {
   std::vector<std::string_view> views(texts.begin(), texts.end());
   const SimilarityResources& r = TestResources();
-  return SimilarityModel::Build(views, r.rules, &r.aliases, &r.wordnet);
+  return SimilarityModel::Build(views, r.rules, &r.aliases, &r.wordnet, &r.negators);
 }
 
 }  // namespace parallax

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sentence.quotes.push_back({open, kText.find("”") + 3});
   for (const Mark& m : marker.MarkSentence(kText, sentence)) {
     FUZZ_CHECK(sentence.span.Contains(m.span) && !m.span.empty());
-    FUZZ_CHECK(!m.source || sentence.span.Contains(*m.source));
+    FUZZ_CHECK(!m.cited || sentence.span.Contains(*m.cited));
   }
   return 0;
 }

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size_t previous_start = 0;
     for (const Mark& m : marker->MarkSentence(text, s)) {
       FUZZ_CHECK(s.span.Contains(m.span) && !m.span.empty());
-      FUZZ_CHECK(!m.source || s.span.Contains(*m.source));
+      FUZZ_CHECK(!m.cited || s.span.Contains(*m.cited));
       FUZZ_CHECK(m.span.start >= previous_start);
       previous_start = m.span.start;
     }

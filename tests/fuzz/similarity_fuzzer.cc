@@ -57,8 +57,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view a_text = input.substr(0, newline);
   std::string_view b_text =
       newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
-  SimilarityModel model = SimilarityModel::Build({a_text, b_text}, resources->rules,
-                                                 &resources->aliases, &resources->wordnet);
+  SimilarityModel model =
+      SimilarityModel::Build({a_text, b_text}, resources->rules, &resources->aliases,
+                             &resources->wordnet, &resources->negators);
   Stemmer stemmer;
   SentenceFeatures a = model.Featurize(a_text, 0, &stemmer);
   SentenceFeatures b = model.Featurize(b_text, 0, &stemmer);

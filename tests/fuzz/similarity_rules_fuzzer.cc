@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       LoadSimilarityRules(file.Write(std::string_view(reinterpret_cast<const char*>(data), size)));
   if (!rules.ok()) return 0;
   // WordNet is not loaded: the rules' wordnet.dir is fuzzed input, not a place to read.
-  SimilarityModel model = SimilarityModel::Build({kA, kB}, *rules, nullptr, nullptr);
+  SimilarityModel model = SimilarityModel::Build({kA, kB}, *rules, nullptr, nullptr, nullptr);
   Stemmer stemmer;
   SentenceFeatures a = model.Featurize(kA, 0, &stemmer);
   SentenceFeatures b = model.Featurize(kB, 0, &stemmer);

@@ -163,7 +163,7 @@ TEST(CueModelTest, RunsOfCueTokensBecomeOneCueWithTheLexiconEntry) {
   ASSERT_EQ(marks.size(), 1u);
   EXPECT_EQ(marks[0].cue, "said in a statement");
   EXPECT_EQ(marks[0].entry, "say+|said");
-  EXPECT_EQ(marks[0].source_kind, "anonymous");
+  EXPECT_EQ(SourceKindName(marks[0].source_kind), "anonymous");
 }
 
 TEST(CueModelTest, UnconfirmedConstructionsStayAndSingleVerbsGo) {
@@ -184,11 +184,11 @@ TEST(CueModelTest, PassiveCueHasNoSourceAndDummyItIsNotASource) {
   std::vector<Mark> marks = MarkLine(*marker, "Sanders was asked about the loan.");
   ASSERT_EQ(marks.size(), 1u);
   EXPECT_EQ(marks[0].cue, "was asked");
-  EXPECT_EQ(marks[0].source_kind, "none");
+  EXPECT_EQ(SourceKindName(marks[0].source_kind), "none");
   marks = MarkLine(*marker, "It appears the deal is off.");
   ASSERT_EQ(marks.size(), 1u);
-  EXPECT_EQ(marks[0].source_kind, "none");
-  EXPECT_FALSE(marks[0].source.has_value());
+  EXPECT_EQ(SourceKindName(marks[0].source_kind), "none");
+  EXPECT_FALSE(marks[0].cited.has_value());
 }
 
 TEST(CueModelTest, ColonBeforeAQuotationIsACue) {
@@ -199,7 +199,7 @@ TEST(CueModelTest, ColonBeforeAQuotationIsACue) {
   EXPECT_EQ(marks[0].category, MarkCategory::kAttribution);
   marks = MarkLine(*marker, "John McCain: Republican Anger Appeals to Voters");
   ASSERT_EQ(marks.size(), 1u);
-  EXPECT_EQ(marks[0].source_kind, "named");
+  EXPECT_EQ(SourceKindName(marks[0].source_kind), "named");
   EXPECT_TRUE(MarkLine(*marker, "The score at 10:30 was close.").empty());
 }
 
@@ -289,9 +289,9 @@ TEST(CueModelTest, RunTakesItsStrongestLexiconCueAndLeavesTheOthersOut) {
   std::vector<Mark> marks = MarkLine(*marker, "The army statement further claimed victory.");
   ASSERT_EQ(marks.size(), 1u);
   EXPECT_EQ(marks[0].cue, "further claimed");
-  EXPECT_EQ(marks[0].stance, "distancing");
-  ASSERT_TRUE(marks[0].source.has_value());
-  EXPECT_EQ(std::string(marks[0].source->Of("The army statement further claimed victory.")),
+  EXPECT_EQ(StanceName(marks[0].stance), "distancing");
+  ASSERT_TRUE(marks[0].cited.has_value());
+  EXPECT_EQ(std::string(marks[0].cited->Of("The army statement further claimed victory.")),
             "The army statement");
   EXPECT_EQ(AttributionCues(*marker, "Munir stressed and claimed victory."),
             (std::vector<std::string>{"stressed", "claimed"}));
@@ -340,7 +340,7 @@ TEST(CueModelTest, SubjectsThatDoNotSpeakAreNoSource) {
     std::vector<Mark> marks = MarkLine(*marker, c.text);
     ASSERT_EQ(marks.size(), 1u) << c.text;
     EXPECT_EQ(marks[0].cue, c.cue) << c.text;
-    EXPECT_EQ(marks[0].source_kind, c.source_kind) << c.text;
+    EXPECT_EQ(SourceKindName(marks[0].source_kind), c.source_kind) << c.text;
   }
 }
 

@@ -70,7 +70,7 @@ TEST_F(EvaluativeLexiconTest, MarksLoadedWordChoice) {
     for (const Mark& m : Evaluative(c.text)) {
       if (m.cue == c.cue) {
         found = true;
-        EXPECT_EQ(m.polarity, c.polarity) << c.text;
+        EXPECT_EQ(PolarityName(m.polarity), c.polarity) << c.text;
       }
     }
     EXPECT_TRUE(found) << "no evaluative mark on \"" << c.cue << "\" in: " << c.text;
@@ -113,7 +113,7 @@ TEST_F(EvaluativeLexiconTest, NegationFlipsPolarity) {
   std::vector<Mark> marks = Evaluative("The plan was not reckless.");
   ASSERT_EQ(marks.size(), 1u);
   EXPECT_TRUE(marks[0].negated);
-  EXPECT_EQ(marks[0].polarity, "positive");
+  EXPECT_EQ(PolarityName(marks[0].polarity), "positive");
 }
 
 TEST_F(EvaluativeLexiconTest, EveryEntryHasAPolarityAndAKnownWeight) {
@@ -121,7 +121,7 @@ TEST_F(EvaluativeLexiconTest, EveryEntryHasAPolarityAndAKnownWeight) {
   for (const LexiconEntry& e : *entries_) {
     if (e.category != MarkCategory::kEvaluative) continue;
     ++evaluative;
-    EXPECT_TRUE(e.polarity == "negative" || e.polarity == "positive") << e.text;
+    EXPECT_TRUE(e.polarity.has_value()) << e.text;
     // 1: loaded on its own; 0.5: context-dependent or intensifier (evaluative_threshold.h).
     EXPECT_TRUE(e.weight == 1.0 || e.weight == 0.5) << e.text << " weighs " << e.weight;
   }

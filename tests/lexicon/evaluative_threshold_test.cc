@@ -17,7 +17,7 @@ Mark Evaluative(const std::string& entry, double weight, const std::string& voic
   m.entry = entry;
   m.lexicon = "evaluative";
   m.weight = weight;
-  m.voice = voice;
+  EXPECT_TRUE(ParseVoice(voice, &m.voice)) << voice;
   return m;
 }
 

@@ -15,7 +15,7 @@ TEST(LexiconTest, LoadsTheShippedLexicons) {
   EXPECT_GT(lexicon->entries().size(), 500u);
   bool saw_distancing = false;
   for (const LexiconEntry& e : lexicon->entries()) {
-    if (e.text == "claimed|claims|claiming") saw_distancing = e.stance == "distancing";
+    if (e.text == "claimed|claims|claiming") saw_distancing = e.stance == Stance::kDistancing;
   }
   EXPECT_TRUE(saw_distancing);
 }
@@ -72,7 +72,7 @@ TEST(LexiconTest, GroupsAndDefaultsSetAttributes) {
   const LexiconEntry& reportedly = lexicon.entries()[0];
   EXPECT_EQ(reportedly.source_rule, SourceRule::kNone);
   EXPECT_DOUBLE_EQ(reportedly.weight, 0.5);
-  EXPECT_EQ(lexicon.entries()[1].stance, "distancing");
+  EXPECT_EQ(lexicon.entries()[1].stance, Stance::kDistancing);
   EXPECT_DOUBLE_EQ(lexicon.entries()[1].weight, 2.0);
   EXPECT_EQ(lexicon.entries()[2].source_rule, SourceRule::kGap);
   EXPECT_EQ(lexicon.entries()[2].lexicon, "attribution");

@@ -1,5 +1,6 @@
-// mark_lines: a stand-in for `parallax mark --lines --format jsonl`, for evaluating and tuning
-// the lexicons before the CLI command exists (and independently of it).
+// mark_lines: marks one sentence per line with a lexicon directory alone, for evaluating and
+// tuning the lexicons and training the attribution cue model (scripts/eval_lexicons.py,
+// scripts/eval_lexicons_train_cues.py).
 //
 //   mark_lines --lexicons DIR [--cue-model FILE | --no-cue-model] [--cue-features] [FILE|-]
 //
@@ -9,11 +10,10 @@
 //   {"line": N, "tokens": [[start, end], ...], "features": {"<token index>": ["feature", ...]}}
 // with the features of the tokens that pass the model's gate.
 //
-// Reads one sentence per line and prints one JSON object per line:
-//   {"line": N, "marks": [{"category", "start", "end", "cue", "entry", "stance", "source_kind",
-//                          "source_start", "source_end", "polarity", "voice", "negated"}]}
-// start/end are byte offsets into the line. Quoted speech is found with a simple pairing of
-// double quotes (straight or curly), as the segmenter's quote finder would report it.
+// Otherwise it prints, per line, the JSON line `parallax mark --lines` prints for it
+// (lexicon/mark_json.h; article "line"), with offsets into the line. Quoted speech is found by
+// the segmenter's quote pairing (segment/quotes.h), as in production. What it adds to
+// `parallax mark --lines` is the choice of lexicon directory and cue model.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -22,34 +22,9 @@
 #include <vector>
 
 #include "engine/lexicon/lexicon.h"
+#include "engine/lexicon/mark_json.h"
 #include "engine/lexicon/marker.h"
-
-namespace {
-
-// Pairs “...” and "..." within a line.
-std::vector<parallax::Span> FindQuotes(const std::string& line) {
-  std::vector<parallax::Span> quotes;
-  size_t open = std::string::npos;
-  bool curly = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    bool straight = line[i] == '"';
-    bool left = line.compare(i, 3, "\xE2\x80\x9C") == 0;
-    bool right = line.compare(i, 3, "\xE2\x80\x9D") == 0;
-    if (open == std::string::npos) {
-      if (straight || left) {
-        open = i;
-        curly = left;
-      }
-    } else if ((curly && right) || (!curly && straight)) {
-      size_t end = i + (straight ? 1 : 3);
-      quotes.push_back({open, end});
-      open = std::string::npos;
-    }
-  }
-  return quotes;
-}
-
-}  // namespace
+#include "engine/segment/quotes.h"
 
 int main(int argc, char** argv) {
   std::string lexicon_dir;
@@ -105,8 +80,9 @@ int main(int argc, char** argv) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     parallax::Sentence sentence;
     sentence.index = number;
+    sentence.paragraph = number;
     sentence.span = {0, line.size()};
-    sentence.quotes = FindQuotes(line);
+    sentence.quotes = parallax::FindQuotes(line, sentence.span);
     if (cue_features) {
       std::vector<parallax::Token> tokens;
       std::vector<char> gate;
@@ -124,26 +100,8 @@ int main(int argc, char** argv) {
       ++number;
       continue;
     }
-    nlohmann::json marks = nlohmann::json::array();
-    for (const parallax::Mark& m : marker.MarkSentence(line, sentence)) {
-      nlohmann::json j = {{"category", std::string(parallax::CategoryName(m.category))},
-                          {"start", m.span.start},
-                          {"end", m.span.end},
-                          {"cue", m.cue},
-                          {"entry", m.entry},
-                          {"stance", m.stance},
-                          {"source_kind", m.source_kind},
-                          {"polarity", m.polarity},
-                          {"voice", m.voice},
-                          {"negated", m.negated}};
-      if (m.source) {
-        j["source_start"] = m.source->start;
-        j["source_end"] = m.source->end;
-      }
-      marks.push_back(std::move(j));
-    }
-    nlohmann::json out = {{"line", number}, {"marks", std::move(marks)}};
-    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << parallax::SentenceMarksJsonLine("line", line, sentence,
+                                                 marker.MarkSentence(line, sentence));
     ++number;
   }
   return 0;

@@ -30,8 +30,8 @@ const Mark* ExpectAttribution(const std::vector<Mark>& marks, const std::string&
     ADD_FAILURE() << "no attribution \"" << cue << "\" in: " << text;
     return nullptr;
   }
-  EXPECT_EQ(m->source_kind, kind) << text;
-  EXPECT_EQ(m->source ? std::string(m->source->Of(text)) : "", source) << text;
+  EXPECT_EQ(SourceKindName(m->source_kind), kind) << text;
+  EXPECT_EQ(m->cited ? std::string(m->cited->Of(text)) : "", source) << text;
   return m;
 }
 
@@ -111,7 +111,7 @@ TEST_F(MarkerTest, NegatedEvaluativeFlipsPolarity) {
   const Mark* m = Find(marks, MarkCategory::kEvaluative, "reckless");
   ASSERT_NE(m, nullptr);
   EXPECT_TRUE(m->negated);
-  EXPECT_EQ(m->polarity, "positive");
+  EXPECT_EQ(PolarityName(m->polarity), "positive");
 }
 
 // Issue 16: "not only seemed" was marked negated.
@@ -131,11 +131,11 @@ TEST_F(MarkerTest, PraiseWordBeforeANegativeOneJudgesWithIt) {
   const std::vector<Mark> marks = MarkText("It was an extraordinary rebuke of the president.");
   const Mark* m = Find(marks, MarkCategory::kEvaluative, "extraordinary");
   ASSERT_NE(m, nullptr);
-  EXPECT_EQ(m->polarity, "negative");
+  EXPECT_EQ(PolarityName(m->polarity), "negative");
   const std::vector<Mark> gift = MarkText("It was an extraordinary and generous gift.");
   const Mark* alone = Find(gift, MarkCategory::kEvaluative, "extraordinary");
   ASSERT_NE(alone, nullptr);
-  EXPECT_EQ(alone->polarity, "positive");
+  EXPECT_EQ(PolarityName(alone->polarity), "positive");
 }
 
 TEST_F(MarkerTest, AttributionSourcesAndStances) {
@@ -164,7 +164,7 @@ TEST_F(MarkerTest, AttributionSourcesAndStances) {
     const std::vector<Mark> marks = MarkText(text);  // outlives m, which points into it
     const Mark* m = ExpectAttribution(marks, text, c.cue, c.kind, c.source);
     if (m != nullptr) {
-      EXPECT_EQ(m->stance, c.stance) << c.text;
+      EXPECT_EQ(StanceName(m->stance), c.stance) << c.text;
     }
   }
 }
@@ -300,9 +300,9 @@ TEST_F(MarkerTest, VoiceTellsQuotedSpeechFromTheOutlet) {
   const Mark* outlet = Find(marks, MarkCategory::kHedge, "probably");
   ASSERT_NE(quoted, nullptr);
   ASSERT_NE(outlet, nullptr);
-  EXPECT_EQ(quoted->voice, "quoted");
-  EXPECT_EQ(quoted->speech, "direct");
-  EXPECT_EQ(outlet->voice, "outlet");
+  EXPECT_EQ(VoiceName(quoted->voice), "quoted");
+  EXPECT_EQ(SpeechName(quoted->speech), "direct");
+  EXPECT_EQ(VoiceName(outlet->voice), "outlet");
 }
 
 // Issue 16: evaluative words in indirect speech were counted as the outlet's own.
@@ -326,8 +326,8 @@ TEST_F(MarkerTest, ReportedSpeechIsTheCitedSourcesVoice) {
     const std::vector<Mark> marks = MarkText(c.text);
     const Mark* m = Find(marks, c.category, c.cue);
     ASSERT_NE(m, nullptr) << c.text;
-    EXPECT_EQ(m->voice, c.voice) << c.text;
-    EXPECT_EQ(m->speech, std::string(c.voice) == "quoted" ? "reported" : "") << c.text;
+    EXPECT_EQ(VoiceName(m->voice), c.voice) << c.text;
+    EXPECT_EQ(SpeechName(m->speech), std::string(c.voice) == "quoted" ? "reported" : "") << c.text;
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/lexicon/grammar_words.h"
+
 namespace parallax {
 namespace {
 
@@ -9,9 +11,9 @@ Mark MakeMark(MarkCategory c, const std::string& voice, const std::string& stanc
               const std::string& kind = "") {
   Mark m;
   m.category = c;
-  m.voice = voice;
-  m.stance = stance;
-  m.source_kind = kind;
+  EXPECT_TRUE(ParseVoice(voice, &m.voice)) << voice;
+  if (Stance s; ParseStance(stance, &s)) m.stance = s;
+  if (SourceKind k; ParseSourceKind(kind, &k)) m.source_kind = k;
   return m;
 }
 
@@ -90,7 +92,7 @@ Mark Citing(const std::string& text, const std::string& source, const std::strin
   Mark m = MakeMark(MarkCategory::kAttribution, voice, stance, kind);
   const size_t at = text.find(source);
   EXPECT_NE(at, std::string::npos) << source;
-  m.source = Span{at, at + source.size()};
+  m.cited = Span{at, at + source.size()};
   return m;
 }
 
@@ -109,14 +111,14 @@ TEST(ProfileTest, ListsCitedSourcesMostCitedFirstWithoutPronouns) {
   SourceProfile p = BuildProfile("columnist", sentences);
   ASSERT_EQ(p.cited.size(), 3u);  // "He" is left out
   EXPECT_EQ(p.cited[0].name, "Munir");
-  EXPECT_EQ(p.cited[0].kind, "named");
+  EXPECT_EQ(p.cited[0].kind, SourceKind::kNamed);
   EXPECT_EQ(p.cited[0].count, 3);
   EXPECT_EQ(p.cited[0].outlet_count, 2);
   EXPECT_EQ(p.cited[0].stance_counts, (std::vector<int>{1, 1, 0, 1, 0}));
   EXPECT_EQ(p.cited[0].evidence,
             (std::vector<Evidence>{Evidence{0, 0}, Evidence{1, 0}, Evidence{1, 2}}));
   EXPECT_EQ(p.cited[1].name, "Reliable sources");  // ties keep the order of first citation
-  EXPECT_EQ(p.cited[1].kind, "anonymous");
+  EXPECT_EQ(p.cited[1].kind, SourceKind::kAnonymous);
   EXPECT_EQ(p.cited[2].name, "The ministry");
 
   ProfileOptions options;
@@ -156,7 +158,7 @@ TEST(ProfileTest, CitedSourcesNamingOneEntityAreOneRow) {
       {0, 0, 3, {Citing(a, "Munir claimed", "distancing", "named")}, a},
       {0, 1, 4, {Citing(a, "General Munir", "emphatic", "named")}, a},
   };
-  sentences[0].marks[0].source->end = sentences[0].marks[0].source->start + 5;  // "Munir"
+  sentences[0].marks[0].cited->end = sentences[0].marks[0].cited->start + 5;  // "Munir"
   ProfileOptions options;
   options.aliases = &*aliases;
   SourceProfile p = BuildProfile("columnist", sentences, options);
@@ -166,6 +168,22 @@ TEST(ProfileTest, CitedSourcesNamingOneEntityAreOneRow) {
   EXPECT_EQ(p.cited[0].written_as, (std::vector<std::string>{"Munir", "General Munir"}));
   // Without the table, two rows as written.
   EXPECT_EQ(BuildProfile("columnist", sentences).cited.size(), 2u);
+}
+
+// One pronoun list (grammar_words.h): every subject pronoun the source finder names is also a
+// pronoun CitedSourceKey leaves out, with the other cases, possessives and relative words.
+TEST(CitedSourceKeyTest, LeavesOutEveryPronounOfTheSharedList) {
+  for (const char* w : {"he", "she", "they", "i", "we", "you", "it", "one"}) {
+    EXPECT_TRUE(IsPersonalPronoun(w)) << w;
+    EXPECT_TRUE(IsPronounOrRelative(w)) << w;
+    EXPECT_EQ(CitedSourceKey(w), "") << w;
+  }
+  for (const char* w : {"him", "them", "his", "their", "who", "which", "that", "those"}) {
+    EXPECT_FALSE(IsPersonalPronoun(w)) << w;
+    EXPECT_EQ(CitedSourceKey(w), "") << w;
+  }
+  EXPECT_EQ(CitedSourceKey("Them"), "");
+  EXPECT_EQ(CitedSourceKey("officials"), "officials");
 }
 
 TEST(CountWordsTest, CountsWordsNotNumbers) {

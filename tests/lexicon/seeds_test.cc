@@ -69,19 +69,19 @@ TEST_F(SeedsTest, ColumnistDistancesHedgesAndLoadsWords) {
   const Mark* claimed = MarkIn(a, "emanating from Pakistan claimed", MarkCategory::kAttribution);
   ASSERT_NE(claimed, nullptr);
   EXPECT_EQ(claimed->cue, "claimed");
-  EXPECT_EQ(claimed->stance, "distancing");
-  EXPECT_EQ(claimed->voice, "outlet");
+  EXPECT_EQ(StanceName(claimed->stance), "distancing");
+  EXPECT_EQ(VoiceName(claimed->voice), "outlet");
 
   const Mark* sources = MarkIn(a, "reliable sources indicate", MarkCategory::kAttribution);
   ASSERT_NE(sources, nullptr);
-  EXPECT_EQ(sources->source_kind, "anonymous");
-  ASSERT_TRUE(sources->source.has_value());
-  EXPECT_EQ(sources->source->Of(a.text), "reliable sources");
+  EXPECT_EQ(SourceKindName(sources->source_kind), "anonymous");
+  ASSERT_TRUE(sources->cited.has_value());
+  EXPECT_EQ(sources->cited->Of(a.text), "reliable sources");
 
   EXPECT_NE(MarkIn(a, "This seems far-fetched", MarkCategory::kHedge), nullptr);
   const Mark* far_fetched = MarkIn(a, "This seems far-fetched", MarkCategory::kEvaluative);
   ASSERT_NE(far_fetched, nullptr);
-  EXPECT_EQ(far_fetched->polarity, "negative");
+  EXPECT_EQ(PolarityName(far_fetched->polarity), "negative");
 
   const Mark* desperate = MarkIn(a, "desperate efforts", MarkCategory::kEvaluative);
   ASSERT_NE(desperate, nullptr);
@@ -101,15 +101,15 @@ TEST_F(SeedsTest, NewsSiteAttributesNeutrallyAndDistancesOnce) {
   const Mark* according =
       MarkIn(a, "According to Pakistan’s military media wing", MarkCategory::kAttribution);
   ASSERT_NE(according, nullptr);
-  EXPECT_EQ(according->stance, "neutral");
-  EXPECT_EQ(according->source_kind, "named");
-  ASSERT_TRUE(according->source.has_value());
-  EXPECT_EQ(according->source->Of(a.text), "Pakistan’s military media wing");
+  EXPECT_EQ(StanceName(according->stance), "neutral");
+  EXPECT_EQ(SourceKindName(according->source_kind), "named");
+  ASSERT_TRUE(according->cited.has_value());
+  EXPECT_EQ(according->cited->Of(a.text), "Pakistan’s military media wing");
 
   const Mark* described = MarkIn(a, "what he described as", MarkCategory::kAttribution);
   ASSERT_NE(described, nullptr);
   EXPECT_EQ(described->cue, "what he described as");
-  EXPECT_EQ(described->stance, "distancing");
+  EXPECT_EQ(StanceName(described->stance), "distancing");
 }
 
 // Regressions seen in the seeds' reports: the cue model made "tell" in "Only time will tell" a

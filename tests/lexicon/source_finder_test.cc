@@ -74,7 +74,7 @@ TEST(SourceFinderTest, FindsTheSourceByTheEntrysRule) {
     SourceFinder finder(s.View(), 8);
     const CitedSpan found = finder.Find(Entry(c.rule), s.Cue(c.cue));
     EXPECT_EQ(s.Of(found), c.source) << c.text;
-    EXPECT_EQ(found.kind, c.kind) << c.text;
+    EXPECT_EQ(SourceKindName(found.kind), c.kind) << c.text;
   }
 }
 
@@ -82,12 +82,12 @@ TEST(SourceFinderTest, FindsTheSourceByTheEntrysRule) {
 TEST(SourceFinderTest, AnonymousSourceMatchesMakeTheSourceAnonymous) {
   Sentence s("Officials said the talks failed.");
   SourceFinder named(s.View(), 8);
-  EXPECT_EQ(named.Find(Entry(SourceRule::kBefore), s.Cue("said")).kind, "named");
+  EXPECT_EQ(SourceKindName(named.Find(Entry(SourceRule::kBefore), s.Cue("said")).kind), "named");
   s.anonymous[0] = 1;  // as if "officials" matched lexicons/anonymous_sources.yaml
   SourceFinder anonymous(s.View(), 8);
   const CitedSpan found = anonymous.Find(Entry(SourceRule::kBefore), s.Cue("said"));
   EXPECT_EQ(s.Of(found), "Officials");
-  EXPECT_EQ(found.kind, "anonymous");
+  EXPECT_EQ(SourceKindName(found.kind), "anonymous");
 }
 
 // The finder remembers the sources it found: a later verb of the same speaker takes it.
@@ -97,10 +97,10 @@ TEST(SourceFinderTest, ASecondVerbTakesTheSourceOfTheFirst) {
   EXPECT_EQ(s.Of(finder.Find(Entry(SourceRule::kBefore), s.Cue("said"))), "Smith");
   const CitedSpan adding = finder.Find(Entry(SourceRule::kBefore), s.Cue("adding"));
   EXPECT_EQ(s.Of(adding), "Smith");
-  EXPECT_EQ(adding.kind, "named");
+  EXPECT_EQ(SourceKindName(adding.kind), "named");
   // A fresh finder knows no earlier speaker.
   SourceFinder fresh(s.View(), 8);
-  EXPECT_EQ(fresh.Find(Entry(SourceRule::kBefore), s.Cue("adding")).kind, "none");
+  EXPECT_EQ(SourceKindName(fresh.Find(Entry(SourceRule::kBefore), s.Cue("adding")).kind), "none");
 }
 
 }  // namespace
