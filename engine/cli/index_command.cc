@@ -1,13 +1,12 @@
 // parallax index add|list|remove|check --index DIR: build and look after a lasting sentence
 // index (see engine/index/sentence_index.h and engine/index/README.md).
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "engine/base/visible_text.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
+#include "engine/index/result_formats.h"
 #include "engine/index/sentence_index.h"
 #include "engine/pipeline/corpus.h"
 #include "engine/pipeline/indexing.h"
@@ -110,28 +109,7 @@ int RunList(const Args& args) {
   if (!reader.ok()) return Fail(reader.status());
   auto articles = (*reader)->ListArticles();
   if (!articles.ok()) return Fail(articles.status());
-  if (format == "json") {
-    nlohmann::json out = nlohmann::json::array();
-    for (const IndexedArticle& a : *articles) {
-      out.push_back({{"id", a.id},
-                     {"source", a.source},
-                     {"date", a.date},
-                     {"title", a.title},
-                     {"author", a.author},
-                     {"url", a.url},
-                     {"tags", a.tags},
-                     {"sentences", a.sentence_count}});
-    }
-    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  } else {
-    for (const IndexedArticle& a : *articles) {
-      // Fields come from crawled pages: a tab or newline would forge columns and rows, an ESC
-      // sequence would act on the terminal.
-      std::cout << EscapeForTerminal(a.id) << "\t" << EscapeForTerminal(a.source) << "\t"
-                << (a.date.empty() ? "-" : EscapeForTerminal(a.date)) << "\t" << a.sentence_count
-                << "\t" << EscapeForTerminal(a.title) << "\n";
-    }
-  }
+  std::cout << (format == "json" ? ArticleListJson(*articles) : ArticleListText(*articles));
   return kExitOk;
 }
 

@@ -3,83 +3,16 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "engine/base/visible_text.h"
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
+#include "engine/index/result_formats.h"
 #include "engine/index/sentence_index.h"
 #include "engine/text/aliases.h"
 
 namespace parallax::cli {
-namespace {
-
-// Text from the index came from crawled pages: control characters in it are shown escaped
-// (EscapeForTerminal), never sent to the terminal to act.
-std::string Shown(std::string_view text) { return EscapeForTerminal(text); }
-
-// The hit's text with each highlight wrapped in `open` ... `close` (escaped piece by piece, so
-// that only our own bold sequences reach the terminal).
-std::string Marked(const SearchHit& hit, const std::string& open, const std::string& close) {
-  const std::string_view text = hit.text;
-  std::string out;
-  size_t at = 0;
-  for (const Span& s : hit.highlights) {
-    if (s.start < at || s.end > text.size()) continue;
-    out.append(Shown(text.substr(at, s.start - at)))
-        .append(open)
-        .append(Shown(text.substr(s.start, s.size())))
-        .append(close);
-    at = s.end;
-  }
-  out.append(Shown(text.substr(at)));
-  return out;
-}
-
-void PrintText(const SearchResults& results, bool bold) {
-  const std::string open = bold ? "\033[1m" : "[";
-  const std::string close = bold ? "\033[0m" : "]";
-  size_t shown = 0;
-  for (const SourceGroup& g : results.groups) shown += g.hits.size();
-  std::cout << shown << " of about " << results.estimated_matches << " matching sentences\n";
-  for (const SourceGroup& g : results.groups) {
-    std::cout << "\n== " << Shown(g.source) << " (" << g.hits.size() << ")\n";
-    for (const SearchHit& hit : g.hits) {
-      std::cout << "  " << Shown(hit.article_id) << " #" << hit.sentence_index;
-      if (!hit.date.empty()) std::cout << " " << Shown(hit.date);
-      std::cout << ": " << Marked(hit, open, close) << "\n";
-    }
-  }
-}
-
-void PrintJson(const std::string& query, const SearchResults& results) {
-  nlohmann::json groups = nlohmann::json::array();
-  for (const SourceGroup& g : results.groups) {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const SearchHit& hit : g.hits) {
-      nlohmann::json highlights = nlohmann::json::array();
-      for (const Span& s : hit.highlights) highlights.push_back({s.start, s.end});
-      hits.push_back({{"rank", hit.rank},
-                      {"weight", hit.weight},
-                      {"article", hit.article_id},
-                      {"title", hit.title},
-                      {"date", hit.date},
-                      {"sentence", hit.sentence_index},
-                      {"start", hit.span.start},
-                      {"end", hit.span.end},
-                      {"text", hit.text},
-                      {"highlights", highlights}});
-    }
-    groups.push_back({{"source", g.source}, {"hits", hits}});
-  }
-  nlohmann::json out = {
-      {"query", query}, {"estimated_matches", results.estimated_matches}, {"groups", groups}};
-  std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-}
-
-}  // namespace
 
 int RunSearch(const Args& args) {
   using Strings = std::vector<std::string>;
@@ -148,11 +81,8 @@ int RunSearch(const Args& args) {
   if (!reader.ok()) return Fail(reader.status());
   auto results = (*reader)->Search(request);
   if (!results.ok()) return Fail(results.status());
-  if (format == "json") {
-    PrintJson(request.query, *results);
-  } else {
-    PrintText(*results, isatty(STDOUT_FILENO) == 1);
-  }
+  std::cout << (format == "json" ? SearchResultsJson(request.query, *results)
+                                 : SearchResultsText(*results, isatty(STDOUT_FILENO) == 1));
   std::cout.flush();
   if (!std::cout) return Fail(Status::IoError("search: cannot write the results"));
   return kExitOk;
