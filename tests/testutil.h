@@ -5,7 +5,7 @@
 //   TempDir dir;  // removed with its contents at the end of the scope
 //
 // They take a Status or a StatusOr<T> and print its message on failure, which
-// ASSERT_TRUE(x.ok()) does not (leveldb's ASSERT_LEVELDB_OK in util/testutil.h).
+// ASSERT_OK(x) does not (leveldb's ASSERT_LEVELDB_OK in util/testutil.h).
 #ifndef PARALLAX_TESTS_TESTUTIL_H_
 #define PARALLAX_TESTS_TESTUTIL_H_
 
@@ -17,6 +17,7 @@
 #include <system_error>
 
 #include "engine/base/status.h"
+#include "tests/testutil.h"
 
 namespace parallax::test {
 

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
@@ -16,7 +18,7 @@ std::string WriteTemp(const std::string& name, const std::string& contents) {
 
 TEST(SimilarityRulesTest, BundledRulesLoadWithTrainedWeights) {
   auto rules = LoadSimilarityRules(std::string(PARALLAX_SOURCE_DIR) + "/rules/similarity.yaml");
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_OK(rules);
   EXPECT_GT(rules->paraphrase_threshold, 0.0);
   EXPECT_LT(rules->paraphrase_threshold, 1.0);
   double sum = 0;
@@ -34,7 +36,7 @@ model:
   weights: {cos_tfidf: 1.5, align_min: 2}
 thresholds: {paraphrase: 0.6, claim: 0.55}
 )"));
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  ASSERT_OK(rules);
   EXPECT_TRUE(rules->wordnet_dir.empty());
   EXPECT_EQ(rules->wordnet.max_senses, 3);
   EXPECT_FALSE(rules->wordnet.derivation);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/align/similarity_model.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 
@@ -17,13 +18,13 @@ inline const SimilarityResources& TestResources() {
   static const SimilarityResources* res = [] {
     auto* r = new SimilarityResources;
     auto rules = LoadSimilarityRules(std::string(PARALLAX_SOURCE_DIR) + "/rules/similarity.yaml");
-    EXPECT_TRUE(rules.ok()) << rules.status().message();
+    EXPECT_OK(rules);
     if (rules.ok()) r->rules = *rules;
     auto aliases = AliasTable::Load(std::string(PARALLAX_SOURCE_DIR) + "/rules/aliases.yaml");
-    EXPECT_TRUE(aliases.ok()) << aliases.status().message();
+    EXPECT_OK(aliases);
     if (aliases.ok()) r->aliases = std::move(*aliases);
     auto negators = Negators::Load(std::string(PARALLAX_SOURCE_DIR) + "/lexicons/negators.yaml");
-    EXPECT_TRUE(negators.ok()) << negators.status().message();
+    EXPECT_OK(negators);
     if (negators.ok()) r->negators = std::move(*negators);
     auto wn = WordNet::Load(WordNet::kDefaultDir, r->rules.wordnet);
     if (wn.ok()) r->wordnet = std::move(*wn);

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
@@ -12,7 +14,7 @@ const std::string kFakeDir = std::string(PARALLAX_SOURCE_DIR) + "/tests/align/te
 
 WordNet LoadFake(WordNetOptions options = {}) {
   auto wn = WordNet::Load(kFakeDir, options);
-  EXPECT_TRUE(wn.ok()) << wn.status().message();
+  EXPECT_OK(wn);
   return wn.ok() ? std::move(*wn) : WordNet();
 }
 

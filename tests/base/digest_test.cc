@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/base/file_io.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -38,11 +39,11 @@ class DigestDirectoryTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   void Write(const std::string& name, const std::string& text) {
-    ASSERT_TRUE(WriteFileAtomically((dir_ / name).string(), text).ok());
+    ASSERT_OK(WriteFileAtomically((dir_ / name).string(), text));
   }
   std::string Digest() {
     auto digest = DigestDirectory(dir_.string());
-    EXPECT_TRUE(digest.ok()) << digest.status().ToString();
+    EXPECT_OK(digest);
     return digest.ok() ? *digest : "";
   }
   std::filesystem::path dir_;

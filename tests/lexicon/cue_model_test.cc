@@ -9,6 +9,7 @@
 
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/marker.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -39,12 +40,12 @@ TEST(CueModelTest, RefusesMalformedLinesWithTheirLineNumber) {
 TEST(CueModelTest, EmptyLinesCommentsAndCarriageReturnsAreFine) {
   StatusOr<CueModel> model =
       CueModel::Parse("# header\r\n\r\nthreshold\t0.5\r\ncandidate\tsaid\r\n", "m.tsv");
-  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ASSERT_OK(model);
   EXPECT_FLOAT_EQ(model->threshold(), 0.5f);
   EXPECT_FLOAT_EQ(model->extend_threshold(), 0.5f);  // defaults to the threshold
   EXPECT_EQ(model->num_weights(), 0u);
   model = CueModel::Parse("threshold\t0.5\nextend_threshold\t-1.25\n", "m.tsv");
-  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ASSERT_OK(model);
   EXPECT_FLOAT_EQ(model->extend_threshold(), -1.25f);
 }
 
@@ -61,12 +62,12 @@ std::unique_ptr<Marker> MakeMarker(const std::string& model_text,
                                    bool confirm_model_cues = false) {
   Lexicon lexicon;
   Status s = lexicon.AddText(attribution_yaml, "attribution");
-  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_OK(s);
   StatusOr<CueModel> model = CueModel::Parse(model_text, "m.tsv");
-  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_OK(model);
   lexicon.set_cue_model(std::make_shared<const CueModel>(std::move(*model)));
   s = lexicon.AddFunctionWords(function_words, "fw.txt");
-  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_OK(s);
   MarkerOptions options;
   options.confirm_model_cues = confirm_model_cues;
   return std::make_unique<Marker>(lexicon, options);
@@ -108,7 +109,7 @@ TEST(CueModelTest, ScoreEqualsTheSumOfTheNamedFeatureWeights) {
       {"lexe\tsay+|said\t", 0.5f}, {"p1w\tminister\tsaid", 0.125f},
       {"shape\tC^\t", -0.75f},     {"lexn\t-2\ta", 2}};
   StatusOr<CueModel> model = CueModel::Parse(model_text, "m.tsv");
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   std::unique_ptr<Marker> marker = MakeMarker(model_text);
   const std::string text = "The minister said in a statement that it was over.";
   const auto [tokens, gate, features, scores] = CueRunOf(*marker, text);
@@ -346,7 +347,7 @@ TEST(CueModelTest, SubjectsThatDoNotSpeakAreNoSource) {
 
 TEST(CueModelTest, ShippedModelLoadsWithTheLexicons) {
   StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  ASSERT_OK(lexicon);
   ASSERT_NE(lexicon->cue_model(), nullptr);
   EXPECT_GT(lexicon->cue_model()->num_weights(), 1000u);
 }

@@ -9,6 +9,7 @@
 
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/marker.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -17,7 +18,7 @@ class EvaluativeLexiconTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-    ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+    ASSERT_OK(lexicon);
     lexicon->set_cue_model(nullptr);
     entries_ = new std::vector<LexiconEntry>(lexicon->entries());
     marker_ = new Marker(*lexicon);

@@ -7,6 +7,7 @@
 
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/marker.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -131,7 +132,7 @@ groups:
     entries: [failed, agenda]
 )",
                                 "evaluative");
-    ASSERT_TRUE(s.ok()) << s.ToString();
+    ASSERT_OK(s);
   }
 
   // The evaluative cues of `text` as one sentence whose quotes are the stretches between “ and ”.

@@ -6,12 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
 TEST(LexiconTest, LoadsTheShippedLexicons) {
   StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  ASSERT_OK(lexicon);
   EXPECT_GT(lexicon->entries().size(), 500u);
   bool saw_distancing = false;
   for (const LexiconEntry& e : lexicon->entries()) {
@@ -22,7 +24,7 @@ TEST(LexiconTest, LoadsTheShippedLexicons) {
 
 TEST(LexiconTest, LoadsTheShippedFunctionWords) {
   StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  ASSERT_OK(lexicon);
   const std::vector<std::string>& words = lexicon->function_words();
   EXPECT_NE(std::find(words.begin(), words.end(), "on"), words.end());
   EXPECT_NE(std::find(words.begin(), words.end(), "to"), words.end());
@@ -33,7 +35,7 @@ TEST(LexiconTest, LoadsTheShippedFunctionWords) {
 TEST(LexiconTest, FunctionWordsAreNormalizedAndBadLinesNamed) {
   Lexicon lexicon;
   Status s = lexicon.AddFunctionWords("# comment\r\n\nOn\n  to \r\n", "fw.txt");
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_OK(s);
   EXPECT_EQ(lexicon.function_words(), (std::vector<std::string>{"on", "to"}));
   struct Case {
     const char* text;
@@ -67,7 +69,7 @@ TEST(LexiconTest, GroupsAndDefaultsSetAttributes) {
       "entries:\n"
       "  - {pattern: reportedly, source: none, stance: distancing, weight: 0.5}\n",
       "attribution");
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_OK(s);
   ASSERT_EQ(lexicon.entries().size(), 3u);
   const LexiconEntry& reportedly = lexicon.entries()[0];
   EXPECT_EQ(reportedly.source_rule, SourceRule::kNone);
@@ -118,12 +120,12 @@ TEST(LexiconTest, RefusesBadFilesWithFileAndLine) {
 
 TEST(LexiconTest, DuplicateAcrossFilesOfOneCategoryIsRefused) {
   Lexicon lexicon;
-  ASSERT_TRUE(lexicon.AddText("category: hedge\nentries: [may]\n", "a").ok());
+  ASSERT_OK(lexicon.AddText("category: hedge\nentries: [may]\n", "a"));
   Status s = lexicon.AddText("category: hedge\nentries: [MAY]\n", "b");
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("first at a.yaml:2"), std::string::npos) << s.message();
   // The same words in another category are a different entry.
-  EXPECT_TRUE(lexicon.AddText("category: booster\nentries: [may]\n", "c").ok());
+  EXPECT_OK(lexicon.AddText("category: booster\nentries: [may]\n", "c"));
 }
 
 }  // namespace

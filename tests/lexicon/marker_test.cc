@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
@@ -39,7 +41,7 @@ class MarkerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-    ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+    ASSERT_OK(lexicon);
     // These tests pin down what the lexicon and the marker's rules do; the learned cue model
     // (which may drop or extend lexicon cues) has its own tests in cue_model_test.cc.
     lexicon->set_cue_model(nullptr);
@@ -207,12 +209,12 @@ TEST_F(MarkerTest, ReportsWithoutASourceInTheSentence) {
 // "deemed", "questions about"), pinned down with those words added as lexicon entries.
 TEST(MarkerSourceRulesTest, ImpressionsReducedRelativesAndReportNounsHaveNoSource) {
   StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  ASSERT_OK(lexicon);
   lexicon->set_cue_model(nullptr);
   Status s = lexicon->AddText(
       "category: attribution\nentries: [look+, deemed, considered, \"questions about\", vision]\n",
       "extra_attribution.yaml");
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_OK(s);
   Marker marker(*lexicon);
   const SourceCase cases[] = {
       {"Garland looks dead on arrival.", "looks", "none", ""},

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "reference_matcher.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -31,7 +32,7 @@ std::vector<TokenMatch> Automaton(const TokenMatcher& matcher, const std::vector
 Lexicon Load(const char* yaml) {
   Lexicon lexicon;
   Status s = lexicon.AddText(yaml, "test");
-  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_OK(s);
   return lexicon;
 }
 
@@ -61,7 +62,7 @@ TEST(TokenMatcherTest, FindsGapsContextAndOptionalSlots) {
 // lexicon's own words (so that matches, near misses and overlaps are dense).
 TEST(TokenMatcherTest, AgreesWithBruteForceOnGeneratedSentences) {
   StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  ASSERT_OK(lexicon);
   TokenMatcher matcher(lexicon->entries());
   std::vector<std::string> vocabulary = {"the", "minister", "2019", "x", "said", "not"};
   for (const LexiconEntry& e : lexicon->entries()) {
@@ -89,7 +90,7 @@ TEST(TokenMatcherTest, AgreesWithBruteForceOnPolnearText) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) GTEST_SKIP() << "PolNeAR not found at " << dir;
   StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-  ASSERT_TRUE(lexicon.ok());
+  ASSERT_OK(lexicon);
   TokenMatcher matcher(lexicon->entries());
   int lines = 0;
   for (const fs::directory_entry& file : fs::directory_iterator(dir)) {

@@ -9,6 +9,7 @@
 
 #include "engine/lexicon/lexicon.h"
 #include "engine/lexicon/marker.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -17,9 +18,9 @@ namespace {
 Lexicon BoosterLexicon(const std::string& negators) {
   Lexicon lexicon;
   Status s = lexicon.AddText("category: booster\nentries:\n  - certain\n", "boosters");
-  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_OK(s);
   s = lexicon.AddText("category: negator\nentries: [" + negators + "]\n", "negators");
-  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_OK(s);
   return lexicon;
 }
 
@@ -34,7 +35,7 @@ Mark MarkOne(const Lexicon& lexicon, const std::string& text) {
 
 TEST(NegatorsTest, ReadsTheNegatorLexicon) {
   StatusOr<Negators> negators = Negators::Load(PARALLAX_SOURCE_DIR "/lexicons/negators.yaml");
-  ASSERT_TRUE(negators.ok()) << negators.status().ToString();
+  ASSERT_OK(negators);
   for (const char* w : {"not", "never", "nobody", "nowhere", "without", "hardly", "lacking"}) {
     EXPECT_TRUE(negators->Contains(w)) << w;
   }
@@ -94,7 +95,7 @@ TEST(NegatorsTest, ANegatorIsOneWordWithoutContext) {
     EXPECT_NE(s.message().find(c.error), std::string::npos) << c.yaml << " -> " << s.message();
   }
   Lexicon ok;
-  EXPECT_TRUE(ok.AddText("category: negator\nentries: [lack+, \"no|none\"]\n", "negators").ok());
+  EXPECT_OK(ok.AddText("category: negator\nentries: [lack+, \"no|none\"]\n", "negators"));
   const Negators negators(ok);
   EXPECT_TRUE(negators.Contains("lacked"));
   EXPECT_TRUE(negators.Contains("none"));

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "tests/testutil.h"
+
 namespace parallax {
 namespace {
 
@@ -31,24 +33,24 @@ TEST(InflectionsTest, GeneratesRegularForms) {
 
 TEST(ParsePatternTest, ReadsSlotsContextAndGaps) {
   StatusOr<Pattern> p = ParsePattern("could [be|have]");
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_OK(p);
   EXPECT_EQ(p->slots.size(), 2u);
   EXPECT_EQ(p->leading_context, 0);
   EXPECT_EQ(p->trailing_context, 1);
   EXPECT_EQ(p->slots[1].words, (std::vector<std::string>{"be", "have"}));
 
   p = ParsePattern("what * described as");
-  ASSERT_TRUE(p.ok());
+  ASSERT_OK(p);
   EXPECT_TRUE(p->has_gap);
   EXPECT_EQ(p->trailing_context, 0);
 
   p = ParsePattern("sources close to *");
-  ASSERT_TRUE(p.ok());
+  ASSERT_OK(p);
   EXPECT_EQ(p->trailing_context, 1);  // lookahead, not part of the cue
   EXPECT_EQ(p->slots.back().kind, PatternSlot::Kind::kAnyToken);
 
   p = ParsePattern("It’S");  // folded like the tokenizer folds text
-  ASSERT_TRUE(p.ok());
+  ASSERT_OK(p);
   EXPECT_EQ(p->slots[0].words[0], "it's");
 }
 

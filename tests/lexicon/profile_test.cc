@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/lexicon/grammar_words.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -131,7 +132,7 @@ TEST(ProfileTest, ListsCitedSourcesMostCitedFirstWithoutPronouns) {
 // Entities from the shipped rules/aliases.yaml.
 TEST(CitedEntityTest, NamesAnEntityOnlyWhenTheSpanIsItsName) {
   StatusOr<AliasTable> aliases = AliasTable::Load(PARALLAX_SOURCE_DIR "/rules/aliases.yaml");
-  ASSERT_TRUE(aliases.ok()) << aliases.status().ToString();
+  ASSERT_OK(aliases);
   const struct {
     const char* source;
     const char* entity;
@@ -152,7 +153,7 @@ TEST(CitedEntityTest, NamesAnEntityOnlyWhenTheSpanIsItsName) {
 
 TEST(ProfileTest, CitedSourcesNamingOneEntityAreOneRow) {
   StatusOr<AliasTable> aliases = AliasTable::Load(PARALLAX_SOURCE_DIR "/rules/aliases.yaml");
-  ASSERT_TRUE(aliases.ok()) << aliases.status().ToString();
+  ASSERT_OK(aliases);
   const std::string a = "Munir claimed it. General Munir stressed it. Munir said more.";
   std::vector<MarkedSentence> sentences = {
       {0, 0, 3, {Citing(a, "Munir claimed", "distancing", "named")}, a},

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/lexicon/marker.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -58,7 +59,7 @@ class SeedsTest : public ::testing::Test {
     std::ifstream probe(PARALLAX_SHARED_DIR "/seeds/000_2c9bbf579a3fe22b.txt");
     if (!probe) GTEST_SKIP() << "seed articles not found under " PARALLAX_SHARED_DIR "/seeds";
     StatusOr<Lexicon> lexicon = Lexicon::LoadDir(PARALLAX_SOURCE_DIR "/lexicons");
-    ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+    ASSERT_OK(lexicon);
     marker_ = std::make_unique<Marker>(*lexicon);
   }
   std::unique_ptr<Marker> marker_;

@@ -4,6 +4,7 @@
 
 #include "engine/report/report.h"
 #include "tests/report/seed_fixture.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -13,7 +14,7 @@ const std::string kSeeds = PARALLAX_SOURCE_DIR "/examples/seeds";
 
 TEST(BatchIndexTest, DivergentClaimsRankDiscrepanciesBeforeOmissions) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   const auto claims = MostDivergentClaims(*model, 5);
   // "meeting" has a place discrepancy; "karachi-bombing" is omitted by one of two sources;
   // the others are carried by both and agree.
@@ -31,7 +32,7 @@ TEST(BatchIndexTest, DivergentClaimsRankDiscrepanciesBeforeOmissions) {
 
 TEST(BatchIndexTest, OneSourceHasNothingDivergent) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   model->articles.resize(1);
   model->sources.resize(1);
   model->claims.resize(1);
@@ -56,7 +57,7 @@ TEST(BatchIndexTest, RendersStoriesAndRefusesUnsafeLinks) {
   index.stories = {safe, evil};
   index.failures = {{"bad.txt", "bad.txt: empty file"}};
   auto html = RenderBatchIndex(index, kTemplates);
-  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  ASSERT_OK(html);
   EXPECT_NE(html->find("<a href=\"stories/s1.html\">Talks</a>"), std::string::npos);
   EXPECT_NE(html->find("<a href=\"stories/s1.html#claim-2\">C3</a>"), std::string::npos);
   EXPECT_EQ(html->find("javascript:"), std::string::npos);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/base/file_io.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -148,12 +149,11 @@ void ExpectSame(const std::string& text, const Value& root,
     EXPECT_EQ(compiled.status().message(), "report template 't.mustache': " + kainjow_error);
     return;
   }
-  ASSERT_TRUE(compiled.ok()) << compiled.status().ToString() << " "
-                             << ::testing::PrintToString(text);
+  ASSERT_OK(compiled) << compiled.status().ToString() << " " << ::testing::PrintToString(text);
   TemplateData data;
   FillObject(root, &data, TemplateData::kRoot);
   std::string out = "prefix\n";  // Render appends; what was there stays
-  ASSERT_TRUE(compiled->Render(data, &out).ok());
+  ASSERT_OK(compiled->Render(data, &out));
   EXPECT_EQ(out, "prefix\n" + expected) << "template: " << ::testing::PrintToString(text);
 }
 
@@ -315,7 +315,7 @@ TEST(CompiledTemplateTest, MatchesKainjowOnTheReportTemplates) {
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".mustache") continue;
     auto text = ReadFile(entry.path().string());
-    ASSERT_TRUE(text.ok());
+    ASSERT_OK(text);
     files[entry.path().stem().string()] = *text;
   }
   ASSERT_GE(files.size(), 5u);
@@ -361,7 +361,7 @@ TEST(CompiledTemplateTest, MatchesKainjowOnTheReportTemplates) {
 
 TEST(CompiledTemplateTest, SelfIncludingPartialStopsAtTheDepthLimit) {
   auto compiled = CompiledTemplate::Compile("t", "[{{> loop}}]", {{"loop", "x{{> loop}}"}});
-  ASSERT_TRUE(compiled.ok());
+  ASSERT_OK(compiled);
   std::string out;
   const Status status = compiled->Render(TemplateData(), &out);
   EXPECT_EQ(status.code(), Status::Code::kInvalidInput);
@@ -372,7 +372,7 @@ TEST(CompiledTemplateTest, RecursivePartialRendersATree) {
   // {{> node}} inside node: a tree of any depth, each level from the data.
   auto compiled = CompiledTemplate::Compile("t", "{{#kids}}{{> node}}{{/kids}}",
                                             {{"node", "({{n}}{{#kids}}{{> node}}{{/kids}})"}});
-  ASSERT_TRUE(compiled.ok());
+  ASSERT_OK(compiled);
   TemplateData data;
   const TemplateData::Ref kids = data.SetList(TemplateData::kRoot, "kids");
   const TemplateData::Ref a = data.AddObject(kids);
@@ -381,7 +381,7 @@ TEST(CompiledTemplateTest, RecursivePartialRendersATree) {
   data.Set(b, "n", "b");
   data.SetList(b, "kids");  // else {{#kids}} would find a's kids further out, for ever
   std::string out;
-  ASSERT_TRUE(compiled->Render(data, &out).ok());
+  ASSERT_OK(compiled->Render(data, &out));
   EXPECT_EQ(out, "(a(b))");
 }
 
@@ -399,9 +399,9 @@ TEST(TemplateDataTest, ClearKeepsAnEmptyRoot) {
   data.Clear();
   EXPECT_EQ(data.Find(TemplateData::kRoot, "k"), -1);
   auto compiled = CompiledTemplate::Compile("t", "[{{k}}]");
-  ASSERT_TRUE(compiled.ok());
+  ASSERT_OK(compiled);
   std::string out;
-  ASSERT_TRUE(compiled->Render(data, &out).ok());
+  ASSERT_OK(compiled->Render(data, &out));
   EXPECT_EQ(out, "[]");
 }
 

@@ -9,6 +9,7 @@
 #include "engine/base/file_io.h"
 #include "engine/report/report.h"
 #include "tests/report/seed_fixture.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -34,10 +35,10 @@ int Count(const std::string& haystack, const std::string& needle) {
 
 std::string RenderSeeds() {
   auto model = BuildSeedFixture(kSeeds);
-  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_OK(model);
   if (!model.ok()) return "";
   auto html = RenderHtml(*model, kTemplates);
-  EXPECT_TRUE(html.ok()) << html.status().ToString();
+  EXPECT_OK(html);
   return html.ok() ? *html : "";
 }
 
@@ -79,21 +80,21 @@ TEST(HtmlReportTest, SameModelGivesByteIdenticalHtml) {
   EXPECT_EQ(RenderSeeds(), first);
   // Marks in another order render the same: the renderer sorts them.
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   for (ReportArticle& article : model->articles) {
     for (ReportSentence& sentence : article.sentences) {
       std::reverse(sentence.marks.begin(), sentence.marks.end());
     }
   }
   auto html = RenderHtml(*model, kTemplates);
-  ASSERT_TRUE(html.ok());
+  ASSERT_OK(html);
   EXPECT_EQ(*html, first);
 }
 
 TEST(HtmlReportTest, StreamedPageIsTheSameForAnyBatchSizeAndThreadCount) {
   const std::string whole = RenderSeeds();
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   for (int threads : {1, 2, 3}) {
     for (size_t batch : {1, 2, 1000}) {
       HtmlOptions options;
@@ -101,11 +102,11 @@ TEST(HtmlReportTest, StreamedPageIsTheSameForAnyBatchSizeAndThreadCount) {
       options.batch = batch;
       std::string streamed;
       int parts = 0;
-      ASSERT_TRUE(RenderHtmlTo(*model, kTemplates, options, [&](std::string_view part) {
-                    streamed.append(part);
-                    ++parts;
-                    return Status::Ok();
-                  }).ok());
+      ASSERT_OK(RenderHtmlTo(*model, kTemplates, options, [&](std::string_view part) {
+        streamed.append(part);
+        ++parts;
+        return Status::Ok();
+      }));
       EXPECT_EQ(streamed, whole) << threads << " threads, batches of " << batch;
       // The page around the parts, then at least one part per batch of claim rows or articles
       // and at most one per row or article: a batch is written as it is done.
@@ -169,7 +170,7 @@ std::string Between(const std::string& html, const std::string& begin, const std
 
 TEST(HtmlReportTest, CitedSourcesTableHasARowPerSourceLinkingToItsSentences) {
   auto html = RenderHtml(CitingModel(), kTemplates);
-  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  ASSERT_OK(html);
   // Inside the profile, after the chart and before the evidence lists.
   const size_t profile = html->find("<article class=\"profile\" id=\"profile-0\"");
   ASSERT_NE(profile, std::string::npos);
@@ -231,7 +232,7 @@ TEST(HtmlReportTest, CitedSourcesTableIsLeftOutWhenNothingIsCited) {
   ReportModel model = CitingModel();
   model.profiles[0].cited.clear();
   auto html = RenderHtml(model, kTemplates);
-  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  ASSERT_OK(html);
   EXPECT_NE(html->find("<article class=\"profile\" id=\"profile-0\""), std::string::npos);
   EXPECT_EQ(html->find("<table class=\"cited\">"), std::string::npos);
   EXPECT_EQ(html->find("<caption>Who it cites"), std::string::npos);
@@ -264,7 +265,7 @@ TEST(HtmlReportTest, CitedStancesSkipEmptyCountsAndMergeRepeats) {
     model.profiles[0].cited.resize(1);
     model.profiles[0].cited[0].stances = c.stances;
     auto html = RenderHtml(model, kTemplates);
-    ASSERT_TRUE(html.ok()) << html.status().ToString();
+    ASSERT_OK(html);
     const std::string table = Between(*html, "<table class=\"cited\">", "</table>");
     EXPECT_NE(table.find(c.shown), std::string::npos) << c.shown << "\nin\n" << table;
   }
@@ -285,11 +286,11 @@ TEST(HtmlReportTest, SeedProfilesShowWhoEachOutletCites) {
 
 TEST(HtmlReportTest, ManySourcesListVersionsPerRowInsteadOfAColumnEach) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   HtmlOptions options;
   options.max_source_columns = 1;  // the seeds have two sources
   auto html = RenderHtml(*model, kTemplates, options);
-  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  ASSERT_OK(html);
   EXPECT_EQ(Count(*html, "<tr id=\"claim-"), 4);
   EXPECT_EQ(Count(*html, "class=\"omission\""), 0);              // no empty cells ...
   EXPECT_EQ(Count(*html, "not reported by 1 of 2 sources"), 1);  // ... but the count
@@ -303,7 +304,7 @@ TEST(HtmlReportTest, ManySourcesListVersionsPerRowInsteadOfAColumnEach) {
 
 TEST(HtmlReportTest, SinkErrorStopsTheRenderingAndIsReturned) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   int calls = 0;
   const Status status = RenderHtmlTo(*model, kTemplates, HtmlOptions(), [&](std::string_view) {
     ++calls;
@@ -316,10 +317,10 @@ TEST(HtmlReportTest, SinkErrorStopsTheRenderingAndIsReturned) {
 
 TEST(HtmlReportTest, ShowsGeneratedAtOnlyWhenSet) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   model->generated_at = "2025-08-02T10:00:00Z";
   auto html = RenderHtml(*model, kTemplates);
-  ASSERT_TRUE(html.ok());
+  ASSERT_OK(html);
   EXPECT_NE(html->find("<dt>Generated</dt><dd>2025-08-02T10:00:00Z</dd>"), std::string::npos);
 }
 
@@ -340,7 +341,7 @@ TEST(HtmlReportTest, OverlappingMarksNestInsideOneSegment) {
 
 TEST(HtmlReportTest, EscapesEveryHostileString) {
   auto html = RenderHtml(BuildHostileFixture(), kTemplates);
-  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  ASSERT_OK(html);
   // The only script element is the page's own.
   EXPECT_EQ(Count(*html, "<script"), 1);
   EXPECT_EQ(Count(*html, "</script>"), 1);
@@ -371,7 +372,7 @@ TEST(HtmlReportTest, LinksHttpUrls) {
   article.url = "https://example.org/story?id=1&x=2";
   model.articles = {article};
   auto html = RenderHtml(model, kTemplates);
-  ASSERT_TRUE(html.ok());
+  ASSERT_OK(html);
   EXPECT_NE(html->find("<a href=\"https://example.org/story?id=1&amp;x=2\" rel=\"noopener "
                        "noreferrer nofollow\">"),
             std::string::npos);
@@ -391,7 +392,7 @@ TEST(HtmlReportTest, KeepsMultiByteCharactersWhole) {
   article.sentences = {sentence};
   model.articles = {article};
   auto html = RenderHtml(model, kTemplates);
-  ASSERT_TRUE(html.ok());
+  ASSERT_OK(html);
   // The mark widens to "é “": whole characters only.
   EXPECT_NE(html->find(">Caf<span class=\"seg\""), std::string::npos);
   EXPECT_NE(html->find("data-cat=\"scare_quote\">\xC3\xA9 \xE2\x80\x9C</mark>"), std::string::npos);
@@ -400,18 +401,18 @@ TEST(HtmlReportTest, KeepsMultiByteCharactersWhole) {
 TEST(HtmlReportTest, ShowsEmptyAndSingleSourceModels) {
   ReportModel empty;
   auto html = RenderHtml(empty, kTemplates);
-  ASSERT_TRUE(html.ok());
+  ASSERT_OK(html);
   EXPECT_NE(html->find("No claims were found."), std::string::npos);
 
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   model->articles.resize(1);
   model->sources.resize(1);
   model->claims.clear();
   model->profiles.resize(1);
   model->notices = {"Only one source: nothing to compare."};
   html = RenderHtml(*model, kTemplates);
-  ASSERT_TRUE(html.ok()) << html.status().ToString();
+  ASSERT_OK(html);
   EXPECT_NE(html->find("<li>Only one source: nothing to compare.</li>"), std::string::npos);
 }
 
@@ -458,7 +459,7 @@ TEST(HtmlReportTest, RefusesModelWithSpansOutsideText) {
   };
   for (const Case& c : cases) {
     auto model = BuildSeedFixture(kSeeds);
-    ASSERT_TRUE(model.ok());
+    ASSERT_OK(model);
     c.breaks(&*model);
     auto html = RenderHtml(*model, kTemplates);
     ASSERT_FALSE(html.ok()) << c.what;
@@ -492,7 +493,7 @@ TEST_F(TemplateDirTest, MissingTemplateIsNotFound) {
 }
 
 TEST_F(TemplateDirTest, BrokenTemplateNamesTheFile) {
-  ASSERT_TRUE(WriteFileAtomically((dir_ / "sentence.mustache").string(), "{{#segments}}").ok());
+  ASSERT_OK(WriteFileAtomically((dir_ / "sentence.mustache").string(), "{{#segments}}"));
   auto html = RenderHtml(ReportModel(), dir_.string());
   ASSERT_FALSE(html.ok());
   EXPECT_EQ(html.status().code(), Status::Code::kInvalidInput);
@@ -500,7 +501,7 @@ TEST_F(TemplateDirTest, BrokenTemplateNamesTheFile) {
 }
 
 TEST_F(TemplateDirTest, StyleThatClosesItsBlockIsRefused) {
-  ASSERT_TRUE(WriteFileAtomically((dir_ / "report.css").string(), "a{}</STYLE><script>").ok());
+  ASSERT_OK(WriteFileAtomically((dir_ / "report.css").string(), "a{}</STYLE><script>"));
   auto html = RenderHtml(ReportModel(), dir_.string());
   ASSERT_FALSE(html.ok());
   EXPECT_EQ(html.status().code(), Status::Code::kInvalidInput);
@@ -508,11 +509,11 @@ TEST_F(TemplateDirTest, StyleThatClosesItsBlockIsRefused) {
 
 TEST_F(TemplateDirTest, ClaimRowsShownTwiceAreRefused) {
   auto page = ReadFile((dir_ / "report.mustache").string());
-  ASSERT_TRUE(page.ok());
+  ASSERT_OK(page);
   const std::string rows = "{{#claims}}{{{html}}}{{/claims}}";
-  ASSERT_TRUE(WriteFileAtomically((dir_ / "report.mustache").string(), *page + rows + rows).ok());
+  ASSERT_OK(WriteFileAtomically((dir_ / "report.mustache").string(), *page + rows + rows));
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   auto html = RenderHtml(*model, dir_.string());
   ASSERT_FALSE(html.ok());
   EXPECT_EQ(html.status().code(), Status::Code::kInvalidInput);
@@ -520,9 +521,9 @@ TEST_F(TemplateDirTest, ClaimRowsShownTwiceAreRefused) {
 }
 
 TEST_F(TemplateDirTest, EditedTemplateChangesTheLookWithoutRebuild) {
-  ASSERT_TRUE(WriteFileAtomically((dir_ / "report.css").string(), "body{color:#123456}").ok());
+  ASSERT_OK(WriteFileAtomically((dir_ / "report.css").string(), "body{color:#123456}"));
   auto html = RenderHtml(ReportModel(), dir_.string());
-  ASSERT_TRUE(html.ok());
+  ASSERT_OK(html);
   EXPECT_NE(html->find("body{color:#123456}"), std::string::npos);
 }
 

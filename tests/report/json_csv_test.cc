@@ -7,6 +7,7 @@
 
 #include "engine/report/report.h"
 #include "tests/report/seed_fixture.h"
+#include "tests/testutil.h"
 
 namespace parallax {
 namespace {
@@ -53,7 +54,7 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& csv) {
 
 TEST(JsonReportTest, CarriesSchemaVersionAndEverySection) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   const std::string text = RenderJson(*model);
   ASSERT_EQ(text.back(), '\n');
   const nlohmann::json json = nlohmann::json::parse(text);
@@ -143,7 +144,7 @@ TEST(JsonReportTest, ProfilesListWhoTheOutletCites) {
 
 TEST(JsonReportTest, SeedProfilesCiteWhatTheirMarksCite) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   const nlohmann::json json = nlohmann::json::parse(RenderJson(*model));
   for (size_t p = 0; p < 2; ++p) {
     const auto& cited = json["profiles"][p]["cited"];
@@ -164,7 +165,7 @@ TEST(JsonReportTest, SeedProfilesCiteWhatTheirMarksCite) {
 
 TEST(JsonReportTest, IsDeterministicAndValidUtf8) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   EXPECT_EQ(RenderJson(*model), RenderJson(*model));
   model->articles[0].title = "bad \xFF byte";
   const nlohmann::json json = nlohmann::json::parse(RenderJson(*model));
@@ -176,7 +177,7 @@ TEST(JsonReportTest, IsDeterministicAndValidUtf8) {
 // The seed model with its articles repeated: a document of a few megabytes.
 ReportModel LargeModel() {
   auto seeds = BuildSeedFixture(kSeeds);
-  EXPECT_TRUE(seeds.ok());
+  EXPECT_OK(seeds);
   ReportModel model = *seeds;
   for (int copy = 0; copy < 80; ++copy) {
     for (size_t a = 0; a < seeds->articles.size(); ++a)
@@ -187,7 +188,7 @@ ReportModel LargeModel() {
 
 TEST(JsonReportTest, StreamedDocumentIsWhatOneDumpPrints) {
   auto seeds = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(seeds.ok());
+  ASSERT_OK(seeds);
   ReportModel empty_lists = *seeds;
   empty_lists.claims.clear();
   empty_lists.profiles.clear();
@@ -220,10 +221,10 @@ TEST(JsonReportTest, StreamedDocumentIsWhatOneDumpPrints) {
   for (const ReportModel& model :
        {*seeds, BuildHostileFixture(), odd, empty_lists, ReportModel(), LargeModel()}) {
     std::string streamed;
-    ASSERT_TRUE(RenderJsonTo(model, [&](std::string_view part) {
-                  streamed.append(part);
-                  return Status::Ok();
-                }).ok());
+    ASSERT_OK(RenderJsonTo(model, [&](std::string_view part) {
+      streamed.append(part);
+      return Status::Ok();
+    }));
     const auto parsed = nlohmann::ordered_json::parse(streamed);
     EXPECT_EQ(streamed, parsed.dump(2) + "\n");
     EXPECT_EQ(streamed, RenderJson(model));
@@ -232,10 +233,10 @@ TEST(JsonReportTest, StreamedDocumentIsWhatOneDumpPrints) {
 
 TEST(JsonReportTest, LargeDocumentArrivesInBoundedParts) {
   std::vector<size_t> parts;
-  ASSERT_TRUE(RenderJsonTo(LargeModel(), [&](std::string_view part) {
-                parts.push_back(part.size());
-                return Status::Ok();
-              }).ok());
+  ASSERT_OK(RenderJsonTo(LargeModel(), [&](std::string_view part) {
+    parts.push_back(part.size());
+    return Status::Ok();
+  }));
   EXPECT_GE(parts.size(), 4u);
   // About 256 KB each: never the whole document at once.
   for (size_t size : parts) EXPECT_LE(size, 1u << 20);
@@ -252,7 +253,7 @@ TEST(JsonReportTest, SinkErrorStopsTheDocument) {
 
 TEST(CsvReportTest, OneRowPerMarkWithRfc4180Quoting) {
   auto model = BuildSeedFixture(kSeeds);
-  ASSERT_TRUE(model.ok());
+  ASSERT_OK(model);
   size_t marks = 0;
   for (const auto& article : model->articles) {
     for (const auto& sentence : article.sentences) marks += sentence.marks.size();
