@@ -30,9 +30,10 @@ trained with --fit-only.
 
 Marks come from a command that reads one sentence per line and prints one JSON object per
 line with "marks" (byte offsets into the line):
-  parallax mark --lines --format jsonl        (--mark-cmd "build/parallax mark --lines --format jsonl")
-  build-lex/tests/lexicon/mark_lines --lexicons lexicons      (the default: the same JSON lines,
-                                                              with a choice of lexicon directory)
+  build/engine/cli/parallax mark --lines --format jsonl --data-dir .   (the default: the
+                                      production path; another --data-dir tries other lexicons)
+  build/tests/lexicon/mark_lines --lexicons DIR [--cue-model FILE]   (the same JSON lines, for
+                                      trying a cue model file: see lexicons/README.md)
 
 Usage:
   scripts/eval_lexicons.py [--split dev|train|tune] [--tasks hedge,attribution,babe,basil]
@@ -598,8 +599,8 @@ def main():
     ap.add_argument("--errors", type=int, default=0, help="print N false positives/negatives per task")
     args = ap.parse_args()
     if args.mark_cmd is None:
-        args.mark_cmd = "%s --lexicons %s" % (os.path.join(REPO, "build-lex/tests/lexicon/mark_lines"),
-                                              os.path.join(REPO, "lexicons"))
+        args.mark_cmd = "%s mark --lines --format jsonl --data-dir %s" % (
+            os.path.join(REPO, "build", "engine", "cli", "parallax"), REPO)
     tasks = args.tasks.split(",")
     if args.split == "tune" and tasks != ["attribution"]:
         sys.exit("--split tune is for --tasks attribution only")

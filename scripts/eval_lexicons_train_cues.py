@@ -22,7 +22,7 @@ File format (one record a line, tab-separated; '#' lines are comments):
   candidate <word>                 a word of the gate
   weight <template> <a> <b> <x>    a feature weight; templates are named in cue_model.cc
 
-Usage: scripts/eval_lexicons_train_cues.py [--marker build-attr/tests/lexicon/mark_lines]
+Usage: scripts/eval_lexicons_train_cues.py [--marker build/tests/lexicon/mark_lines]
            [--lexicons lexicons] [--out lexicons/attribution_cues.tsv] [--epochs 8]
            [--extend-margin 0.15] [--min-weight 0.5] [--fit-only]
 """
@@ -194,7 +194,7 @@ def write_model(path, threshold, extend_threshold, cands, vocab, weights, header
 def main():
     repo = E.REPO
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--marker", default=os.path.join(repo, "build-lex2/tests/lexicon/mark_lines"))
+    ap.add_argument("--marker", default=os.path.join(repo, "build", "tests", "lexicon", "mark_lines"))
     ap.add_argument("--lexicons", default=os.path.join(repo, "lexicons"))
     ap.add_argument("--out", default=os.path.join(repo, "lexicons/attribution_cues.tsv"))
     ap.add_argument("--shared", default=os.path.join(repo, "..", "shared"))

@@ -223,16 +223,42 @@ bool MayJoin(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, con
   return true;
 }
 
-// Returns true iff one of `spans` lies within a few bytes of an attribution cue.
+// Returns true iff one of `spans` lies within a few bytes of an attribution cue (a space, or
+// " on ").
 bool NextToCue(const std::vector<Span>& spans, const SentenceCertainty& c) {
   if (c.assertion != Assertion::kAttributed) return false;
-  constexpr size_t kNear = 3;
+  constexpr size_t kNear = 4;  // "said Friday", "tweeted on Friday"
   for (const Span& s : spans) {
     for (const Span& cue : c.cues) {
       if (s.start <= cue.end + kNear && cue.start <= s.end + kNear) return true;
     }
   }
   return false;
+}
+
+// Returns true iff every span is a weekday or a relative day ("Sunday", "yesterday") of
+// `features`: a date counted from the day the article appeared.
+bool RelativeDaysOnly(const std::vector<Span>& spans, const SentenceFeatures& features) {
+  for (const Span& s : spans) {
+    const bool relative =
+        std::any_of(features.dates.begin(), features.dates.end(), [&s](const DateRef& d) {
+          return d.span == s &&
+                 (d.kind == DateRef::Kind::kWeekday || d.kind == DateRef::Kind::kRelativeDay);
+        });
+    if (!relative) return false;
+  }
+  return !spans.empty();
+}
+
+// Returns true iff a date difference between `a` and `b` is no conflict because it only names
+// days relative to each article's own publication, and the articles appeared on different
+// days: outlets writing on different days report different moments of a developing story
+// ("kept up pressure Sunday" / "drew criticism on Friday"; "met Sunday" / "Thursday night's
+// meeting"). With a date unknown, the difference stands.
+bool DaysCountedFromDifferentDates(const Discrepancy& d, const ClaimSentence& a,
+                                   const ClaimSentence& b) {
+  if (a.published.empty() || b.published.empty() || a.published == b.published) return false;
+  return RelativeDaysOnly(d.a_spans, *a.features) && RelativeDaysOnly(d.b_spans, *b.features);
 }
 
 // Returns true iff `other` names a word of the sources cited in `c`: it reports their act.
@@ -343,7 +369,8 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
     for (Discrepancy& d : FindDiscrepancies(*a.features, *b.features)) {
       // "said Sunday" / "said Friday": when each outlet's source spoke, not when it happened.
       if (d.kind == Discrepancy::Kind::kDate &&
-          (NextToCue(d.a_spans, a.certainty) || NextToCue(d.b_spans, b.certainty))) {
+          (NextToCue(d.a_spans, a.certainty) || NextToCue(d.b_spans, b.certainty) ||
+           DaysCountedFromDifferentDates(d, a, b))) {
         continue;
       }
       claim->discrepancies.push_back({x, y, std::move(d)});

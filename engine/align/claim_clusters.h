@@ -79,6 +79,10 @@ struct ClaimSentence {
   size_t base = 0;              // the offset its features were computed with
   std::vector<Span> quotes;     // its quoted stretches (segment/quotes.h), offsets as features
   SentenceCertainty certainty;  // how it presents its content (certainty.h); kUnknown: no marks
+  // Its article's publication date (YYYY-MM-DD), or empty when unknown: weekdays that differ
+  // ("Sunday" / "Friday") are no date conflict between articles known to have appeared on
+  // different days.
+  std::string_view published;
 };
 
 // A scored pair of sentences, by index into the sentences given (a < b).

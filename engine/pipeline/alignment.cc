@@ -48,8 +48,38 @@ std::string SpeakerKey(std::string_view name) {
   return space == std::string::npos ? key : key.substr(space + 1);
 }
 
+// Up to `n` words before byte `pos` of `text`, nearest first, lower-cased; they stop at a
+// clause boundary (, ; : ( or a quotation mark), which is not crossed.
+std::vector<std::string> WordsBefore(std::string_view text, size_t pos, size_t n) {
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = std::min(pos, text.size()); i > 0 && words.size() < n; --i) {
+    const unsigned char c = static_cast<unsigned char>(text[i - 1]);
+    if (std::isalpha(c) || c == '\'' || c >= 0x80) {
+      word.insert(word.begin(), static_cast<char>(std::tolower(c)));
+      continue;
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == '"') break;
+  }
+  if (!word.empty() && words.size() < n) words.push_back(std::move(word));
+  return words;
+}
+
+// Returns true iff the attribution `m` frames the sentence's own statement: a cue in a relative
+// clause ("businesses whose owners cite religious beliefs", "the senator, who said ...")
+// attributes that clause only, though the lexicon rightly marks it.
+bool FramesTheSentence(const Mark& m, std::string_view text) {
+  for (const std::string& w : WordsBefore(text, m.span.start, 3)) {
+    if (w == "who" || w == "whose" || w == "which") return false;
+  }
+  return true;
+}
+
 // How a sentence presents its content, from its marks: attribution cues in the outlet's voice
-// (not negated; the learned cue model's unconfirmed guesses left out), else hedges.
+// (not negated; the learned cue model's unconfirmed guesses left out) that frame the sentence,
+// else hedges.
 SentenceCertainty CertaintyOf(const std::vector<Mark>& marks, std::string_view text) {
   SentenceCertainty out;
   out.assertion = Assertion::kStated;
@@ -60,6 +90,7 @@ SentenceCertainty CertaintyOf(const std::vector<Mark>& marks, std::string_view t
     // Attributions of a source ("prosecutors said", "according to X"); agentless cues ("newly
     // confirmed", "known as") present a detail, not the sentence, as someone's.
     if (m.category == MarkCategory::kAttribution && m.source_kind != SourceKind::kNone) {
+      if (!FramesTheSentence(m, text)) continue;
       out.assertion = Assertion::kAttributed;
       out.cues.push_back(m.span);
       out.cue_text += (out.cue_text.empty() ? "" : ", ") + m.cue;
@@ -223,6 +254,7 @@ std::vector<std::vector<ClaimSentence>> StorySentences(
     c.base = r.base;
     const std::string& text = corpus.articles[r.article].text;
     c.quotes = sentence.quotes;
+    c.published = corpus.articles[r.article].date;
     if (options.marks != nullptr && r.article < options.marks->size() &&
         r.sentence < (*options.marks)[r.article].size()) {
       c.certainty = CertaintyOf((*options.marks)[r.article][r.sentence], text);

@@ -82,6 +82,47 @@ TEST(ClaimClustersTest, ContradictionsAreOneClaimWithADiscrepancy) {
   }
 }
 
+// Weekdays are counted from each article's own day: outlets that appeared on different days
+// name different days for different moments of a developing story (claims gold dev-05: "met
+// Sunday" in an article of the 10th, "Thursday night's meeting" in one of the 13th). Between
+// articles of the same day, or of an unknown day, the difference is a conflict.
+TEST(ClaimClustersTest, WeekdaysDifferOnlyBetweenArticlesOfTheSameDay) {
+  const auto date_flags = [](const std::string& published_a, const std::string& published_b) {
+    Story story({{0, 0, "The president and the speaker met Sunday afternoon at the White House."},
+                 {1, 1, "The president and the speaker met Thursday afternoon at the White House."},
+                 {0, 0, "The weather stayed cold for the whole week in the capital."},
+                 {1, 1, "Stock markets closed higher after a volatile session."}});
+    if (!published_a.empty()) story.SetPublished(0, published_a);
+    if (!published_b.empty()) story.SetPublished(1, published_b);
+    const std::vector<Claim> claims = story.Cluster();
+    const Claim* pair = WithMembers(claims, 2);
+    if (pair == nullptr) return -1;
+    const std::vector<std::string> kinds = Kinds(*pair);
+    return static_cast<int>(std::count_if(
+        kinds.begin(), kinds.end(), [](const std::string& k) { return k.rfind("date:", 0) == 0; }));
+  };
+  EXPECT_EQ(date_flags("2012-12-10", "2012-12-13"), 0);
+  EXPECT_EQ(date_flags("2012-12-10", "2012-12-10"), 1);
+  EXPECT_EQ(date_flags("", "2012-12-13"), 1);
+  EXPECT_EQ(date_flags("", ""), 1);
+}
+
+// A year is no relative date: 2010 against 2011 conflicts whenever the articles appeared.
+TEST(ClaimClustersTest, YearsDifferWhateverTheArticlesDays) {
+  Story story({{0, 0, "The bridge over the river was opened to traffic in 2010 by the mayor."},
+               {1, 1, "The bridge over the river was opened to traffic in 2011 by the mayor."},
+               {0, 0, "The weather stayed cold for the whole week in the capital."},
+               {1, 1, "Stock markets closed higher after a volatile session."}});
+  story.SetPublished(0, "2014-05-01");
+  story.SetPublished(1, "2014-05-03");
+  const std::vector<Claim> claims = story.Cluster();
+  const Claim* pair = WithMembers(claims, 2);
+  ASSERT_NE(pair, nullptr);
+  const std::vector<std::string> kinds = Kinds(*pair);
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), "date:2010|2011"), kinds.end())
+      << testing::PrintToString(kinds);
+}
+
 // A ~ B and B ~ C but A !~ C: average linkage must not chain C onto {A, B}.
 TEST(ClaimClustersTest, RefusesChains) {
   Story story({

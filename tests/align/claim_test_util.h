@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,6 +52,7 @@ class Story {
                             l.text,
                             0,
                             StraightQuotes(l.text),
+                            {},
                             {}});
       sources_.push_back(l.source);
     }
@@ -74,6 +76,14 @@ class Story {
     return nullptr;
   }
 
+  // Gives every sentence of `article` the publication date `date` (YYYY-MM-DD).
+  void SetPublished(uint32_t article, const std::string& date) {
+    dates_.push_back(date);
+    for (ClaimSentence& s : sentences_) {
+      if (s.article == article) s.published = dates_.back();
+    }
+  }
+
   const std::vector<ClaimSentence>& sentences() const { return sentences_; }
   const SimilarityModel& model() const { return model_; }
 
@@ -83,6 +93,7 @@ class Story {
   std::vector<SentenceFeatures> features_;
   std::vector<ClaimSentence> sentences_;
   std::vector<uint32_t> sources_;
+  std::deque<std::string> dates_;  // stable addresses for ClaimSentence::published
 };
 
 // The first claim with `n` members, or null.

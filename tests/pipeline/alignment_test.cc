@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "engine/pipeline/analysis.h"
 #include "engine/pipeline/corpus.h"
 #include "tests/pipeline/source_tree_resources.h"
 #include "tests/testutil.h"
@@ -191,6 +193,68 @@ TEST(AlignmentTest, RejectsResourcesWithoutSimilarityAndMismatchedCorpus) {
   corpus.articles.resize(1);  // no sentences for it
   EXPECT_EQ(AlignCorpus(corpus, SourceTreeResources(), options).status().code(),
             Status::Code::kInvalidInput);
+}
+
+// Two one-sentence articles, marked and aligned: the discrepancy kinds of the claim joining
+// them ("" when they are not one claim).
+std::vector<std::string> DriftBetween(const std::string& a, const std::string& b) {
+  std::vector<Article> articles(2);
+  articles[0].id = "a";
+  articles[0].source = "One";
+  articles[0].text = a;
+  articles[1].id = "b";
+  articles[1].source = "Two";
+  articles[1].text = b;
+  for (Article& article : articles)
+    article.paragraphs.push_back({Span{0, article.text.size()}, false});
+  auto corpus = SplitArticles(std::move(articles), SourceTreeResources(), CorpusOptions());
+  EXPECT_OK(corpus);
+  if (!corpus.ok()) return {""};
+  auto analysis = AnalyzeCorpus(std::move(*corpus), SourceTreeResources(), AnalysisOptions());
+  EXPECT_OK(analysis);
+  if (!analysis.ok()) return {""};
+  for (const Claim& c : analysis->alignment.claims) {
+    if (c.members.size() < 2) continue;
+    std::vector<std::string> kinds;
+    for (const ClaimDiscrepancy& d : c.discrepancies)
+      kinds.push_back(DiscrepancyKindName(d.discrepancy.kind));
+    return kinds;
+  }
+  return {""};
+}
+
+// Attribution the lexicon rightly marks but that does not frame the sentence's statement is no
+// certainty drift: a report verb in a relative clause; a phrasal "called up" is no speech at
+// all. A cue that frames the statement still is.
+TEST(AlignmentTest, OnlyAttributionThatFramesTheStatementDrifts) {
+  const std::string stated =
+      "The state legislature passed the bill on religious freedom last week.";
+  EXPECT_EQ(DriftBetween(stated,
+                         "The state legislature passed the bill on religious freedom last week, "
+                         "allowing businesses whose owners cite their beliefs to refuse service."),
+            std::vector<std::string>{});
+  // "As TPM notes" attributes it to a named source: a drift (the claims gold agrees).
+  EXPECT_EQ(DriftBetween("His district in California is roughly 35 percent Latino.",
+                         "As TPM notes, his district in California is 35 percent Latino."),
+            std::vector<std::string>{"attribution"});
+  EXPECT_EQ(DriftBetween("Hutchinson welcomed Mark Mattioli, whose son was killed at Sandy Hook.",
+                         "Hutchinson called up Mark Mattioli, whose son was killed at Sandy Hook."),
+            std::vector<std::string>{});
+  EXPECT_EQ(DriftBetween(stated,
+                         "The state legislature passed the bill on religious freedom last week, "
+                         "officials said."),
+            std::vector<std::string>{"attribution"});
+}
+
+// "said Thursday" / "tweeted on Friday": when each source spoke, not when the thing happened.
+TEST(AlignmentTest, TheDayASourceSpokeIsNoDateConflict) {
+  const auto kinds = DriftBetween(
+      "Rep. Steve King said on Thursday that Labrador was not conservative enough on immigration.",
+      "Rep. Steve King said on Friday that Labrador was not conservative enough on immigration.");
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), "date"), 0) << testing::PrintToString(kinds);
+  EXPECT_EQ(DriftBetween("The senate passed the immigration bill on Thursday after a long debate.",
+                         "The senate passed the immigration bill on Friday after a long debate."),
+            std::vector<std::string>{"date"});
 }
 
 TEST(AlignmentTest, EmptyCorpusHasNoClaims) {
