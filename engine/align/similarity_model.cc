@@ -544,11 +544,16 @@ double SimilarityModel::Score(const SentenceFeatures& a, const SentenceFeatures&
   return Combine(Features(a, b));
 }
 
-StatusOr<SimilarityResources> LoadSimilarityResources(const std::string& data_dir) {
+StatusOr<SimilarityResources> LoadSimilarityResources(const std::string& data_dir,
+                                                      std::optional<Negators> negators) {
   SimilarityResources res;
   PARALLAX_ASSIGN_OR_RETURN(res.rules, LoadSimilarityRules(DataPath(data_dir, kSimilarityRules)));
   PARALLAX_ASSIGN_OR_RETURN(res.aliases, AliasTable::Load(DataPath(data_dir, kAliases)));
-  PARALLAX_ASSIGN_OR_RETURN(res.negators, Negators::Load(DataPath(data_dir, kNegators)));
+  if (negators.has_value()) {
+    res.negators = std::move(*negators);
+  } else {
+    PARALLAX_ASSIGN_OR_RETURN(res.negators, Negators::Load(DataPath(data_dir, kNegators)));
+  }
   std::string dir = res.rules.wordnet_dir;
   if (const char* env = std::getenv("PARALLAX_WORDNET_DIR"); env != nullptr && *env != '\0')
     dir = env;

@@ -28,6 +28,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -117,7 +118,10 @@ struct SimilarityResources {
   WordNet wordnet;
   Negators negators;
 };
-StatusOr<SimilarityResources> LoadSimilarityResources(const std::string& data_dir);
+// `negators`, when given (taken from a Lexicon already loaded), spares a second reading of
+// lexicons/negators.yaml.
+StatusOr<SimilarityResources> LoadSimilarityResources(
+    const std::string& data_dir, std::optional<Negators> negators = std::nullopt);
 
 }  // namespace parallax
 

@@ -1,5 +1,7 @@
 #include "engine/pipeline/resources.h"
 
+#include <optional>
+
 #include "engine/base/data_dir.h"
 #include "engine/base/digest.h"
 #include "engine/segment/segment_rules.h"
@@ -26,13 +28,16 @@ StatusOr<Resources> LoadResources(const std::string& data_dir, const ResourcePar
     PARALLAX_ASSIGN_OR_RETURN(r.rules_digest, DigestDirectory(DataPath(data_dir, kRulesDir)));
   }
   r.times.Add("load", clock.Lap());
+  std::optional<Negators> negators;  // from the lexicons, when they are loaded: one reading
   if (parts.marking) {
     PARALLAX_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::LoadDir(DataPath(data_dir, kLexiconsDir)));
     r.marker = std::make_shared<const Marker>(lexicon);
+    negators.emplace(lexicon);
     r.times.Add("mark.load", clock.Lap());
   }
   if (parts.alignment) {
-    PARALLAX_ASSIGN_OR_RETURN(SimilarityResources similarity, LoadSimilarityResources(data_dir));
+    PARALLAX_ASSIGN_OR_RETURN(SimilarityResources similarity,
+                              LoadSimilarityResources(data_dir, std::move(negators)));
     r.similarity = std::make_shared<const SimilarityResources>(std::move(similarity));
     // The aliases are part of the similarity resources: share them instead of a second parse.
     r.aliases = std::shared_ptr<const AliasTable>(r.similarity, &r.similarity->aliases);

@@ -15,7 +15,8 @@
 
 namespace parallax {
 
-// The five categories of issue 5, in legend order.
+// The five categories of marks (hedge, booster, attribution, evaluative, scare quote), in legend
+// order.
 std::vector<std::string> KnownCategoryNames();
 bool IsKnownCategory(std::string_view name);
 

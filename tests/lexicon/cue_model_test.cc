@@ -230,8 +230,8 @@ std::vector<std::string> AttributionCues(const Marker& marker, const std::string
   return out;
 }
 
-// Issue 16: alone, the model marked "about", "days", "in court". A run that overlaps no lexicon
-// cue stands only with a reporting structure or a speaker.
+// A bug found on real news (attribution precision): alone, the model marked "about", "days", "in
+// court". A run that overlaps no lexicon cue stands only with a reporting structure or a speaker.
 TEST(CueModelTest, RunWithoutLexiconCueNeedsStructureOrSpeaker) {
   std::string model = "threshold\t0\nweight\tbias\t\t\t-0.5\n";
   for (const char* w : {"about", "court", "fumed", "wondered", "continued", "asked", "accused"}) {

@@ -43,6 +43,19 @@ TEST(ResourcesTest, AliasesAreSharedWithTheSimilarityResources) {
   EXPECT_EQ(r->aliases.get(), &r->similarity->aliases);
 }
 
+// lexicons/negators.yaml is read once, with the lexicons; alignment gets the same list.
+TEST(ResourcesTest, AlignmentTakesTheNegatorsOfTheLoadedLexicons) {
+  auto r = LoadResources(PARALLAX_SOURCE_DIR);
+  ASSERT_OK(r);
+  ResourceParts alone;
+  alone.marking = false;
+  auto a = LoadResources(PARALLAX_SOURCE_DIR, alone);  // reads the file itself
+  ASSERT_OK(a);
+  EXPECT_FALSE(r->similarity->negators.words().empty());
+  EXPECT_EQ(r->similarity->negators.words(), a->similarity->negators.words());
+  EXPECT_TRUE(r->similarity->negators.NegatesClause("never"));
+}
+
 TEST(ResourcesTest, LoadsOnlyTheRequestedParts) {
   ResourceParts parts;
   parts.reading = parts.alignment = parts.provenance = false;
