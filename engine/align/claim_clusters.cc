@@ -261,6 +261,29 @@ bool DaysCountedFromDifferentDates(const Discrepancy& d, const ClaimSentence& a,
   return RelativeDaysOnly(d.a_spans, *a.features) && RelativeDaysOnly(d.b_spans, *b.features);
 }
 
+// Returns true iff every span lies within one of `quotes`.
+bool WithinQuotes(const std::vector<Span>& spans, const std::vector<Span>& quotes) {
+  for (const Span& s : spans) {
+    const bool quoted = std::any_of(quotes.begin(), quotes.end(), [&s](const Span& q) {
+      return q.start <= s.start && s.end <= q.end;
+    });
+    if (!quoted) return false;
+  }
+  return true;
+}
+
+// Returns true iff a negation difference is between quotations: both versions quote, and the
+// negated words lie inside the quotes. There a negation one version has and the other lacks is
+// a quotation given the other way round ("I used money I shouldn't have used" / "money that
+// should have been used"). Outside quotations, on real news (BASIL, 19 flags judged by hand) it
+// was nearly always two different statements joined as one claim or a negation in content only
+// one version carries: 2 of 19 were right, both between quotations.
+bool NegationBetweenQuotations(const Discrepancy& d, const ClaimSentence& a,
+                               const ClaimSentence& b) {
+  return !a.quotes.empty() && !b.quotes.empty() && WithinQuotes(d.a_spans, a.quotes) &&
+         WithinQuotes(d.b_spans, b.quotes);
+}
+
 // Returns true iff `other` names a word of the sources cited in `c`: it reports their act.
 bool NamesSource(const SentenceCertainty& c, const SentenceFeatures& other) {
   for (const SentenceWord& w : other.words) {
@@ -373,6 +396,7 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
            DaysCountedFromDifferentDates(d, a, b))) {
         continue;
       }
+      if (d.kind == Discrepancy::Kind::kNegation && !NegationBetweenQuotations(d, a, b)) continue;
       claim->discrepancies.push_back({x, y, std::move(d)});
     }
     const QuoteMatch quote = MatchQuotations(*a.features, a.quotes, *b.features, b.quotes);
