@@ -1,6 +1,10 @@
 #include "engine/align/quotation.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <utility>
 
 namespace parallax {
 namespace {
@@ -64,6 +68,41 @@ bool HasNegation(const SentenceFeatures& f, const std::vector<size_t>& q, size_t
   return false;
 }
 
+// The words [from, to) of quotation `q` as one string of letters and digits, each number word
+// written as digits: how a house style cannot change it. "F.B.I." (f b i), "FBI"; "tax-filing",
+// "tax filing"; "two-in-three", "2 in 3" each give one spelling.
+std::string Spelling(const SentenceFeatures& f, const std::vector<size_t>& q, size_t from,
+                     size_t to) {
+  static constexpr std::pair<std::string_view, std::string_view> kNumbers[] = {
+      {"zero", "0"},     {"one", "1"},        {"two", "2"},       {"three", "3"},
+      {"four", "4"},     {"five", "5"},       {"six", "6"},       {"seven", "7"},
+      {"eight", "8"},    {"nine", "9"},       {"ten", "10"},      {"eleven", "11"},
+      {"twelve", "12"},  {"thirteen", "13"},  {"fourteen", "14"}, {"fifteen", "15"},
+      {"sixteen", "16"}, {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"},
+      {"twenty", "20"}};
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    const std::string& norm = f.words[q[i]].norm();
+    std::string part;
+    auto flush = [&] {
+      for (const auto& [word, digits] : kNumbers) {
+        if (part == word) part = digits;
+      }
+      out += part;
+      part.clear();
+    };
+    for (const char c : norm) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+        part += c;
+      } else {
+        flush();
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
 // Adds the words [from, to) of quotation `q` that are not matched to the side's difference.
 void AddUnmatched(const SentenceFeatures& f, const std::vector<size_t>& q, size_t from, size_t to,
                   std::vector<Span>* spans, std::string* text, bool* content) {
@@ -108,6 +147,8 @@ QuoteMatch MatchQuotations(const SentenceFeatures& a, std::span<const Span> a_qu
             !HasNegation(b, y, j0 + 1, j1)) {
           continue;
         }
+        // The same words in another house style ("F.B.I." / "FBI", "2 in 3" / "two-in-three").
+        if (Spelling(a, x, i0 + 1, i1) == Spelling(b, y, j0 + 1, j1)) continue;
         AddUnmatched(a, x, i0 + 1, i1, &match.a_spans, &match.a_text, &a_content);
         AddUnmatched(b, y, j0 + 1, j1, &match.b_spans, &match.b_text, &b_content);
       }

@@ -14,7 +14,9 @@
 // least kMinQuoteCoverage of the shorter quotation. A shared quotation *differs* when, between the
 // first and last words the two have in common, each side has words the other lacks and at least
 // one of them is a content word or a negation: a word substituted, not a quotation cut short
-// or an elision ("...") on one side.
+// or an elision ("...") on one side, nor the same words in another house style ("F.B.I." /
+// "FBI", "tax-filing" / "tax filing", "two-in-three" / "2 in 3": letters and digits compared,
+// number words as digits).
 //
 // Thread safety: pure functions.
 #ifndef PARALLAX_ENGINE_ALIGN_QUOTATION_H_

@@ -42,6 +42,14 @@ TEST(QuotationTest, FindsSharedQuotationsAndTheirWordDifferences) {
       // Two quotations of the same speaker saying other things.
       {"\"The economy is growing faster than expected,\" she said.",
        "\"We will cut taxes for every family next year,\" she said.", false, false, "", ""},
+      // The same words in another house style (BASIL: "F.B.I." / "FBI", "two-in-three" /
+      // "2 in 3", "tax-filing" / "tax filing"): no difference.
+      {"\"The F.B.I. agents checked the tax-filing records of two-in-three firms in the city "
+       "last year,\" he said.",
+       "\"The FBI agents checked the tax filing records of 2 in 3 firms in the city last year,\" "
+       "he "
+       "said.",
+       true, false, "", ""},
       // No quotation on one side.
       {"The economy is growing faster than expected, she said.",
        "\"The economy is growing faster than expected,\" she said.", false, false, "", ""},
