@@ -16,6 +16,8 @@
 namespace parallax {
 namespace {
 
+QuotedSentence Quoted(const ClaimSentence& s) { return {*s.features, s.quotes, s.text, s.base}; }
+
 uint64_t PairKey(uint32_t a, uint32_t b) {
   if (a > b) std::swap(a, b);
   return (static_cast<uint64_t>(a) << 32) | b;
@@ -399,7 +401,7 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
       if (d.kind == Discrepancy::Kind::kNegation && !NegationBetweenQuotations(d, a, b)) continue;
       claim->discrepancies.push_back({x, y, std::move(d)});
     }
-    const QuoteMatch quote = MatchQuotations(*a.features, a.quotes, *b.features, b.quotes);
+    const QuoteMatch quote = MatchQuotations(Quoted(a), Quoted(b));
     if (quote.differs) {
       Discrepancy d;
       d.kind = Discrepancy::Kind::kQuote;
@@ -511,8 +513,7 @@ Edges FindEdges(const std::vector<ClaimSentence>& sentences, const PairScores& s
     if (!edge && best_of[k] == 3) {
       edge = p.score >= t.mutual ||
              (p.score >= t.best && ContentOverlap(*a.features, *b.features) >= t.best_overlap) ||
-             (p.score >= t.quote &&
-              MatchQuotations(*a.features, a.quotes, *b.features, b.quotes).shared);
+             (p.score >= t.quote && MatchQuotations(Quoted(a), Quoted(b)).shared);
     }
     if (!edge || DifferentHappenings(*a.features, *b.features)) continue;
     edges.best_first.push_back(p);

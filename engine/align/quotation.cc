@@ -30,29 +30,56 @@ std::vector<std::vector<size_t>> QuotedWords(const SentenceFeatures& f,
 
 bool Counts(const SentenceWord& w) { return !w.is_stop() || w.is_negation(); }
 
-// Longest common subsequence of two quotations by word key: the matched index pairs, in order.
+// Longest common subsequence of two quotations by word key, of the longest ones the one with
+// the fewest breaks (a break: consecutive matches not adjacent on both sides), so that a stray
+// early match ("details of *the* conversation, but the lines ..." / "the lines ...") does not
+// open a gap: the matched index pairs, in order.
 std::vector<std::pair<size_t, size_t>> CommonWords(const SentenceFeatures& a,
                                                    const std::vector<size_t>& x,
                                                    const SentenceFeatures& b,
                                                    const std::vector<size_t>& y) {
+  // Suffix tables, as (matches << 16) - breaks so one comparison orders (more matches, fewer
+  // breaks). starts(i, j): the best for x[i..], y[j..] whose first match is (i, j) (-1 when the
+  // words differ); best(i, j): the best for x[i..], y[j..].
   const size_t n = x.size();
   const size_t m = y.size();
-  std::vector<uint16_t> table((n + 1) * (m + 1), 0);
-  auto at = [&](size_t i, size_t j) -> uint16_t& { return table[i * (m + 1) + j]; };
+  constexpr int32_t kMatch = 1 << 16;
+  std::vector<int32_t> starts((n + 1) * (m + 1), -1);
+  std::vector<int32_t> best((n + 1) * (m + 1), 0);
+  auto at = [m](std::vector<int32_t>& t, size_t i, size_t j) -> int32_t& {
+    return t[i * (m + 1) + j];
+  };
   for (size_t i = n; i-- > 0;) {
     for (size_t j = m; j-- > 0;) {
-      at(i, j) = a.words[x[i]].key() == b.words[y[j]].key()
-                     ? static_cast<uint16_t>(at(i + 1, j + 1) + 1)
-                     : std::max(at(i + 1, j), at(i, j + 1));
+      if (a.words[x[i]].key() == b.words[y[j]].key()) {
+        int32_t value = kMatch;
+        const int32_t next = at(starts, i + 1, j + 1);
+        if (next >= 0) value = std::max(value, kMatch + next);
+        const int32_t later = at(best, i + 1, j + 1);
+        if (later > 0) value = std::max(value, kMatch + later - 1);
+        at(starts, i, j) = value;
+      }
+      at(best, i, j) = std::max({at(starts, i, j), at(best, i + 1, j), at(best, i, j + 1)});
     }
   }
+  // Walk the best: find the first match of the best suffix, then continue from it.
   std::vector<std::pair<size_t, size_t>> out;
-  for (size_t i = 0, j = 0; i < n && j < m;) {
-    if (a.words[x[i]].key() == b.words[y[j]].key()) {
+  size_t i = 0;
+  size_t j = 0;
+  int32_t want = n && m ? at(best, 0, 0) : 0;
+  while (want > 0 && i < n && j < m) {
+    if (at(starts, i, j) == want) {
       out.emplace_back(i, j);
+      const int32_t rest = want - kMatch;
       ++i;
       ++j;
-    } else if (at(i + 1, j) >= at(i, j + 1)) {
+      if (rest == 0) break;
+      if (i < n && j < m && at(starts, i, j) == rest) {
+        want = rest;  // adjacent match
+      } else {
+        want = rest + 1;  // after a break
+      }
+    } else if (at(best, i + 1, j) == want) {
       ++i;
     } else {
       ++j;
@@ -61,11 +88,34 @@ std::vector<std::pair<size_t, size_t>> CommonWords(const SentenceFeatures& a,
   return out;
 }
 
-bool HasNegation(const SentenceFeatures& f, const std::vector<size_t>& q, size_t from, size_t to) {
-  for (size_t i = from; i < to; ++i) {
-    if (f.words[q[i]].is_negation()) return true;
+// `common` without a run of function words at either end that a break separates from the rest
+// ("*the* meeting, but lines of communication ..." / "the lines of communication ...": one side
+// lacks "the" before "lines", and the "the" found earlier is no part of the quotation).
+std::vector<std::pair<size_t, size_t>> TrimmedOfStrayFunctionWords(
+    const SentenceFeatures& a, const std::vector<size_t>& x,
+    std::vector<std::pair<size_t, size_t>> common) {
+  auto adjacent = [&](size_t k) {  // common[k] and common[k + 1]
+    return common[k + 1].first == common[k].first + 1 &&
+           common[k + 1].second == common[k].second + 1;
+  };
+  auto function_words = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
+      if (Counts(a.words[x[common[k].first]])) return false;
+    }
+    return true;
+  };
+  size_t first_run_end = 1;  // the first run is common[0, first_run_end)
+  while (first_run_end < common.size() && adjacent(first_run_end - 1)) ++first_run_end;
+  if (first_run_end < common.size() && function_words(0, first_run_end)) {
+    common.erase(common.begin(), common.begin() + static_cast<ptrdiff_t>(first_run_end));
   }
-  return false;
+  if (common.size() < 2) return common;
+  size_t last_run_start = common.size() - 1;  // the last run is common[last_run_start, end)
+  while (last_run_start > 0 && adjacent(last_run_start - 1)) --last_run_start;
+  if (last_run_start > 0 && function_words(last_run_start, common.size())) {
+    common.resize(last_run_start);
+  }
+  return common;
 }
 
 // The words [from, to) of quotation `q` as one string of letters and digits, each number word
@@ -105,27 +155,40 @@ std::string Spelling(const SentenceFeatures& f, const std::vector<size_t>& q, si
 
 // Adds the words [from, to) of quotation `q` that are not matched to the side's difference.
 void AddUnmatched(const SentenceFeatures& f, const std::vector<size_t>& q, size_t from, size_t to,
-                  std::vector<Span>* spans, std::string* text, bool* content) {
+                  std::vector<Span>* spans, std::string* text) {
   for (size_t i = from; i < to; ++i) {
     const SentenceWord& w = f.words[q[i]];
     spans->push_back(w.span());
     if (!text->empty()) *text += ' ';
     *text += w.norm();
-    *content = *content || Counts(w);
   }
+}
+
+// True iff the text between words `before` and `after` of `side` shows an editor's hand: an
+// elision ("…", "...") or brackets ("[...]", "[firearms]", "these (local) supervisors").
+bool ShowsEditing(const QuotedSentence& side, size_t before, size_t after) {
+  const size_t from = side.features.words[before].span().end;
+  const size_t to = side.features.words[after].span().start;
+  if (from < side.base || to < from || to - side.base > side.text.size()) return false;
+  const std::string_view gap = side.text.substr(from - side.base, to - from);
+  return gap.find("...") != std::string_view::npos ||
+         gap.find("\xE2\x80\xA6") != std::string_view::npos ||  // U+2026 …
+         gap.find_first_of("[]()") != std::string_view::npos;
 }
 
 }  // namespace
 
-QuoteMatch MatchQuotations(const SentenceFeatures& a, std::span<const Span> a_quotes,
-                           const SentenceFeatures& b, std::span<const Span> b_quotes) {
+QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& qb_side) {
+  const SentenceFeatures& a = qa_side.features;
+  const SentenceFeatures& b = qb_side.features;
   QuoteMatch best;
-  if (a_quotes.empty() || b_quotes.empty()) return best;
-  const std::vector<std::vector<size_t>> qa = QuotedWords(a, a_quotes);
-  const std::vector<std::vector<size_t>> qb = QuotedWords(b, b_quotes);
+  if (qa_side.quotes.empty() || qb_side.quotes.empty()) return best;
+  const std::vector<std::vector<size_t>> qa = QuotedWords(a, qa_side.quotes);
+  const std::vector<std::vector<size_t>> qb = QuotedWords(b, qb_side.quotes);
   for (const std::vector<size_t>& x : qa) {
     for (const std::vector<size_t>& y : qb) {
-      const std::vector<std::pair<size_t, size_t>> common = CommonWords(a, x, b, y);
+      const std::vector<std::pair<size_t, size_t>> common =
+          TrimmedOfStrayFunctionWords(a, x, CommonWords(a, x, b, y));
       if (common.size() < kMinSharedQuoteWords || common.size() <= best.shared_words) continue;
       size_t content = 0;
       for (const auto& [i, j] : common) content += Counts(a.words[x[i]]) ? 1 : 0;
@@ -137,29 +200,18 @@ QuoteMatch MatchQuotations(const SentenceFeatures& a, std::span<const Span> a_qu
       match.shared = true;
       match.shared_words = common.size();
       // Words each side has between two consecutive common words.
-      bool a_content = false;
-      bool b_content = false;
       for (size_t k = 0; k + 1 < common.size(); ++k) {
         const auto [i0, j0] = common[k];
         const auto [i1, j1] = common[k + 1];
-        // Words on one side only are an elision, not a change, unless they negate.
-        if ((i1 == i0 + 1 || j1 == j0 + 1) && !HasNegation(a, x, i0 + 1, i1) &&
-            !HasNegation(b, y, j0 + 1, j1)) {
-          continue;
-        }
+        if (i1 == i0 + 1 && j1 == j0 + 1) continue;
+        // An editor's hand shown on either side: words left out at "…", words put in "[...]".
+        if (ShowsEditing(qa_side, x[i0], x[i1]) || ShowsEditing(qb_side, y[j0], y[j1])) continue;
         // The same words in another house style ("F.B.I." / "FBI", "2 in 3" / "two-in-three").
         if (Spelling(a, x, i0 + 1, i1) == Spelling(b, y, j0 + 1, j1)) continue;
-        AddUnmatched(a, x, i0 + 1, i1, &match.a_spans, &match.a_text, &a_content);
-        AddUnmatched(b, y, j0 + 1, j1, &match.b_spans, &match.b_text, &b_content);
+        AddUnmatched(a, x, i0 + 1, i1, &match.a_spans, &match.a_text);
+        AddUnmatched(b, y, j0 + 1, j1, &match.b_spans, &match.b_text);
       }
-      match.differs =
-          (!match.a_spans.empty() || !match.b_spans.empty()) && (a_content || b_content);
-      if (!match.differs) {
-        match.a_spans.clear();
-        match.b_spans.clear();
-        match.a_text.clear();
-        match.b_text.clear();
-      }
+      match.differs = !match.a_spans.empty() || !match.b_spans.empty();
       best = std::move(match);
     }
   }

@@ -12,11 +12,14 @@
 // subsequence. Two quotations are *shared* when the subsequence holds at least
 // kMinSharedQuoteWords words, kMinSharedQuoteContentWords of them content words, and covers at
 // least kMinQuoteCoverage of the shorter quotation. A shared quotation *differs* when, between the
-// first and last words the two have in common, each side has words the other lacks and at least
-// one of them is a content word or a negation: a word substituted, not a quotation cut short
-// or an elision ("...") on one side, nor the same words in another house style ("F.B.I." /
-// "FBI", "tax-filing" / "tax filing", "two-in-three" / "2 in 3": letters and digits compared,
-// number words as digits).
+// first and last words the two have in common, one side has words the other lacks: a word
+// substituted ("debating" / "doing"), added or left out ("both discriminators and victims" /
+// "discriminators and victims"), a misquote as fact-checkers count one. Not a
+// difference: a quotation cut short (words before the first or after the last common word), an
+// editor's hand shown in the text between two common words ("…", "...", or brackets: "[...]",
+// "[firearms]"), and the same words in another house style ("F.B.I." / "FBI",
+// "tax-filing" / "tax filing", "two-in-three" / "2 in 3": letters and digits compared, number
+// words as digits).
 //
 // Thread safety: pure functions.
 #ifndef PARALLAX_ENGINE_ALIGN_QUOTATION_H_
@@ -24,6 +27,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/align/sentence_features.h"
@@ -47,10 +51,16 @@ struct QuoteMatch {
   std::string b_text;
 };
 
-// Returns the best-matching pair of quotations of a and b (most words in common). `a_quotes`
-// and `b_quotes` are the quoted stretches of each sentence, in the featurized offsets.
-QuoteMatch MatchQuotations(const SentenceFeatures& a, std::span<const Span> a_quotes,
-                           const SentenceFeatures& b, std::span<const Span> b_quotes);
+// One side of the comparison. Not owning.
+struct QuotedSentence {
+  const SentenceFeatures& features;
+  std::span<const Span> quotes;  // its quoted stretches, in the featurized offsets
+  std::string_view text;         // the text featurized: byte i is offset base + i
+  size_t base = 0;
+};
+
+// Returns the best-matching pair of quotations of a and b (most words in common).
+QuoteMatch MatchQuotations(const QuotedSentence& a, const QuotedSentence& b);
 
 }  // namespace parallax
 

@@ -36,9 +36,36 @@ TEST(QuotationTest, FindsSharedQuotationsAndTheirWordDifferences) {
       // A negation added is a change, not an elision.
       {"\"I used money that should have been used for my campaign,\" he said.",
        "\"I used money that should not have been used,\" he said.", true, true, "", "not"},
-      // One quotation cut short, or words left out on one side only: an elision.
+      // One quotation cut short: not a difference.
       {"\"We will win this war and bring our troops home,\" he said.",
        "\"We will win this war,\" he said.", true, false, "", ""},
+      // Words added or left out inside the quotation: a difference, function words too.
+      {"He said they \"are alleged to be both discriminators and victims.\"",
+       "He said they \"are alleged to be discriminators and victims.\"", true, true, "both", ""},
+      {"\"Tom Brady, George Clooney, James Bond, the president have nothing on Mo.\"",
+       "\"Tom Brady, George Clooney, James Bond and the president have nothing on Mo.\"", true,
+       true, "", "and"},
+      // Words left out where the quoting side shows an elision, or put in brackets: an editor's
+      // hand, not a misquote.
+      {"\"I did these things and I used money that should have been used for my campaign,\" he "
+       "said.",
+       "\"I did these things ... I used money that should have been used for my campaign,\" he "
+       "said.",
+       true, false, "", ""},
+      {"\"Teachers should teach, but schools should be willing to arm them,\" he said.",
+       "\"Teachers should teach, but schools should be willing to [arm personnel],\" he said.",
+       true, false, "", ""},
+      {"\"Schools should be willing to go through 40 to 60 hours of training,\" he said.",
+       "\"Schools should be willing to go through 40 to 60 hours of [firearms] training,\" he "
+       "said.",
+       true, false, "", ""},
+      // A word found earlier is no part of the shared words: no gap opens before them.
+      {"\"We're not reading out details of the conversation, but the lines of communication "
+       "remain open,\" the statement said.",
+       "The offices said \"the lines of communication remain open.\"", true, false, "", ""},
+      {"\"There will be no further readout of the meeting, but lines of communication remain "
+       "open,\" he said.",
+       "They said \"the lines of communication remain open.\"", true, false, "", ""},
       // Two quotations of the same speaker saying other things.
       {"\"The economy is growing faster than expected,\" she said.",
        "\"We will cut taxes for every family next year,\" she said.", false, false, "", ""},
@@ -66,7 +93,7 @@ TEST(QuotationTest, FindsSharedQuotationsAndTheirWordDifferences) {
     const SentenceFeatures b = model.Featurize(c.b, 0, &stemmer);
     const std::vector<Span> qa = QuoteOf(c.a);
     const std::vector<Span> qb = QuoteOf(c.b);
-    const QuoteMatch m = MatchQuotations(a, qa, b, qb);
+    const QuoteMatch m = MatchQuotations({a, qa, c.a, 0}, {b, qb, c.b, 0});
     EXPECT_EQ(m.shared, c.shared) << c.a << " | " << c.b;
     EXPECT_EQ(m.differs, c.differs) << c.a << " | " << c.b;
     EXPECT_EQ(m.a_text, c.a_text) << c.a;
