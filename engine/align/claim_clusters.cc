@@ -294,13 +294,22 @@ bool NamesSource(const SentenceCertainty& c, const SentenceFeatures& other) {
   return false;
 }
 
-// One quotation given to two different named speakers: a kSpeaker discrepancy.
-std::optional<Discrepancy> DifferentSpeakers(const SentenceCertainty& a,
-                                             const SentenceCertainty& b) {
-  if (a.speakers.empty() || b.speakers.empty()) return {};
-  for (const std::string& x : a.speakers) {
-    if (std::binary_search(b.speakers.begin(), b.speakers.end(), x)) return {};
+// Returns true iff `f` has one of the words `names` (sorted, lower-cased).
+bool HasAnyWord(const SentenceFeatures& f, const std::vector<std::string>& names) {
+  for (const SentenceWord& w : f.words) {
+    if (std::binary_search(names.begin(), names.end(), w.norm())) return true;
   }
+  return false;
+}
+
+// One quotation given to two different named speakers: a kSpeaker discrepancy. Not when either
+// sentence names the other's speaker anywhere ("..., said Chad Griffin, the president of the
+// Human Rights Campaign": whoever the source finder took for the speaker, both name Griffin).
+std::optional<Discrepancy> DifferentSpeakers(const ClaimSentence& sa, const ClaimSentence& sb) {
+  const SentenceCertainty& a = sa.certainty;
+  const SentenceCertainty& b = sb.certainty;
+  if (a.speakers.empty() || b.speakers.empty()) return {};
+  if (HasAnyWord(*sa.features, b.speakers) || HasAnyWord(*sb.features, a.speakers)) return {};
   Discrepancy d;
   d.kind = Discrepancy::Kind::kSpeaker;
   d.a_spans = a.speaker_spans;
@@ -412,7 +421,7 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
       claim->discrepancies.push_back({x, y, std::move(d)});
     }
     if (quote.shared) {
-      if (std::optional<Discrepancy> d = DifferentSpeakers(a.certainty, b.certainty)) {
+      if (std::optional<Discrepancy> d = DifferentSpeakers(a, b)) {
         claim->discrepancies.push_back({x, y, std::move(*d)});
       }
     }

@@ -41,6 +41,25 @@ struct SentenceRef {
   size_t base = 0;
 };
 
+// The name in a cited source given with an apposition: "Chad Griffin" in "Chad Griffin, the
+// president of the Human Rights Campaign" and in "the group's president, Chad Griffin" (the
+// first comma-separated part that does not open with an article); the whole of `cited`
+// otherwise.
+std::string_view NameOf(std::string_view cited) {
+  size_t from = 0;
+  while (from <= cited.size()) {
+    size_t to = cited.find(',', from);
+    if (to == std::string_view::npos) to = cited.size();
+    std::string_view part = cited.substr(from, to - from);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    const bool description =
+        part.starts_with("the ") || part.starts_with("a ") || part.starts_with("an ");
+    if (!part.empty() && !description && part != cited) return part;
+    from = to + 1;
+  }
+  return cited;
+}
+
 // The last word of a cited name's key ("Mr. Michael Steele" -> "steele"); empty for a pronoun.
 std::string SpeakerKey(std::string_view name) {
   const std::string key = CitedSourceKey(name);
@@ -107,11 +126,12 @@ SentenceCertainty CertaintyOf(const std::vector<Mark>& marks, std::string_view t
       }
       if (m.source_kind == SourceKind::kNamed && m.cited.has_value() &&
           m.cited->end <= text.size()) {
-        const std::string_view name = m.cited->Of(text);
+        const std::string_view name = NameOf(m.cited->Of(text));
         std::string key = SpeakerKey(name);
         // A name: its last word is capitalised and is not a title ("the president").
         const size_t last = name.find_last_of(' ');
-        const char first = name[last == std::string_view::npos ? 0 : last + 1];
+        const char first =
+            name.empty() ? '\0' : name[last == std::string_view::npos ? 0 : last + 1];
         if (!key.empty() && first >= 'A' && first <= 'Z') {
           out.speakers.push_back(std::move(key));
           out.speaker_spans.push_back(*m.cited);

@@ -257,6 +257,26 @@ TEST(AlignmentTest, TheDayASourceSpokeIsNoDateConflict) {
             std::vector<std::string>{"date"});
 }
 
+// One quotation given to two people is a speaker conflict; not when both versions name the same
+// person, as the head of an apposition ("Chad Griffin, the president of the Human Rights
+// Campaign") or anywhere in the sentence.
+TEST(AlignmentTest, SpeakerConflictNeedsTwoDifferentPeople) {
+  const std::string quote =
+      "\u201cMarried couples will now be treated equally under our federal tax laws, regardless of "
+      "what state they call home,\u201d ";
+  auto speakers = [](const std::vector<std::string>& kinds) {
+    return std::count(kinds.begin(), kinds.end(), "speaker");
+  };
+  EXPECT_EQ(speakers(DriftBetween(quote + "said Chad Griffin, the president of the Human Rights "
+                                          "Campaign.",
+                                  quote + "Chad Griffin said.")),
+            0);
+  EXPECT_EQ(speakers(DriftBetween(quote + "said Chad Griffin, the president of the Human Rights "
+                                          "Campaign.",
+                                  quote + "said Evan Wolfson, who founded Freedom to Marry.")),
+            1);
+}
+
 TEST(AlignmentTest, EmptyCorpusHasNoClaims) {
   AlignOptions options;
   auto alignment = AlignCorpus(Corpus{}, SourceTreeResources(), options);
