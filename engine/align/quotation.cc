@@ -88,15 +88,25 @@ std::vector<std::pair<size_t, size_t>> CommonWords(const SentenceFeatures& a,
   return out;
 }
 
-// `common` without a run of function words at either end that a break separates from the rest
-// ("*the* meeting, but lines of communication ..." / "the lines of communication ...": one side
-// lacks "the" before "lines", and the "the" found earlier is no part of the quotation).
+// `common` without a run of function words at either end that a break without a negation
+// separates from the rest ("*the* meeting, but lines of communication ..." / "the lines of
+// communication ...": one side lacks "the" before "lines", and the "the" found earlier is no
+// part of the quotation; but "I attended" / "I did not attend" keep their "I").
 std::vector<std::pair<size_t, size_t>> TrimmedOfStrayFunctionWords(
-    const SentenceFeatures& a, const std::vector<size_t>& x,
-    std::vector<std::pair<size_t, size_t>> common) {
+    const SentenceFeatures& a, const std::vector<size_t>& x, const SentenceFeatures& b,
+    const std::vector<size_t>& y, std::vector<std::pair<size_t, size_t>> common) {
   auto adjacent = [&](size_t k) {  // common[k] and common[k + 1]
     return common[k + 1].first == common[k].first + 1 &&
            common[k + 1].second == common[k].second + 1;
+  };
+  auto negation_between = [&](size_t k) {  // in the break after common[k]
+    for (size_t i = common[k].first + 1; i < common[k + 1].first; ++i) {
+      if (a.words[x[i]].is_negation()) return true;
+    }
+    for (size_t j = common[k].second + 1; j < common[k + 1].second; ++j) {
+      if (b.words[y[j]].is_negation()) return true;
+    }
+    return false;
   };
   auto function_words = [&](size_t from, size_t to) {
     for (size_t k = from; k < to; ++k) {
@@ -106,13 +116,15 @@ std::vector<std::pair<size_t, size_t>> TrimmedOfStrayFunctionWords(
   };
   size_t first_run_end = 1;  // the first run is common[0, first_run_end)
   while (first_run_end < common.size() && adjacent(first_run_end - 1)) ++first_run_end;
-  if (first_run_end < common.size() && function_words(0, first_run_end)) {
+  if (first_run_end < common.size() && function_words(0, first_run_end) &&
+      !negation_between(first_run_end - 1)) {
     common.erase(common.begin(), common.begin() + static_cast<ptrdiff_t>(first_run_end));
   }
   if (common.size() < 2) return common;
   size_t last_run_start = common.size() - 1;  // the last run is common[last_run_start, end)
   while (last_run_start > 0 && adjacent(last_run_start - 1)) --last_run_start;
-  if (last_run_start > 0 && function_words(last_run_start, common.size())) {
+  if (last_run_start > 0 && function_words(last_run_start, common.size()) &&
+      !negation_between(last_run_start - 1)) {
     common.resize(last_run_start);
   }
   return common;
@@ -155,9 +167,10 @@ std::string Spelling(const SentenceFeatures& f, const std::vector<size_t>& q, si
 
 // Adds the words [from, to) of quotation `q` that are not matched to the side's difference.
 void AddUnmatched(const SentenceFeatures& f, const std::vector<size_t>& q, size_t from, size_t to,
-                  std::vector<Span>* spans, std::string* text) {
+                  std::vector<Span>* spans, std::string* text, bool* negation) {
   for (size_t i = from; i < to; ++i) {
     const SentenceWord& w = f.words[q[i]];
+    *negation = *negation || w.is_negation();
     spans->push_back(w.span());
     if (!text->empty()) *text += ' ';
     *text += w.norm();
@@ -188,7 +201,7 @@ QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& 
   for (const std::vector<size_t>& x : qa) {
     for (const std::vector<size_t>& y : qb) {
       const std::vector<std::pair<size_t, size_t>> common =
-          TrimmedOfStrayFunctionWords(a, x, CommonWords(a, x, b, y));
+          TrimmedOfStrayFunctionWords(a, x, b, y, CommonWords(a, x, b, y));
       if (common.size() < kMinSharedQuoteWords || common.size() <= best.shared_words) continue;
       size_t content = 0;
       for (const auto& [i, j] : common) content += Counts(a.words[x[i]]) ? 1 : 0;
@@ -208,8 +221,8 @@ QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& 
         if (ShowsEditing(qa_side, x[i0], x[i1]) || ShowsEditing(qb_side, y[j0], y[j1])) continue;
         // The same words in another house style ("F.B.I." / "FBI", "2 in 3" / "two-in-three").
         if (Spelling(a, x, i0 + 1, i1) == Spelling(b, y, j0 + 1, j1)) continue;
-        AddUnmatched(a, x, i0 + 1, i1, &match.a_spans, &match.a_text);
-        AddUnmatched(b, y, j0 + 1, j1, &match.b_spans, &match.b_text);
+        AddUnmatched(a, x, i0 + 1, i1, &match.a_spans, &match.a_text, &match.negation_differs);
+        AddUnmatched(b, y, j0 + 1, j1, &match.b_spans, &match.b_text, &match.negation_differs);
       }
       match.differs = !match.a_spans.empty() || !match.b_spans.empty();
       best = std::move(match);

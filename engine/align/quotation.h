@@ -49,6 +49,10 @@ struct QuoteMatch {
   std::vector<Span> b_spans;
   std::string a_text;
   std::string b_text;
+  // Set iff differs and a word one side has and the other lacks is a negation ("I used money I
+  // shouldn't have used" / "money that should have been used"): the quotation given the other
+  // way round.
+  bool negation_differs = false;
 };
 
 // One side of the comparison. Not owning.

@@ -138,6 +138,39 @@ TEST(ClaimClustersTest, NegationOutsideQuotationsIsNoConflict) {
   EXPECT_TRUE(pair->discrepancies.empty()) << testing::PrintToString(Kinds(*pair));
 }
 
+// Between two versions of one quotation, a negation is a conflict only inside the words they
+// share ("will attend" / "will not attend"), not before them ("If they don't pass" / "To pass").
+TEST(ClaimClustersTest, NegationIsAConflictOnlyInsideTheSharedQuotation) {
+  const Story::Line filler[] = {
+      {0, 0, "The weather stayed cold for the whole week in the capital."},
+      {1, 1, "Stock markets closed higher after a volatile session."}};
+  Story inside({{0, 0, "\"We will attend the summit in Geneva next week,\" he said."},
+                {1, 1, "\"We will not attend the summit in Geneva next week,\" he said."},
+                filler[0],
+                filler[1]});
+  std::vector<Claim> claims = inside.Cluster();
+  const Claim* pair = WithMembers(claims, 2);
+  ASSERT_NE(pair, nullptr);
+  auto negations = [](const Claim& c) {
+    return std::count_if(c.discrepancies.begin(), c.discrepancies.end(), [](const auto& d) {
+      return d.discrepancy.kind == Discrepancy::Kind::kNegation;
+    });
+  };
+  EXPECT_EQ(negations(*pair), 1) << testing::PrintToString(Kinds(*pair));
+  Story before({{0, 0,
+                 "\"To pass this bill in the next couple of weeks would increase the risk of a "
+                 "double dip,\" he said."},
+                {1, 1,
+                 "\"If they don't pass this bill in the next couple of weeks it would increase "
+                 "the risk of a double dip,\" he said."},
+                filler[0],
+                filler[1]});
+  claims = before.Cluster();
+  pair = WithMembers(claims, 2);
+  ASSERT_NE(pair, nullptr);
+  EXPECT_EQ(negations(*pair), 0) << testing::PrintToString(Kinds(*pair));
+}
+
 // A ~ B and B ~ C but A !~ C: average linkage must not chain C onto {A, B}.
 TEST(ClaimClustersTest, RefusesChains) {
   Story story({

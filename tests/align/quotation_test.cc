@@ -66,6 +66,9 @@ TEST(QuotationTest, FindsSharedQuotationsAndTheirWordDifferences) {
       {"\"There will be no further readout of the meeting, but lines of communication remain "
        "open,\" he said.",
        "They said \"the lines of communication remain open.\"", true, false, "", ""},
+      {"The minister said: \"I attended the summit in Geneva on Tuesday.\"",
+       "The minister said: \"I did not attend the summit in Geneva on Tuesday.\"", true, true, "",
+       "did not"},
       // Two quotations of the same speaker saying other things.
       {"\"The economy is growing faster than expected,\" she said.",
        "\"We will cut taxes for every family next year,\" she said.", false, false, "", ""},
