@@ -1,6 +1,7 @@
 #include "engine/align/story_grouping.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <queue>
@@ -36,6 +37,21 @@ bool ParseDate(const std::string& s, long* days) {
 
 uint64_t Key(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 
+double Cosine(const std::vector<std::pair<int32_t, float>>& x,
+              const std::vector<std::pair<int32_t, float>>& y) {
+  double dot = 0;
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i].first < y[j].first) {
+      ++i;
+    } else if (y[j].first < x[i].first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(x[i++].second) * y[j++].second;
+    }
+  }
+  return dot;
+}
+
 }  // namespace
 
 int DaysApart(const std::string& a, const std::string& b) {
@@ -43,6 +59,26 @@ int DaysApart(const std::string& a, const std::string& b) {
   long y = 0;
   if (!ParseDate(a, &x) || !ParseDate(b, &y)) return -1;
   return static_cast<int>(std::labs(x - y));
+}
+
+std::vector<std::pair<int32_t, float>> ArticleTerms(std::span<const SentenceFeatures> sentences,
+                                                    const SentenceFeatures* title,
+                                                    double title_weight) {
+  std::map<int32_t, double> sum;
+  for (const SentenceFeatures& f : sentences) {
+    for (const auto& [term, weight] : f.vector) sum[term] += weight;
+  }
+  if (title != nullptr) {
+    for (const auto& [term, weight] : title->vector) sum[term] += title_weight * weight;
+  }
+  double norm = 0;
+  for (const auto& [term, weight] : sum) norm += weight * weight;
+  norm = std::sqrt(norm);
+  std::vector<std::pair<int32_t, float>> out;
+  if (norm <= 0) return out;
+  out.reserve(sum.size());
+  for (const auto& [term, weight] : sum) out.emplace_back(term, static_cast<float>(weight / norm));
+  return out;
 }
 
 std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& articles,
@@ -58,12 +94,13 @@ std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& ar
     ++shared[Key(std::min(mine, other), std::max(mine, other))];
   };
   for (const ScoredPair& p : pairs) {
-    if (p.score < options.sentence_threshold) continue;
     if (p.a >= sentence_article.size() || p.b >= sentence_article.size()) continue;
     const uint32_t aa = sentence_article[p.a];
     const uint32_t ab = sentence_article[p.b];
     if (aa == ab || aa >= articles.size() || ab >= articles.size()) continue;
     if (articles[aa].source == articles[ab].source) continue;
+    shared.try_emplace(Key(std::min(aa, ab), std::max(aa, ab)), 0);  // a pair of candidates
+    if (p.score < options.sentence_threshold) continue;
     note(p.a, ab);
     note(p.b, aa);
   }
@@ -74,7 +111,13 @@ std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& ar
     const uint32_t b = static_cast<uint32_t>(key & 0xffffffffu);
     const double total = static_cast<double>(articles[a].sentences) + articles[b].sentences;
     if (total <= 0) continue;
-    double sim = std::min(1.0, count / total);
+    const double share = std::min(1.0, count / total);
+    double sim = share;
+    if (!articles[a].terms.empty() && !articles[b].terms.empty()) {
+      const double cos = Cosine(articles[a].terms, articles[b].terms);
+      sim =
+          cos < options.min_cosine ? 0 : options.cosine_weight * cos + options.share_weight * share;
+    }
     const int gap = DaysApart(articles[a].date, articles[b].date);
     if (gap > options.max_date_gap_days) sim *= options.date_penalty;
     if (sim > 0) out.push_back({a, b, sim});

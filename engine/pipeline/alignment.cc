@@ -216,15 +216,26 @@ std::vector<SentenceFeatures> Featurize(const CorpusSentences& sentences,
 // Step 4: each article's story (one story unless asked to group), and the stories' articles
 // and sources.
 void AssignStories(const Corpus& corpus, const CorpusSentences& sentences,
+                   const SimilarityModel& model, const std::vector<SentenceFeatures>& features,
                    const std::vector<ScoredPair>& pairs, const AlignOptions& options,
                    Alignment* out) {
   const size_t article_count = corpus.articles.size();
   if (options.group_stories) {
     std::vector<StoryArticle> articles(article_count);
+    Stemmer stemmer;
     for (size_t a = 0; a < article_count; ++a) {
+      const size_t count = sentences.first[a + 1] - sentences.first[a];
       articles[a].source = out->article_source[a];
       articles[a].date = corpus.articles[a].date;
-      articles[a].sentences = static_cast<uint32_t>(sentences.first[a + 1] - sentences.first[a]);
+      articles[a].sentences = static_cast<uint32_t>(count);
+      // Titles take part in grouping: "Sanders sends Democratic establishment into panic mode"
+      // and "Democratic panic over Sanders reaches fever pitch" tell one story.
+      const std::string& title = corpus.articles[a].title;
+      const SentenceFeatures title_features =
+          title.empty() ? SentenceFeatures() : model.Featurize(title, 0, &stemmer);
+      articles[a].terms = ArticleTerms(
+          std::span<const SentenceFeatures>(features).subspan(sentences.first[a], count),
+          title.empty() ? nullptr : &title_features, options.stories.title_weight);
     }
     std::vector<uint32_t> sentence_article(sentences.refs.size());
     for (size_t k = 0; k < sentences.refs.size(); ++k)
@@ -360,7 +371,7 @@ StatusOr<Alignment> AlignCorpus(const Corpus& corpus, const Resources& loaded,
       ScoreCandidates(features, groups, model, options.claims.candidates, threads);
   out.times.Add("candidates", clock.Lap());
 
-  AssignStories(corpus, sentences, pairs, options, &out);
+  AssignStories(corpus, sentences, model, features, pairs, options, &out);
   out.times.Add("stories", clock.Lap());
 
   std::vector<uint32_t> local;

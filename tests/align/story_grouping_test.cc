@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <vector>
 
 namespace parallax {
@@ -98,6 +99,43 @@ TEST(StoryGroupingTest, CountsDaysBetweenDates) {
   EXPECT_EQ(DaysApart("2013-12-31T23:00:00", "2014-01-01"), 1);
   EXPECT_EQ(DaysApart("2014-01-01", ""), -1);
   EXPECT_EQ(DaysApart("2014-13-01", "2014-01-01"), -1);
+}
+
+// An article's terms sum its sentences' vectors and its title's, weighted, L2-normalised.
+TEST(StoryGroupingTest, ArticleTermsWeighTheTitle) {
+  SentenceFeatures s1, s2, title;
+  s1.vector = {{1, 0.6f}, {2, 0.8f}};
+  s2.vector = {{2, 1.0f}};
+  title.vector = {{3, 1.0f}};
+  const std::vector<SentenceFeatures> body = {s1, s2};
+  const auto terms = ArticleTerms(body, &title, 2.0);
+  // Sums 0.6, 1.8, 2.0; norm sqrt(0.36 + 3.24 + 4) = sqrt(7.6).
+  ASSERT_EQ(terms.size(), 3u);
+  const double norm = std::sqrt(7.6);
+  EXPECT_EQ(terms[0].first, 1);
+  EXPECT_NEAR(terms[0].second, 0.6 / norm, 1e-6);
+  EXPECT_NEAR(terms[1].second, 1.8 / norm, 1e-6);
+  EXPECT_EQ(terms[2].first, 3);
+  EXPECT_NEAR(terms[2].second, 2.0 / norm, 1e-6);
+  EXPECT_TRUE(ArticleTerms({}, nullptr, 2.0).empty());
+}
+
+// With the articles' words known, a shared background sentence does not join articles whose
+// words differ, and articles about the same thing join without a strong sentence pair.
+TEST(StoryGroupingTest, ArticleWordsDecideWhichCandidatesLink) {
+  Fixture f;
+  for (uint32_t source = 0; source < 4; ++source) f.AddArticle(source, "", 10);
+  f.articles[0].terms = {{1, 0.8f}, {2, 0.6f}};
+  f.articles[1].terms = {{1, 0.6f}, {2, 0.8f}};  // cosine 0.96 with article 0
+  f.articles[2].terms = {{3, 1.0f}};             // cosine 0 with both
+  f.articles[3].terms = {{1, 0.8f}, {2, 0.6f}};  // as article 0
+  f.Link(0, 1, 1, 0.1f);                         // a weak candidate pair only
+  f.Link(0, 2, 5, 0.9f);                         // five strong sentence pairs, other words
+  f.Link(1, 3, 1, 0.1f);
+  EXPECT_EQ(f.Group(), (std::vector<uint32_t>{0, 0, 1, 0}));
+  // Unknown words: the shared sentences alone decide.
+  for (StoryArticle& a : f.articles) a.terms.clear();
+  EXPECT_EQ(f.Group(), (std::vector<uint32_t>{0, 1, 0, 2}));
 }
 
 }  // namespace
