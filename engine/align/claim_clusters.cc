@@ -330,6 +330,28 @@ bool DifferentHappenings(const SentenceFeatures& a, const SentenceFeatures& b) {
   return slots >= 2;
 }
 
+// The content words `a` and `b` share, rarest first (see ClaimEvidence).
+std::vector<std::string> SharedWords(const SentenceFeatures& a, const SentenceFeatures& b) {
+  std::vector<const SentenceWord*> shared;
+  for (const SentenceWord& w : a.words) {
+    // Initials ("Robert L. Wilkins", "U.S.") say nothing on their own.
+    if (w.is_stop() || w.norm().size() < 2 || w.is_negation()) continue;
+    const bool in_b = std::any_of(b.words.begin(), b.words.end(),
+                                  [&w](const SentenceWord& v) { return v.key() == w.key(); });
+    const bool seen = std::any_of(shared.begin(), shared.end(),
+                                  [&w](const SentenceWord* v) { return v->key() == w.key(); });
+    if (in_b && !seen) shared.push_back(&w);
+  }
+  std::stable_sort(shared.begin(), shared.end(), [](const SentenceWord* x, const SentenceWord* y) {
+    return x->weight() > y->weight();
+  });
+  std::vector<std::string> out;
+  for (size_t k = 0; k < shared.size() && k < kMaxEvidenceWords; ++k) {
+    out.push_back(shared[k]->norm());
+  }
+  return out;
+}
+
 // Fills `claim` from its member sentences. `secondary` (may be null) marks the members whose
 // primary claim is another; topic claims get no discrepancies.
 void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSentence>& s,
@@ -378,6 +400,9 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
     const ClaimSentence& b = s[order[y]];
     if (a.source == b.source) return;
     const QuoteMatch quote = MatchQuotations(Quoted(a), Quoted(b));
+    claim->evidence.push_back({x, y, scores->Get(order[x], order[y]),
+                               quote.shared ? quote.a_common : Span{},
+                               SharedWords(*a.features, *b.features)});
     for (Discrepancy& d : FindDiscrepancies(*a.features, *b.features)) {
       // "said Sunday" / "said Friday": when each outlet's source spoke, not when it happened.
       if (d.kind == Discrepancy::Kind::kDate &&

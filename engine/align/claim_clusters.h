@@ -45,7 +45,9 @@
 //      "only the columnist mentions the Karachi bombing" as much as the shared claims.
 //   5. Discrepancies between each two members of different sources: conflicts (discrepancy.h),
 //      a shared quotation given in other words (quotation.h, kind kQuote), and certainty drift
-//      (certainty.h, kind kAttribution) from the marks the caller put in ClaimSentence.
+//      (certainty.h, kind kAttribution) from the marks the caller put in ClaimSentence; and the
+//      evidence that made them one claim (ClaimEvidence: their score, a shared quotation, the
+//      rarest words they share), so a report can say why.
 // Headings are not claims: callers leave them out.
 //
 // Claims are ordered by their members (article, sentence, primary before secondary; the first
@@ -134,6 +136,22 @@ struct ClaimMember {
   bool secondary = false;
 };
 
+// Why two versions (members of different sources) were taken for one claim: what a reader can
+// check. Made for the same pairs as the discrepancies.
+struct ClaimEvidence {
+  uint32_t a = 0;  // indices into Claim::members; spans are a's
+  uint32_t b = 0;
+  double score = 0;  // the pair's similarity
+  // The stretch of a shared quotation (quotation.h) from a's first to last word in common, as
+  // featurized; empty when they share no quotation.
+  Span quotation;
+  // Content words both sentences have (by stem, as a writes them, lower-cased; no initials),
+  // rarest first (highest IDF), at most kMaxEvidenceWords.
+  std::vector<std::string> shared_words;
+};
+
+inline constexpr size_t kMaxEvidenceWords = 6;
+
 struct ClaimDiscrepancy {
   uint32_t a = 0;  // indices into Claim::members; spans of `discrepancy` are a's / b's
   uint32_t b = 0;
@@ -147,6 +165,7 @@ struct Claim {
   std::vector<uint32_t> sources;     // sources carrying the claim, sorted
   std::vector<uint32_t> omitted;     // sources of the story carrying none of it, sorted
   std::vector<ClaimDiscrepancy> discrepancies;
+  std::vector<ClaimEvidence> evidence;  // for shared claims (not topic claims)
   // Non-empty iff a topic claim (see the file comment): the lower-cased anchor words its
   // members share, sorted. Its members cover one subject rather than make one statement.
   std::vector<std::string> topic_terms;

@@ -212,6 +212,8 @@ QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& 
       QuoteMatch match;
       match.shared = true;
       match.shared_words = common.size();
+      match.a_common = {a.words[x[common.front().first]].span().start,
+                        a.words[x[common.back().first]].span().end};
       // Words each side has between two consecutive common words.
       for (size_t k = 0; k + 1 < common.size(); ++k) {
         const auto [i0, j0] = common[k];

@@ -42,6 +42,7 @@ inline constexpr double kMinQuoteCoverage = 0.6;
 struct QuoteMatch {
   bool shared = false;      // see the file comment
   size_t shared_words = 0;  // words in common (the longest common subsequence)
+  Span a_common;            // set iff shared: a's first to last word in common
   // Set iff shared and the two renderings differ inside the common stretch: the words each
   // side has there that the other lacks, as spans (as featurized) and lower-cased text.
   bool differs = false;

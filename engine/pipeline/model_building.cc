@@ -137,6 +137,17 @@ Status AddArticles(const Analysis& analysis, const std::vector<uint32_t>& articl
   return Status::Ok();
 }
 
+// The words at `spans` of `text`, ", "-separated; `fallback` when a span is out of range.
+std::string WrittenAt(const std::vector<Span>& spans, const std::string& text,
+                      const std::string& fallback) {
+  std::string out;
+  for (const Span& span : spans) {
+    if (span.end > text.size() || span.empty()) return fallback;
+    out += (out.empty() ? "" : ", ") + std::string(span.Of(text));
+  }
+  return out.empty() ? fallback : out;
+}
+
 // Adds the difference `d` of a claim to rc->discrepancies. The same difference between several
 // pairs of sentences ("Firstpost states, News site says 'according to'") is listed once, with
 // all the sentences and spans it concerns.
@@ -148,8 +159,18 @@ void AddDiscrepancy(const ClaimDiscrepancy& d, const Claim& claim, const Corpus&
   SentenceRef rb{position.at(static_cast<int>(mb.article)), static_cast<int>(mb.sentence)};
   ReportDiscrepancy rd;
   rd.kind = DiscrepancyKindName(d.discrepancy.kind);
-  rd.description = DescribeDiscrepancy(d.discrepancy, corpus.articles[ma.article].source,
-                                       corpus.articles[mb.article].source);
+  if (d.discrepancy.kind == Discrepancy::Kind::kPlace) {
+    // Places as each outlet wrote them ("China" / "Islamabad"), not the places the aligner
+    // compared them as ("Pakistan" for its capital).
+    Discrepancy written = d.discrepancy;
+    written.a_text = WrittenAt(written.a_spans, corpus.articles[ma.article].text, written.a_text);
+    written.b_text = WrittenAt(written.b_spans, corpus.articles[mb.article].text, written.b_text);
+    rd.description = DescribeDiscrepancy(written, corpus.articles[ma.article].source,
+                                         corpus.articles[mb.article].source);
+  } else {
+    rd.description = DescribeDiscrepancy(d.discrepancy, corpus.articles[ma.article].source,
+                                         corpus.articles[mb.article].source);
+  }
   auto same = std::find_if(rc->discrepancies.begin(), rc->discrepancies.end(),
                            [&](const ReportDiscrepancy& x) {
                              return x.kind == rd.kind && x.description == rd.description;
@@ -212,6 +233,21 @@ void AddClaims(const Analysis& analysis, const std::unordered_map<int, int>& pos
     for (const ClaimDiscrepancy& d : c->discrepancies) {
       if (shown(c->members[d.a]) && shown(c->members[d.b]))
         AddDiscrepancy(d, *c, analysis.corpus, position, &rc);
+    }
+    for (const ClaimEvidence& e : c->evidence) {
+      const ClaimMember& ma = c->members[e.a];
+      const ClaimMember& mb = c->members[e.b];
+      if (!shown(ma) || !shown(mb)) continue;
+      ReportEvidence re;
+      re.a = {position.at(static_cast<int>(ma.article)), static_cast<int>(ma.sentence)};
+      re.b = {position.at(static_cast<int>(mb.article)), static_cast<int>(mb.sentence)};
+      re.score = e.score;
+      const std::string& text = analysis.corpus.articles[ma.article].text;
+      if (!e.quotation.empty() && e.quotation.end <= text.size()) {
+        re.quotation = std::string(e.quotation.Of(text));
+      }
+      re.shared_words = e.shared_words;
+      rc.evidence.push_back(std::move(re));
     }
     model->claims.push_back(std::move(rc));
   }

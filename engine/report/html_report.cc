@@ -32,6 +32,23 @@ namespace {
 // Returns true iff `d` is certainty drift (one side states, the other attributes or hedges).
 bool IsDrift(const ReportDiscrepancy& d) { return d.kind == "attribution"; }
 
+// One line on why two versions are one claim: "both quote “…” · words both use: guilty,
+// wednesday · similarity 0.31".
+std::string EvidenceText(const ReportEvidence& e) {
+  constexpr size_t kMaxQuoteBytes = 90;
+  std::string out;
+  if (!e.quotation.empty()) {
+    out += "both quote \u201c" + ShortenUtf8(CollapseSpaces(e.quotation), kMaxQuoteBytes) +
+           "\u201d \u00b7 ";
+  }
+  if (!e.shared_words.empty()) {
+    out += "words both use: ";
+    for (size_t k = 0; k < e.shared_words.size(); ++k) out += (k ? ", " : "") + e.shared_words[k];
+    out += " \u00b7 ";
+  }
+  return out + "similarity " + FormatFixed(e.score, 2);
+}
+
 // Sets the data of claim row `c` on the root of scratch->data. In a grid (page.grid), one cell
 // per source, empty ones included; otherwise only the sources that carry the claim, and a count
 // of those that do not.
@@ -66,6 +83,15 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
     data.Set(entry, "kind_class", ClassToken(d.kind));
     data.Set(entry, "flag", IsDrift(d) ? "\u2248" : "\u2260");
     SetClean(&data, entry, "description", d.description);
+  }
+
+  data.SetBool(out, "has_evidence", !claim.evidence.empty());
+  const Ref evidence = data.SetList(out, "evidence");
+  for (const ReportEvidence& e : claim.evidence) {
+    const Ref entry = data.AddObject(evidence);
+    SetClean(&data, entry, "pair",
+             model.articles[e.a.article].source + " \u00b7 " + model.articles[e.b.article].source);
+    SetClean(&data, entry, "why", EvidenceText(e));
   }
 
   const Ref cells = data.SetList(out, "cells");

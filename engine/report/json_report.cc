@@ -199,6 +199,25 @@ void WriteClaim(const ReportModel& model, const ClaimTable& table, size_t c, Jso
   WriteStrings(table.SourcesCarrying(c), w);
   w->Key("sources_omitting");
   WriteStrings(table.SourcesOmitting(c), w);
+  if (!claim.evidence.empty()) {
+    w->Key("evidence");
+    w->BeginArray();
+    for (const ReportEvidence& e : claim.evidence) {
+      w->BeginObject();
+      w->Key("sentences");
+      WriteRefs(model, {e.a, e.b}, w);
+      w->Key("score");
+      w->Double(std::isfinite(e.score) ? e.score : 0.0);
+      if (!e.quotation.empty()) {
+        w->Key("quotation");
+        w->String(e.quotation);
+      }
+      w->Key("shared_words");
+      WriteStrings(e.shared_words, w);
+      w->EndObject();
+    }
+    w->EndArray();
+  }
   w->Key("discrepancies");
   w->BeginArray();
   for (const ReportDiscrepancy& d : claim.discrepancies) {

@@ -33,7 +33,7 @@ namespace parallax {
 
 // The report's version of the JSON schema in reports/schema/report.schema.json. Bumped on any
 // change a consumer could notice (see reports/SCHEMA.md).
-inline constexpr char kReportSchemaVersion[] = "1.2";
+inline constexpr char kReportSchemaVersion[] = "1.3";
 
 // A sentence, by position (see "References" above).
 struct SentenceRef {
@@ -91,6 +91,16 @@ struct ReportDiscrepancy {
   std::vector<ReportDiscrepancySpan> spans;  // the differing words, highlighted in the cells
 };
 
+// Why two versions of a claim (sentences of different sources) were taken for one: what a
+// reader can check.
+struct ReportEvidence {
+  SentenceRef a;
+  SentenceRef b;
+  double score = 0;                       // their similarity in [0, 1]
+  std::string quotation;                  // a quotation both give, as a writes it; "" when none
+  std::vector<std::string> shared_words;  // content words both have, rarest first
+};
+
 // One claim: the sentences of every source that make it. The renderers group the sentences by
 // their article's source into one cell per source and derive which sources carry the claim and
 // which omit it, so those lists can never disagree with the cells.
@@ -105,6 +115,7 @@ struct ReportClaim {
   // True iff these are related sentences (they share a rare subject) rather than one claim:
   // listed after the claims, never counted as shared, written to the JSON's "related" array.
   bool related = false;
+  std::vector<ReportEvidence> evidence = {};  // shared claims: why their versions are one claim
 };
 
 // One bar of a source profile: a rate per 1,000 words, split into the outlet's own voice and

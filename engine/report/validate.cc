@@ -51,6 +51,13 @@ Status ValidateReportModel(const ReportModel& model) {
         return Status::InvalidInput(where + ": " + RefText(ref) + " does not exist");
       }
     }
+    for (const ReportEvidence& evidence : claim.evidence) {
+      for (const SentenceRef& ref : {evidence.a, evidence.b}) {
+        if (!IsValidRef(model, ref)) {
+          return Status::InvalidInput(where + ": evidence " + RefText(ref) + " does not exist");
+        }
+      }
+    }
     for (const ReportDiscrepancy& discrepancy : claim.discrepancies) {
       for (const SentenceRef& ref : discrepancy.sentences) {
         if (!IsValidRef(model, ref)) {

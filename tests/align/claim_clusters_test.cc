@@ -171,6 +171,36 @@ TEST(ClaimClustersTest, NegationIsAConflictOnlyInsideTheSharedQuotation) {
   EXPECT_EQ(negations(*pair), 0) << testing::PrintToString(Kinds(*pair));
 }
 
+// A shared claim says why: the pair's score, the quotation both give, the rarest words both use.
+TEST(ClaimClustersTest, EvidenceNamesTheSharedQuotationAndWords) {
+  const std::string first = "\"We will attend the summit in Geneva next week,\" the minister said.";
+  Story story(
+      {{0, 0, first},
+       {1, 1, "The minister told reporters: \"We will attend the summit in Geneva next week.\""},
+       {0, 0, "The weather stayed cold for the whole week in the capital."},
+       {1, 1, "Stock markets closed higher after a volatile session."}});
+  std::vector<Claim> claims = story.Cluster();
+  const Claim* pair = WithMembers(claims, 2);
+  ASSERT_NE(pair, nullptr);
+  ASSERT_EQ(pair->evidence.size(), 1u);
+  const ClaimEvidence& e = pair->evidence[0];
+  EXPECT_EQ(e.a, 0u);
+  EXPECT_EQ(e.b, 1u);
+  EXPECT_GT(e.score, 0.3);
+  EXPECT_EQ(first.substr(e.quotation.start, e.quotation.end - e.quotation.start),
+            "We will attend the summit in Geneva next week");
+  EXPECT_LE(e.shared_words.size(), kMaxEvidenceWords);
+  EXPECT_NE(std::find(e.shared_words.begin(), e.shared_words.end(), "geneva"),
+            e.shared_words.end());
+  EXPECT_EQ(std::find(e.shared_words.begin(), e.shared_words.end(), "the"), e.shared_words.end());
+  // Sentences alone in their claim have none.
+  for (const Claim& c : claims) {
+    if (c.members.size() == 1) {
+      EXPECT_TRUE(c.evidence.empty());
+    }
+  }
+}
+
 // A ~ B and B ~ C but A !~ C: average linkage must not chain C onto {A, B}.
 TEST(ClaimClustersTest, RefusesChains) {
   Story story({

@@ -52,6 +52,32 @@ TEST(ModelBuildingTest, OrdersSharedClaimsThenSingleSourceThenRelated) {
     EXPECT_LE(rank(model->claims[i - 1]), rank(model->claims[i])) << model->claims[i].id;
 }
 
+// Shared claims say why their versions are one claim, with references into the model; a
+// place flag names the places as each outlet wrote them ("Islamabad", not the "Pakistan" it
+// stands for).
+TEST(ModelBuildingTest, SharedClaimsCarryEvidenceAndWrittenPlaces) {
+  const Analysis& analysis = SeedsAnalysis();
+  auto model = BuildReportModel(analysis, StoryArticles(analysis, 0), SourceTreeResources(), {});
+  ASSERT_OK(model);
+  bool place = false;
+  for (const ReportClaim& c : model->claims) {
+    std::set<std::string> sources;
+    for (const SentenceRef& r : c.sentences) sources.insert(model->articles[r.article].source);
+    EXPECT_EQ(!c.evidence.empty(), sources.size() > 1 && !c.related) << c.id;
+    for (const ReportEvidence& e : c.evidence) {
+      EXPECT_NE(model->articles[e.a.article].source, model->articles[e.b.article].source);
+      EXPECT_FALSE(e.shared_words.empty()) << c.id;
+    }
+    for (const ReportDiscrepancy& d : c.discrepancies) {
+      if (d.kind != "place") continue;
+      place = true;
+      EXPECT_EQ(d.description,
+                "Place: Firstpost \u201cChina\u201d vs News site \u201cIslamabad\u201d");
+    }
+  }
+  EXPECT_TRUE(place) << "the seeds' visit to China and meeting in Islamabad are flagged";
+}
+
 // Every sentence shown in a claim (not as a related sentence) carries that claim's id.
 TEST(ModelBuildingTest, SentencesCarryTheirClaimIds) {
   const Analysis& analysis = SeedsAnalysis();

@@ -352,6 +352,8 @@ TEST(HtmlReportTest, EscapesEveryHostileString) {
   EXPECT_NE(html->find("&lt;script&gt;document.title=&apos;PWNED&apos;&lt;/script&gt;"),
             std::string::npos);
   EXPECT_NE(html->find("&quot;&gt;&lt;img src=x onerror="), std::string::npos);
+  // Why the versions are one claim: the quotation and words they share.
+  EXPECT_NE(html->find("both quote \u201cquote &lt;script&gt;"), std::string::npos);
   // The cited source's name and kind, too.
   EXPECT_NE(html->find(">Spokesman &lt;script&gt;document.title=&apos;PWNED&apos;&lt;/script&gt;"),
             std::string::npos);

@@ -446,6 +446,7 @@ ReportModel BuildHostileFixture() {
   discrepancy.sentences = claim.sentences;
   discrepancy.spans = {{{0, 0}, Span{8, 16}}};
   claim.discrepancies = {discrepancy};
+  claim.evidence = {{{0, 0}, {1, 0}, 0.5, "quote " + script, {"word" + img, textarea}}};
   model.claims = {claim};
 
   ReportSourceProfile profile;
