@@ -356,6 +356,7 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
   Analyze(text, sentence, &scratch);
   SentenceContext c(text, sentence, &scratch, options_.max_source_tokens);
   if (cue_model_ != nullptr) ApplyCueModel(&c);
+  if (!options_.mark_nested_attributions) DropNestedAttributions(&c.s);
   BuildMarks(&c);
   if (options_.colon_cues) AddColonCues(&c);
   AddScareQuotes(&c);
@@ -522,6 +523,35 @@ void Marker::AddUnconfirmedLexiconCues(const std::vector<Candidate>& lexicon_cue
                       (stance_verb && !options_.confirm_model_cues);
     if (!overlaps && keep) merged->push_back(c);
   }
+}
+
+void Marker::DropNestedAttributions(SentenceScratch* s) {
+  // "Merrill says Machado promised to", "Shelby said he refused to": a report verb in the same
+  // clause after an attribution is part of what that attribution reports, unless it is a
+  // second verb of the speaker ("said ... and warned", "but has said") or a construction that
+  // locates its own source ("what he described as", "according to").
+  std::vector<Candidate>& kept = s->kept;
+  const Candidate* previous = nullptr;
+  size_t out = 0;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const Candidate& c = kept[k];
+    if (c.entry->category != MarkCategory::kAttribution) {
+      kept[out++] = c;
+      continue;
+    }
+    bool nested = previous != nullptr && previous->match.cue_end <= c.match.cue_begin &&
+                  c.entry->source_rule == SourceRule::kBefore;
+    for (int t = nested ? previous->match.cue_end : 0; nested && t <= c.match.cue_begin; ++t) {
+      if (s->break_before[t] ||
+          (t < c.match.cue_begin && IsIn(s->tokens[t].norm, {"and", "but", "or"}))) {
+        nested = false;
+      }
+    }
+    if (nested) continue;
+    previous = &kept[out];
+    kept[out++] = c;
+  }
+  kept.resize(out);
 }
 
 void Marker::BuildMarks(SentenceContext* c) const {

@@ -54,8 +54,9 @@ const char kAttributionYaml[] =
     "category: attribution\nentries:\n  - say+|said\n  - {pattern: reportedly, source: none}\n"
     "  - {pattern: \"according to\", source: after}\n";
 
-// Unless a test says otherwise, every run the model finds is kept (confirm_model_cues off), so
-// that the tests of runs and sources need no reporting structure around them.
+// Unless a test says otherwise, every run the model finds is kept (confirm_model_cues off,
+// mark_nested_attributions on), so that the tests of runs and sources need no reporting
+// structure around them.
 std::unique_ptr<Marker> MakeMarker(const std::string& model_text,
                                    const std::string& function_words = "",
                                    const std::string& attribution_yaml = kAttributionYaml,
@@ -70,6 +71,7 @@ std::unique_ptr<Marker> MakeMarker(const std::string& model_text,
   EXPECT_OK(s);
   MarkerOptions options;
   options.confirm_model_cues = confirm_model_cues;
+  options.mark_nested_attributions = true;
   return std::make_unique<Marker>(lexicon, options);
 }
 

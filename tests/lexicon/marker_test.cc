@@ -225,7 +225,7 @@ TEST(MarkerSourceRulesTest, ImpressionsReducedRelativesAndReportNounsHaveNoSourc
       {"The documents raised new questions about the deal.", "questions about", "none", ""},
       {"Their questions about the deal went unanswered.", "questions about", "named", "Their"},
       // A phrase the cue cut into after a possessive keeps only the possessor.
-      {"They agreed as part of their vision for peace.", "vision for", "named", "their"},
+      {"They met as part of their vision for peace.", "vision for", "named", "their"},
   };
   for (const SourceCase& c : cases) {
     const std::string text = c.text;
@@ -334,6 +334,33 @@ TEST_F(MarkerTest, ReportedSpeechIsTheCitedSourcesVoice) {
     ASSERT_NE(m, nullptr) << c.text;
     EXPECT_EQ(VoiceName(m->voice), c.voice) << c.text;
     EXPECT_EQ(SpeechName(m->speech), std::string(c.voice) == "quoted" ? "reported" : "") << c.text;
+  }
+}
+
+// Attribution precision: a report verb inside what someone else reports ("Merrill says Machado
+// promised") is that source's report, not one the outlet makes; a second verb of the speaker,
+// or one after a clause break, is an attribution of its own.
+TEST_F(MarkerTest, ReportVerbInsideAnotherAttributionsContentIsNoAttribution) {
+  struct Case {
+    const char* text;
+    const char* cues;  // the attribution cues, joined by "|"
+  } cases[] = {
+      {"Merrill says Machado promised to keep campaigning.", "says"},
+      {"Shelby said he refused to follow her commands.", "said"},
+      {"Trump said Clinton denied it.", "said"},
+      {"He said the plan failed and warned of more cuts.", "said|warned of"},
+      {"He said the plan failed, but Clinton denied it.", "said|denied"},
+      {"Machado promised to keep campaigning.", "promised to"},
+      // A construction that names its own source is the outlet's: "what he described as".
+      {"Munir thanked Beijing for what he described as steady backing.",
+       "thanked|what he described as"},
+  };
+  for (const Case& c : cases) {
+    std::string joined;
+    for (const Mark& m : MarkText(c.text)) {
+      if (m.category == MarkCategory::kAttribution) joined += (joined.empty() ? "" : "|") + m.cue;
+    }
+    EXPECT_EQ(joined, c.cues) << c.text;
   }
 }
 
