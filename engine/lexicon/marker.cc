@@ -356,7 +356,7 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
   Analyze(text, sentence, &scratch);
   SentenceContext c(text, sentence, &scratch, options_.max_source_tokens);
   if (cue_model_ != nullptr) ApplyCueModel(&c);
-  if (!options_.mark_nested_attributions) DropNestedAttributions(&c.s);
+  if (!options_.mark_nested_attributions) DropNestedAttributions(&c);
   BuildMarks(&c);
   if (options_.colon_cues) AddColonCues(&c);
   AddScareQuotes(&c);
@@ -525,31 +525,34 @@ void Marker::AddUnconfirmedLexiconCues(const std::vector<Candidate>& lexicon_cue
   }
 }
 
-void Marker::DropNestedAttributions(SentenceScratch* s) {
+void Marker::DropNestedAttributions(SentenceContext* c) {
   // "Merrill says Machado promised to", "Shelby said he refused to": a report verb in the same
   // clause after an attribution is part of what that attribution reports, unless it is a
   // second verb of the speaker ("said ... and warned", "but has said") or a construction that
-  // locates its own source ("what he described as", "according to").
+  // locates its own source ("what he described as", "according to"). A cue inside a quotation
+  // ("“I think we win,” he said") is the quoted speaker's.
+  SentenceScratch* s = &c->s;
   std::vector<Candidate>& kept = s->kept;
   const Candidate* previous = nullptr;
   size_t out = 0;
   for (size_t k = 0; k < kept.size(); ++k) {
-    const Candidate& c = kept[k];
-    if (c.entry->category != MarkCategory::kAttribution) {
-      kept[out++] = c;
+    const Candidate& cue = kept[k];
+    if (cue.entry->category != MarkCategory::kAttribution) {
+      kept[out++] = cue;
       continue;
     }
-    bool nested = previous != nullptr && previous->match.cue_end <= c.match.cue_begin &&
-                  c.entry->source_rule == SourceRule::kBefore;
-    for (int t = nested ? previous->match.cue_end : 0; nested && t <= c.match.cue_begin; ++t) {
+    const TokenMatch& m = cue.match;
+    bool nested = previous != nullptr && previous->match.cue_end <= m.cue_begin &&
+                  cue.entry->source_rule == SourceRule::kBefore;
+    for (int t = nested ? previous->match.cue_end : 0; nested && t <= m.cue_begin; ++t) {
       if (s->break_before[t] ||
-          (t < c.match.cue_begin && IsIn(s->tokens[t].norm, {"and", "but", "or"}))) {
+          (t < m.cue_begin && IsIn(s->tokens[t].norm, {"and", "but", "or"}))) {
         nested = false;
       }
     }
-    if (nested) continue;
+    if (nested || c->InQuote(c->SpanOf(m.cue_begin, m.cue_end))) continue;
     previous = &kept[out];
-    kept[out++] = c;
+    kept[out++] = cue;
   }
   kept.resize(out);
 }

@@ -338,8 +338,8 @@ TEST_F(MarkerTest, ReportedSpeechIsTheCitedSourcesVoice) {
 }
 
 // Attribution precision: a report verb inside what someone else reports ("Merrill says Machado
-// promised") is that source's report, not one the outlet makes; a second verb of the speaker,
-// or one after a clause break, is an attribution of its own.
+// promised", a quotation) is that source's report, not one the outlet makes; a second verb of
+// the speaker, or one after a clause break, is an attribution of its own.
 TEST_F(MarkerTest, ReportVerbInsideAnotherAttributionsContentIsNoAttribution) {
   struct Case {
     const char* text;
@@ -351,6 +351,8 @@ TEST_F(MarkerTest, ReportVerbInsideAnotherAttributionsContentIsNoAttribution) {
       {"He said the plan failed and warned of more cuts.", "said|warned of"},
       {"He said the plan failed, but Clinton denied it.", "said|denied"},
       {"Machado promised to keep campaigning.", "promised to"},
+      // Inside a quotation a report verb is the quoted speaker's.
+      {"“I think we will win,” he said.", "said"},
       // A construction that names its own source is the outlet's: "what he described as".
       {"Munir thanked Beijing for what he described as steady backing.",
        "thanked|what he described as"},
