@@ -298,6 +298,24 @@ TEST_F(MarkerTest, SourcesKeepTitlesAppositivesAndSecondVerbs) {
   }
 }
 
+// Bugs found on PolNeAR train (attribution sources): a name's title between commas ("Democrat
+// of California") was not taken for an appositive, and the clause after the verb became an
+// inverted speaker ("said the program has sent ..." cited "the program has sent ...").
+TEST_F(MarkerTest, ATitleIsAnAppositiveAndAClauseIsNoInvertedSpeaker) {
+  const SourceCase cases[] = {
+      {"Dianne Feinstein, Democrat of California, said the program has sent a bad message.", "said",
+       "named", "Dianne Feinstein, Democrat of California"},
+      {"Mr. Smith, Secretary of the Treasury, said it.", "said", "named",
+       "Mr. Smith, Secretary of the Treasury"},
+      {"In a long interview on Tuesday, said the plan has failed.", "said", "none", ""},
+      {"He arrived late, said the minister.", "said", "named", "the minister"},
+  };
+  for (const SourceCase& c : cases) {
+    const std::string text = c.text;
+    ExpectAttribution(MarkText(text), text, c.cue, c.kind, c.source);
+  }
+}
+
 TEST_F(MarkerTest, VoiceTellsQuotedSpeechFromTheOutlet) {
   std::string text = "He said “the plan will clearly fail” and it probably will.";
   std::vector<Mark> marks = MarkText(text);
