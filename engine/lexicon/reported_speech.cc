@@ -61,9 +61,25 @@ std::vector<std::pair<int, int>> ReportedContent(const SentenceTokens& sentence,
       out.emplace_back(previous, l);
       continue;
     }
+    // "The museum, Mr. Bush said, celebrated ...", "And perhaps, he said, it could": an
+    // attribution between commas inside the sentence reports the words on both sides.
+    if (l > previous && r < next && break_before[l] && break_before[r] &&
+        CommaOrQuoteBefore(sentence, l) && CommaOrQuoteBefore(sentence, r)) {
+      out.emplace_back(previous, l);
+    }
     if (r >= next) continue;
-    // Content that opens with a quotation ends with it.
     int end = next;
+    // A report with no source in the sentence ("allegations of", "was asked about") reports
+    // a phrase of its clause, not the sentence's main clause after it.
+    if (attributions[k].source_begin < 0) {
+      for (int t = r + 1; t < end; ++t) {
+        if (break_before[t]) {
+          end = t;
+          break;
+        }
+      }
+    }
+    // Content that opens with a quotation ends with it.
     for (const Span& q : quotes) {
       if (!q.Contains(tokens[r].span)) continue;
       int last = r;

@@ -384,6 +384,34 @@ TEST_F(MarkerTest, ReportVerbInsideAnotherAttributionsContentIsNoAttribution) {
   }
 }
 
+// Whose words (PolNeAR Content spans): an attribution between commas inside a sentence reports
+// the words on both sides of it; one with no source reports only its own clause.
+TEST_F(MarkerTest, VoiceOfTheWordsAroundAParentheticalOrSourcelessReport) {
+  struct Case {
+    const char* text;
+    MarkCategory category;
+    const char* cue;
+    const char* voice;
+  } cases[] = {
+      {"Perhaps, he said, the case is overblown.", MarkCategory::kHedge, "Perhaps", "quoted"},
+      {"The overblown case, officials said, will go to trial.", MarkCategory::kEvaluative,
+       "overblown", "quoted"},
+      {"Perhaps he said the case is overblown.", MarkCategory::kHedge, "Perhaps", "outlet"},
+      {"Amid allegations of a cover-up, the overblown case went to trial.",
+       MarkCategory::kEvaluative, "cover-up", "quoted"},
+      {"Amid allegations of a cover-up, the overblown case went to trial.",
+       MarkCategory::kEvaluative, "overblown", "outlet"},
+      {"After he was asked about the vote, the mayor probably erred.", MarkCategory::kHedge,
+       "probably", "outlet"},
+  };
+  for (const Case& c : cases) {
+    const std::vector<Mark> marks = MarkText(c.text);
+    const Mark* m = Find(marks, c.category, c.cue);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(VoiceName(m->voice), c.voice) << c.text << " [" << c.cue << "]";
+  }
+}
+
 TEST_F(MarkerTest, ScareQuotesNeedNoSpeakerAndFewWords) {
   std::vector<Mark> marks = MarkText("Pakistan’s role in promoting “regional peace” drew notice.");
   EXPECT_NE(Find(marks, MarkCategory::kScareQuote, "“regional peace”"), nullptr);
