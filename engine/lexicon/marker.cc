@@ -545,7 +545,11 @@ void Marker::DropNestedAttributions(SentenceContext* c) {
     bool nested = previous != nullptr && previous->match.cue_end <= m.cue_begin &&
                   cue.entry->source_rule == SourceRule::kBefore;
     for (int t = nested ? previous->match.cue_end : 0; nested && t <= m.cue_begin; ++t) {
-      if (s->break_before[t] ||
+      // An ASCII dash ("--", " - ") is no clause break elsewhere, but it ends the content.
+      const std::string_view gap =
+          Span{s->tokens[t - 1].span.end, s->tokens[t].span.start}.Of(c->text);
+      if (s->break_before[t] || gap.find("--") != std::string_view::npos ||
+          gap.find(" - ") != std::string_view::npos ||
           (t < m.cue_begin && IsIn(s->tokens[t].norm, {"and", "but", "or"}))) {
         nested = false;
       }

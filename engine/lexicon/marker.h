@@ -30,11 +30,12 @@
 //      Lexicon attribution cues it does not confirm are dropped unless they are phrases or
 //      have a source rule other than "before"; a run takes no token of a non_report phrase and
 //      never ends on an article, a possessive or a weak content word (the content starts there);
-//   4c. nested attribution: a report verb in the same clause after an attribution cue, with no
-//      "and", "but" or "or" before it, lies in that attribution's content ("Merrill says
-//      Machado promised to") and is no cue of its own (MarkerOptions::mark_nested_attributions);
-//      constructions that locate their own source ("what he described as") stay. Nor is a cue
-//      inside a quotation ("“I think we win,” he said": only "said");
+//   4c. nested attribution: a report verb in the same clause after an attribution cue (no
+//      clause break or dash between them), with no "and", "but" or "or" before it, lies in that
+//      attribution's content ("Merrill says Machado promised to") and is no cue of its own
+//      (MarkerOptions::mark_nested_attributions); constructions that locate their own source ("what
+//      he described as") stay. Nor is a cue inside a quotation ("“I think we win,” he said": only
+//      "said");
 //   5. attribution: finds each cue's source and its kind (named, anonymous, none) by the
 //      entry's source rule (source_finder.h);
 //   6. voice: "quoted" when the cue lies inside one of Sentence::quotes (speech "direct"), or,

@@ -368,6 +368,7 @@ TEST_F(MarkerTest, ReportVerbInsideAnotherAttributionsContentIsNoAttribution) {
       {"Trump said Clinton denied it.", "said"},
       {"He said the plan failed and warned of more cuts.", "said|warned of"},
       {"He said the plan failed, but Clinton denied it.", "said|denied"},
+      {"He said nothing -- Clinton denied it.", "said|denied"},
       {"Machado promised to keep campaigning.", "promised to"},
       // Inside a quotation a report verb is the quoted speaker's.
       {"“I think we will win,” he said.", "said"},
