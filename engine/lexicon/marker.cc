@@ -721,7 +721,8 @@ void Marker::AddScareQuotes(SentenceContext* c) const {
 
 void Marker::MarkReportedSpeech(SentenceContext* c) const {
   // Hedges, boosters and evaluative words in the content of an attribution are the cited
-  // source's ("officials said the case is overblown"), unless they are part of a cue.
+  // source's ("officials said the case is overblown"), cue words of another attribution
+  // included ("Brazile said Clinton appeared to"): content never holds its own cue.
   std::stable_sort(c->attributions.begin(), c->attributions.end(),
                    [](const AttributionExtent& x, const AttributionExtent& y) {
                      return x.cue_begin < y.cue_begin;
@@ -736,11 +737,6 @@ void Marker::MarkReportedSpeech(SentenceContext* c) const {
     }
     bool reported = false;
     for (const auto& [b, e] : content) reported |= c->SpanOf(b, e).Contains(mark.span);
-    for (const Mark& cue : c->marks) {
-      if (cue.category == MarkCategory::kAttribution && cue.span.Overlaps(mark.span)) {
-        reported = false;
-      }
-    }
     if (reported) {
       mark.voice = Voice::kQuoted;
       mark.speech = Speech::kReported;

@@ -44,7 +44,8 @@ std::vector<std::pair<int, int>> ReportedContent(const SentenceTokens& sentence,
     const auto [l, r] = region[k];
     int next = n, previous = 0;  // where the neighbouring attributions start and end
     for (size_t j = 0; j < region.size(); ++j) {
-      if (j == k) continue;
+      // A cue that reports nobody ("seems", "reportedly") lies inside the content.
+      if (j == k || !attributions[j].reports_someone) continue;
       if (region[j].first >= r) next = std::min(next, region[j].first);
       if (region[j].second <= l) previous = std::max(previous, region[j].second);
     }

@@ -413,6 +413,29 @@ TEST_F(MarkerTest, VoiceOfTheWordsAroundAParentheticalOrSourcelessReport) {
   }
 }
 
+// Whose words: a cue that reports nobody ("appeared", "reportedly") inside someone's words is
+// part of them, and so is the rest of the content after it.
+TEST_F(MarkerTest, ASourcelessCueInsideReportedSpeechIsTheSourcesToo) {
+  struct Case {
+    const char* text;
+    MarkCategory category;
+    const char* cue;
+    const char* voice;
+  } cases[] = {
+      {"Brazile said Clinton appeared to be feeling better.", MarkCategory::kHedge, "appeared",
+       "quoted"},
+      {"Officials said the plan reportedly failed in an overblown way.", MarkCategory::kEvaluative,
+       "overblown", "quoted"},
+      {"The plan appeared to be overblown.", MarkCategory::kHedge, "appeared", "outlet"},
+  };
+  for (const Case& c : cases) {
+    const std::vector<Mark> marks = MarkText(c.text);
+    const Mark* m = Find(marks, c.category, c.cue);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(VoiceName(m->voice), c.voice) << c.text << " [" << c.cue << "]";
+  }
+}
+
 TEST_F(MarkerTest, ScareQuotesNeedNoSpeakerAndFewWords) {
   std::vector<Mark> marks = MarkText("Pakistan’s role in promoting “regional peace” drew notice.");
   EXPECT_NE(Find(marks, MarkCategory::kScareQuote, "“regional peace”"), nullptr);
