@@ -60,10 +60,11 @@ bool SourceFinder::PassiveCue(const TokenMatch& m, int i) const {
     return true;
   }
   // A passive inside the cue, as the cue model delimits it: "was asked", "is widely expected",
-  // "has been named".
-  for (int k = m.cue_begin; k + 1 < m.cue_end; ++k) {
+  // "has been named", or inside the lexicon match it took ("has been [harshly criticized]").
+  const int end = std::max(m.cue_end, m.end);
+  for (int k = m.cue_begin; k + 1 < end; ++k) {
     if (!IsBeForm(tokens_[k].norm)) continue;
-    for (int j = k + 1; j < m.cue_end; ++j) {
+    for (int j = k + 1; j < end; ++j) {
       if (IsParticiple(tokens_[j].norm)) return true;
     }
   }

@@ -347,6 +347,35 @@ TEST(CueModelTest, SubjectsThatDoNotSpeakAreNoSource) {
   }
 }
 
+// A bug found on PolNeAR dev (no-source attributions): when the model's run stopped short of
+// the participle of the passive it overlaps ("has been" of "has been harshly criticized"), the
+// subject became the source. The passive is read in the whole lexicon match.
+TEST(CueModelTest, APassiveTheModelCutsShortHasNoSource) {
+  const std::string yaml =
+      std::string(kAttributionYaml) + "  - \"is|are|was|were|be|been _? criticized|asked\"\n";
+  std::unique_ptr<Marker> marker = MakeMarker(
+      "threshold\t0\ncandidate\tbeen\nweight\tbias\t\t\t-0.5\nweight\tw\thas\t\t1\n"
+      "weight\tw\tbeen\t\t1\n",
+      "", yaml);
+  struct Case {
+    const char* text;
+    const char* cue;
+    const char* kind;
+    const char* source;  // "" when none
+  } cases[] = {
+      {"He has been harshly criticized for his policies.", "has been", "none", ""},
+      {"He has been criticized by the mayor.", "has been", "named", "the mayor"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    const std::vector<Mark> marks = MarkLine(*marker, text);
+    ASSERT_EQ(marks.size(), 1u) << text;
+    EXPECT_EQ(marks[0].cue, c.cue) << text;
+    EXPECT_EQ(SourceKindName(marks[0].source_kind), c.kind) << text;
+    EXPECT_EQ(marks[0].cited ? std::string(marks[0].cited->Of(text)) : "", c.source) << text;
+  }
+}
+
 // "In a statement" tells how something was said, not that it was: PolNeAR train marks it as a
 // cue 3 times in 57 without its verb, so the shipped lexicon has it only with "said".
 TEST(CueModelTest, InAStatementIsACueOnlyWithItsVerb) {
