@@ -37,7 +37,11 @@ line with "marks" (byte offsets into the line):
 
 Usage:
   scripts/eval_lexicons.py [--split dev|train|tune] [--tasks hedge,attribution,babe,basil]
-                           [--mark-cmd CMD] [--shared DIR] [--errors N]
+                           [--mark-cmd CMD] [--shared DIR] [--errors N] [--article-voice PARALLAX]
+
+The voice figure marks one sentence at a time, so a sentence inside a quotation that an earlier
+sentence opened looks like the outlet's own; --article-voice build/engine/cli/parallax adds the
+same figure on whole articles, split and quote-paired by `parallax mark` as in production.
 """
 
 import argparse
@@ -448,6 +452,9 @@ def eval_attribution(args, split):
                                 "cited" if cited else "outlet", t[m["start"]:m["end"]], t[:200]))
     if voiced:
         row(name, "voice agrees with Content (share)", agree / voiced, agree_outlet / voiced, 0.90)
+    if args.article_voice:
+        share, base_share = article_voice(args.article_voice, root, anns)
+        row(name, "voice agrees, whole articles", share, base_share)
     show_errors("attribution", texts, gold, [bool(s) for s in pred_spans], marks, args.errors)
     if args.errors:
         print("voice disagreements (ours, gold):")
@@ -470,6 +477,43 @@ def eval_attribution(args, split):
                     w = t[s:e].lower()
                     extra[w] = extra.get(w, 0) + 1
         print("spurious cues:", sorted(extra.items(), key=lambda x: -x[1])[:60])
+
+
+def article_voice(parallax, root, anns):
+    """The voice measure above on whole articles: `parallax mark ARTICLE` splits each article
+    itself and pairs quotation marks within paragraphs, as production does, so a sentence inside
+    a quotation opened by an earlier sentence counts as quoted. Returns (share, share when
+    every mark is the outlet's)."""
+    agree = agree_outlet = voiced = 0
+    for key, ann in sorted(anns.items()):
+        tpath = os.path.join(root, "text", key + ".txt")
+        if not os.path.exists(tpath):
+            continue
+        with open(tpath, encoding="utf-8") as f:
+            article = f.read()
+        spans, relations = read_brat(ann)
+        content = [spans[a["Content"]][1:] for label, a in relations
+                   if label in ("Attribution", "Attribution-no-source") and a.get("Content") in spans]
+        b2c = {}
+        pos = 0
+        for i, ch in enumerate(article):
+            b2c[pos] = i
+            pos += len(ch.encode("utf-8"))
+        b2c[pos] = len(article)
+        out = subprocess.run([parallax, "mark", tpath, "--data-dir", REPO, "--threads", "1"],
+                             capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            sys.exit("parallax mark %s failed (%d): %s" % (tpath, out.returncode, out.stderr[:2000]))
+        for line in out.stdout.splitlines():
+            for m in json.loads(line).get("marks", []):
+                if m["category"] not in ("evaluative", "hedge", "booster"):
+                    continue
+                start = b2c.get(m["start"], 0)
+                cited = any(a <= start < b for a, b in content)
+                voiced += 1
+                agree += cited == (m.get("voice", "outlet") != "outlet")
+                agree_outlet += not cited
+    return agree / max(1, voiced), agree_outlet / max(1, voiced)
 
 
 # ---------------------------------------------------------------- loaded language: BABE, BASIL
@@ -597,6 +641,9 @@ def main():
                     help="command reading a file of sentences (appended) and printing JSONL marks")
     ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
     ap.add_argument("--errors", type=int, default=0, help="print N false positives/negatives per task")
+    ap.add_argument("--article-voice", metavar="PARALLAX", default=None,
+                    help="also score voice on whole PolNeAR articles through `PARALLAX mark FILE` "
+                         "(quotes paired within paragraphs, as in production; slower)")
     args = ap.parse_args()
     if args.mark_cmd is None:
         args.mark_cmd = "%s mark --lines --format jsonl --data-dir %s" % (

@@ -356,6 +356,7 @@ std::vector<Mark> Marker::MarkSentence(std::string_view text, const Sentence& se
   Analyze(text, sentence, &scratch);
   SentenceContext c(text, sentence, &scratch, options_.max_source_tokens);
   if (cue_model_ != nullptr) ApplyCueModel(&c);
+  if (!options_.mark_nested_attributions) DropNestedAttributions(&c);
   BuildMarks(&c);
   if (options_.colon_cues) AddColonCues(&c);
   AddScareQuotes(&c);
@@ -524,6 +525,42 @@ void Marker::AddUnconfirmedLexiconCues(const std::vector<Candidate>& lexicon_cue
   }
 }
 
+void Marker::DropNestedAttributions(SentenceContext* c) {
+  // "Merrill says Machado promised to", "Shelby said he refused to": a report verb in the same
+  // clause after an attribution is part of what that attribution reports, unless it is a
+  // second verb of the speaker ("said ... and warned", "but has said") or a construction that
+  // locates its own source ("what he described as", "according to"). A cue inside a quotation
+  // ("“I think we win,” he said") is the quoted speaker's.
+  SentenceScratch* s = &c->s;
+  std::vector<Candidate>& kept = s->kept;
+  const Candidate* previous = nullptr;
+  size_t out = 0;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const Candidate& cue = kept[k];
+    if (cue.entry->category != MarkCategory::kAttribution) {
+      kept[out++] = cue;
+      continue;
+    }
+    const TokenMatch& m = cue.match;
+    bool nested = previous != nullptr && previous->match.cue_end <= m.cue_begin &&
+                  cue.entry->source_rule == SourceRule::kBefore;
+    for (int t = nested ? previous->match.cue_end : 0; nested && t <= m.cue_begin; ++t) {
+      // An ASCII dash ("--", " - ") is no clause break elsewhere, but it ends the content.
+      const std::string_view gap =
+          Span{s->tokens[t - 1].span.end, s->tokens[t].span.start}.Of(c->text);
+      if (s->break_before[t] || gap.find("--") != std::string_view::npos ||
+          gap.find(" - ") != std::string_view::npos ||
+          (t < m.cue_begin && IsIn(s->tokens[t].norm, {"and", "but", "or"}))) {
+        nested = false;
+      }
+    }
+    if (nested || c->InQuote(c->SpanOf(m.cue_begin, m.cue_end))) continue;
+    previous = &kept[out];
+    kept[out++] = cue;
+  }
+  kept.resize(out);
+}
+
 void Marker::BuildMarks(SentenceContext* c) const {
   const std::vector<Token>& tokens = c->s.tokens;
   for (const Candidate& k : c->s.kept) {
@@ -684,7 +721,8 @@ void Marker::AddScareQuotes(SentenceContext* c) const {
 
 void Marker::MarkReportedSpeech(SentenceContext* c) const {
   // Hedges, boosters and evaluative words in the content of an attribution are the cited
-  // source's ("officials said the case is overblown"), unless they are part of a cue.
+  // source's ("officials said the case is overblown"), cue words of another attribution
+  // included ("Brazile said Clinton appeared to"): content never holds its own cue.
   std::stable_sort(c->attributions.begin(), c->attributions.end(),
                    [](const AttributionExtent& x, const AttributionExtent& y) {
                      return x.cue_begin < y.cue_begin;
@@ -699,11 +737,6 @@ void Marker::MarkReportedSpeech(SentenceContext* c) const {
     }
     bool reported = false;
     for (const auto& [b, e] : content) reported |= c->SpanOf(b, e).Contains(mark.span);
-    for (const Mark& cue : c->marks) {
-      if (cue.category == MarkCategory::kAttribution && cue.span.Overlaps(mark.span)) {
-        reported = false;
-      }
-    }
     if (reported) {
       mark.voice = Voice::kQuoted;
       mark.speech = Speech::kReported;

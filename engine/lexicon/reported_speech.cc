@@ -44,7 +44,8 @@ std::vector<std::pair<int, int>> ReportedContent(const SentenceTokens& sentence,
     const auto [l, r] = region[k];
     int next = n, previous = 0;  // where the neighbouring attributions start and end
     for (size_t j = 0; j < region.size(); ++j) {
-      if (j == k) continue;
+      // A cue that reports nobody ("seems", "reportedly") lies inside the content.
+      if (j == k || !attributions[j].reports_someone) continue;
       if (region[j].first >= r) next = std::min(next, region[j].first);
       if (region[j].second <= l) previous = std::max(previous, region[j].second);
     }
@@ -61,9 +62,25 @@ std::vector<std::pair<int, int>> ReportedContent(const SentenceTokens& sentence,
       out.emplace_back(previous, l);
       continue;
     }
+    // "The museum, Mr. Bush said, celebrated ...", "And perhaps, he said, it could": an
+    // attribution between commas inside the sentence reports the words on both sides.
+    if (l > previous && r < next && break_before[l] && break_before[r] &&
+        CommaOrQuoteBefore(sentence, l) && CommaOrQuoteBefore(sentence, r)) {
+      out.emplace_back(previous, l);
+    }
     if (r >= next) continue;
-    // Content that opens with a quotation ends with it.
     int end = next;
+    // A report with no source in the sentence ("allegations of", "was asked about") reports
+    // a phrase of its clause, not the sentence's main clause after it.
+    if (attributions[k].source_begin < 0) {
+      for (int t = r + 1; t < end; ++t) {
+        if (break_before[t]) {
+          end = t;
+          break;
+        }
+      }
+    }
+    // Content that opens with a quotation ends with it.
     for (const Span& q : quotes) {
       if (!q.Contains(tokens[r].span)) continue;
       int last = r;

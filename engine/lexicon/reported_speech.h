@@ -9,9 +9,15 @@
 //   - content before it, when the cue and source close the sentence after a comma or a quote
 //     ("[The case is overblown], officials said Tuesday.", "..., according to the ministry.");
 //   - a relative clause: "lawmakers, who say [the case is overblown], ..." ends at its clause
-//     break.
-// Content after a cue ends where the next attribution starts, and at the end of a quotation
-// that opens it ("He said “...” and it probably will": "and it probably will" is the outlet's).
+//     break;
+//   - an attribution between commas inside the sentence: the words on both sides ("[The
+//     museum], Mr. Bush said, [celebrated his heroes]").
+// Content after a cue with no source in the sentence ends at its clause break: "Amid
+// allegations of [a cover-up], the case went to trial".
+// Content after a cue ends where the next attribution that reports someone starts (a cue that
+// reports nobody, "Officials said the plan [reportedly failed]", lies inside it), and at the end
+// of a quotation that opens it ("He said “...” and it probably will": "and it probably will" is
+// the outlet's).
 // Cues with no source in the sentence by their entry's rule ("reportedly", "it is believed")
 // report nobody's words and get no content.
 //

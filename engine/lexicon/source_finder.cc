@@ -60,10 +60,11 @@ bool SourceFinder::PassiveCue(const TokenMatch& m, int i) const {
     return true;
   }
   // A passive inside the cue, as the cue model delimits it: "was asked", "is widely expected",
-  // "has been named".
-  for (int k = m.cue_begin; k + 1 < m.cue_end; ++k) {
+  // "has been named", or inside the lexicon match it took ("has been [harshly criticized]").
+  const int end = std::max(m.cue_end, m.end);
+  for (int k = m.cue_begin; k + 1 < end; ++k) {
     if (!IsBeForm(tokens_[k].norm)) continue;
-    for (int j = k + 1; j < m.cue_end; ++j) {
+    for (int j = k + 1; j < end; ++j) {
       if (IsParticiple(tokens_[j].norm)) return true;
     }
   }
@@ -201,7 +202,8 @@ SourceFinder::Found SourceFinder::InvertedSpeaker(const TokenMatch& m) const {
     en = b;
   }
   Found found;
-  if (en > b) {
+  // A speaker is a noun phrase: "..., said the EB-5 program has sent" inverts nothing.
+  if (en > b && NounPhrase(b, en)) {
     found.begin = b, found.end = en;
     bool named = false;
     for (int k = b; k < en; ++k) named |= tokens_[k].capitalized;
@@ -306,9 +308,12 @@ std::pair<int, int> SourceFinder::SubjectBeforeAside(int cue) const {
   if (relative) return {name, aside};
   if (Appositive(aside, cue)) return {name, cue};
   // A description and the name it introduces: "A spokeswoman for the office, Rebekah
-  // Carmichael, said".
-  bool proper_name = true;
-  for (int k = aside; k < cue && proper_name; ++k) proper_name = tokens_[k].capitalized;
+  // Carmichael, said"; a name and its title: "Dianne Feinstein, Democrat of California, said".
+  bool proper_name = tokens_[cue - 1].capitalized;
+  for (int k = aside; k < cue && proper_name; ++k) {
+    proper_name = tokens_[k].capitalized ||
+                  (k > aside && (IsPreposition(tokens_[k].norm) || tokens_[k].norm == "the"));
+  }
   if (proper_name) return {name, cue};
   if (IsPreposition(first.norm) || first.norm.ends_with("ing")) return {name, aside};
   return {-1, -1};

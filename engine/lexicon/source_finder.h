@@ -12,7 +12,9 @@
 // verb ("Clinton faced questions") or holding an auxiliary with a verb after it ("The attack
 // is stirring debate"). A source keeps titles and initials ("Mr.", "Sen.", "John F. Kennedy"),
 // names joined by "and", and a name's appositive ("said Adrian Mapp, a Clinton delegate",
-// "Axelrod, a former newspaperman, defended"); an aside between subject and verb is skipped
+// "Axelrod, a former newspaperman, defended", "Feinstein, Democrat of California, said"); an
+// inverted speaker is a noun phrase ("..., said the minister", not "said the plan has failed");
+// an aside between subject and verb is skipped
 // ("Dar, speaking alongside Wang, stressed"; "Grassley, who owns a farm, notes"); a second verb of
 // the same speaker takes the source of the attribution before it ("said ..., adding", "said ...,
 // but warned").

@@ -2,10 +2,12 @@
 // tuning the lexicons and training the attribution cue model (scripts/eval_lexicons.py,
 // scripts/eval_lexicons_train_cues.py).
 //
-//   mark_lines --lexicons DIR [--cue-model FILE | --no-cue-model] [--cue-features] [FILE|-]
+//   mark_lines --lexicons DIR [--cue-model FILE | --no-cue-model] [--mark-nested-attributions]
+//              [--cue-features] [FILE|-]
 //
 // --cue-model replaces the directory's attribution cue model (attribution_cues.tsv) and
-// --no-cue-model drops it (lexicon-only attribution). --cue-features prints, instead of marks,
+// --no-cue-model drops it (lexicon-only attribution). --mark-nested-attributions sets
+// MarkerOptions::mark_nested_attributions. --cue-features prints, instead of marks,
 // the cue model's view of each line for scripts/eval_lexicons_train_cues.py:
 //   {"line": N, "tokens": [[start, end], ...], "features": {"<token index>": ["feature", ...]}}
 // with the features of the tokens that pass the model's gate.
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
   std::string cue_model;
   bool no_cue_model = false;
   bool cue_features = false;
+  parallax::MarkerOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--lexicons" && i + 1 < argc) {
@@ -40,6 +43,8 @@ int main(int argc, char** argv) {
       cue_model = argv[++i];
     } else if (arg == "--no-cue-model") {
       no_cue_model = true;
+    } else if (arg == "--mark-nested-attributions") {
+      options.mark_nested_attributions = true;
     } else if (arg == "--cue-features") {
       cue_features = true;
     } else {
@@ -64,7 +69,7 @@ int main(int argc, char** argv) {
     }
     lexicon->set_cue_model(std::make_shared<const parallax::CueModel>(std::move(*model)));
   }
-  parallax::Marker marker(*lexicon);
+  parallax::Marker marker(*lexicon, options);
   std::ifstream file;
   if (input != "-") {
     file.open(input);
