@@ -177,16 +177,52 @@ void AddUnmatched(const SentenceFeatures& f, const std::vector<size_t>& q, size_
   }
 }
 
+// The text between words `before` and `after` of `side` ("" when the offsets do not fit).
+std::string_view Gap(const QuotedSentence& side, size_t before, size_t after) {
+  const size_t from = side.features.words[before].span().end;
+  const size_t to = side.features.words[after].span().start;
+  if (from < side.base || to < from || to - side.base > side.text.size()) return {};
+  return side.text.substr(from - side.base, to - from);
+}
+
 // True iff the text between words `before` and `after` of `side` shows an editor's hand: an
 // elision ("…", "...") or brackets ("[...]", "[firearms]", "these (local) supervisors").
 bool ShowsEditing(const QuotedSentence& side, size_t before, size_t after) {
-  const size_t from = side.features.words[before].span().end;
-  const size_t to = side.features.words[after].span().start;
-  if (from < side.base || to < from || to - side.base > side.text.size()) return false;
-  const std::string_view gap = side.text.substr(from - side.base, to - from);
+  const std::string_view gap = Gap(side, before, after);
   return gap.find("...") != std::string_view::npos ||
          gap.find("\xE2\x80\xA6") != std::string_view::npos ||  // U+2026 …
          gap.find_first_of("[]()") != std::string_view::npos;
+}
+
+// The text of word `before` of `side` and what follows it up to word `after` ("he’s " where
+// the tokenizer keeps the clitic with its word).
+std::string_view WordAndGap(const QuotedSentence& side, size_t before, size_t after) {
+  const size_t from = side.features.words[before].span().start;
+  const size_t to = side.features.words[after].span().start;
+  if (from < side.base || to < from || to - side.base > side.text.size()) return {};
+  return side.text.substr(from - side.base, to - from);
+}
+
+// True iff the words [from, to) of quotation `q` are what a contraction in `other_gap` spells
+// out: "he is" / "he's", "do not" / "don't", "we will" / "we'll".
+bool SpelledOutContraction(const SentenceFeatures& f, const std::vector<size_t>& q, size_t from,
+                           size_t to, std::string_view other_gap) {
+  if (to != from + 1) return false;
+  static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
+      {"is", "s"},    {"has", "s"}, {"are", "re"},  {"am", "m"},  {"will", "ll"},
+      {"would", "d"}, {"had", "d"}, {"have", "ve"}, {"not", "t"}, {"us", "s"}};
+  const std::string& word = f.words[q[from]].norm();
+  for (const auto& [full, contracted] : kForms) {
+    if (word != full) continue;
+    for (std::string_view apostrophe : {"'", "\xE2\x80\x99"}) {  // ' and U+2019
+      const size_t at = other_gap.find(apostrophe);
+      if (at != std::string_view::npos &&
+          other_gap.substr(at + apostrophe.size()).starts_with(contracted)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -221,6 +257,13 @@ QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& 
         if (i1 == i0 + 1 && j1 == j0 + 1) continue;
         // An editor's hand shown on either side: words left out at "…", words put in "[...]".
         if (ShowsEditing(qa_side, x[i0], x[i1]) || ShowsEditing(qb_side, y[j0], y[j1])) continue;
+        // A contraction on one side, spelled out on the other: the same words.
+        if ((j1 == j0 + 1 &&
+             SpelledOutContraction(a, x, i0 + 1, i1, WordAndGap(qb_side, y[j0], y[j1]))) ||
+            (i1 == i0 + 1 &&
+             SpelledOutContraction(b, y, j0 + 1, j1, WordAndGap(qa_side, x[i0], x[i1])))) {
+          continue;
+        }
         // The same words in another house style ("F.B.I." / "FBI", "2 in 3" / "two-in-three").
         if (Spelling(a, x, i0 + 1, i1) == Spelling(b, y, j0 + 1, j1)) continue;
         AddUnmatched(a, x, i0 + 1, i1, &match.a_spans, &match.a_text, &match.negation_differs);

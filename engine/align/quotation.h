@@ -14,12 +14,12 @@
 // least kMinQuoteCoverage of the shorter quotation. A shared quotation *differs* when, between the
 // first and last words the two have in common, one side has words the other lacks: a word
 // substituted ("debating" / "doing"), added or left out ("both discriminators and victims" /
-// "discriminators and victims"), a misquote as fact-checkers count one. Not a
-// difference: a quotation cut short (words before the first or after the last common word), an
-// editor's hand shown in the text between two common words ("…", "...", or brackets: "[...]",
-// "[firearms]"), and the same words in another house style ("F.B.I." / "FBI",
-// "tax-filing" / "tax filing", "two-in-three" / "2 in 3": letters and digits compared, number
-// words as digits).
+// "discriminators and victims"), a misquote as fact-checkers count one. Not a difference: a
+// quotation cut short (words before the first or after the last common word), an editor's hand
+// shown in the text between two common words ("…", "...", or brackets: "[...]", "[firearms]"),
+// a contraction spelled out ("he's" / "he is"), and the same words in another house style
+// ("F.B.I." / "FBI", "tax-filing" / "tax filing", "two-in-three" / "2 in 3": letters and digits
+// compared, number words as digits).
 //
 // Thread safety: pure functions.
 #ifndef PARALLAX_ENGINE_ALIGN_QUOTATION_H_

@@ -69,6 +69,12 @@ TEST(QuotationTest, FindsSharedQuotationsAndTheirWordDifferences) {
       {"The minister said: \"I attended the summit in Geneva on Tuesday.\"",
        "The minister said: \"I did not attend the summit in Geneva on Tuesday.\"", true, true, "",
        "did not"},
+      // A contraction spelled out on the other side: the same words.
+      {"\"President Obama has said that he\u2019s determined to prevent Iran from getting nuclear "
+       "weapons,\" Netanyahu said.",
+       "\"President Obama has said that he is determined to prevent Iran from getting nuclear "
+       "weapons,\" he said.",
+       true, false, "", ""},
       // Two quotations of the same speaker saying other things.
       {"\"The economy is growing faster than expected,\" she said.",
        "\"We will cut taxes for every family next year,\" she said.", false, false, "", ""},
