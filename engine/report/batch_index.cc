@@ -54,7 +54,7 @@ void SetStory(const BatchStory& story, int number, TemplateData* data, Ref out) 
     data->SetBool(entry, "linked", linked);
     data->Set(entry, "href",
               linked ? CleanUtf8(story.href) + "#claim-" + std::to_string(claim.claim) : "");
-    data->Set(entry, "number", std::to_string(claim.claim + 1));
+    data->Set(entry, "label", ClaimLabel(claim.id));
     data->Set(entry, "text", ShortenUtf8(CollapseSpaces(claim.text), 240));
     data->Set(entry, "carrying", Join(claim.sources_carrying, ", "));
     data->Set(entry, "omitting", Join(claim.sources_omitting, ", "));

@@ -9,12 +9,14 @@
 namespace parallax {
 namespace {
 
-// The cited-source columns come last (added with schema 1.1), so that readers that take
-// columns by position still find the others where they were.
+// Columns added later come last (the cited source with schema 1.1, the claim and the sentence's
+// offset with 1.3), so that readers that take columns by position still find the others where
+// they were.
 constexpr std::string_view kColumns[] = {
-    "article_id", "source",        "sentence_index", "category",    "start",    "end",
-    "cue",        "entry",         "stance",         "source_kind", "polarity", "voice",
-    "negated",    "sentence_text", "cited_source",   "cited_start", "cited_end"};
+    "article_id",  "source",    "sentence_index", "category",      "start",
+    "end",         "cue",       "entry",          "stance",        "source_kind",
+    "polarity",    "voice",     "negated",        "sentence_text", "cited_source",
+    "cited_start", "cited_end", "claim_id",       "sentence_start"};
 
 // A cell that starts with one of these is read as a formula by Excel, LibreOffice and Gnumeric
 // (tab and CR as well, which some of them skip before looking for `=`). A crawled page can
@@ -75,7 +77,9 @@ std::string RenderMarksCsv(const ReportModel& model) {
                                       sentence_text,
                                       cited ? CleanUtf8(mark->source->Of(article.text)) : "",
                                       cited ? std::to_string(mark->source->start) : "",
-                                      cited ? std::to_string(mark->source->end) : ""};
+                                      cited ? std::to_string(mark->source->end) : "",
+                                      CleanUtf8(sentence.claim_id),
+                                      std::to_string(sentence.span.start)};
         for (size_t i = 0; i < std::size(fields); ++i) AppendField(fields[i], i == 0, &out);
         out += "\r\n";
       }

@@ -1,5 +1,6 @@
 #include "engine/report/format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -122,6 +123,14 @@ std::string CollapseSpaces(std::string_view text) {
     out += c;
   }
   return out;
+}
+
+std::string ClaimLabel(std::string_view id) {
+  const bool numbered =
+      id.size() > 1 && id[0] == 'c' &&
+      std::all_of(id.begin() + 1, id.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (numbered) return "C" + std::string(id.substr(1));
+  return CleanUtf8(id);
 }
 
 }  // namespace parallax

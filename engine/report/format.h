@@ -31,6 +31,11 @@ bool IsSafeLinkTarget(std::string_view url);
 // Returns true iff `url` is an absolute http(s) URL (see above).
 bool IsHttpUrl(std::string_view url);
 
+// Returns how a report labels claim `id` everywhere it shows it ("c8" -> "C8"), so the HTML,
+// the JSON, the CSV and the batch index name a claim alike; other ids are returned as they are
+// (cleaned as CleanUtf8 does).
+std::string ClaimLabel(std::string_view id);
+
 // Returns `text` cut to at most `max_bytes` bytes at a UTF-8 character boundary, with "…"
 // appended when cut. Invalid UTF-8 bytes are replaced by U+FFFD first.
 std::string ShortenUtf8(std::string_view text, size_t max_bytes);

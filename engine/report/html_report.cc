@@ -60,7 +60,7 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
   const Ref out = kRoot;
   const ReportClaim& claim = model.claims[c];
   data.Set(out, "anchor", "claim-" + std::to_string(c));
-  data.Set(out, "number", std::to_string(c + 1));
+  data.Set(out, "label", ClaimLabel(claim.id));
   SetClean(&data, out, "id", claim.id);
   data.Set(out, "score", FormatFixed(claim.score, 2));
   data.SetBool(out, "has_note", !claim.note.empty());

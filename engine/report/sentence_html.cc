@@ -233,7 +233,7 @@ Status SetParagraphs(const Page& page, int a, Ref object, Scratch* scratch) {
     data.SetBool(piece, "in_claim", claim >= 0);
     if (claim >= 0) {
       data.Set(piece, "claim_anchor", "claim-" + std::to_string(claim));
-      data.Set(piece, "claim_number", std::to_string(claim + 1));
+      data.Set(piece, "claim_label", ClaimLabel(page.model.claims[claim].id));
     }
     last_end = std::max(last_end, sentence.span.end);
   }

@@ -49,7 +49,7 @@ TEST(BatchIndexTest, RendersStoriesAndRefusesUnsafeLinks) {
   safe.href = "stories/s1.html";
   safe.sources = {{"Firstpost", 2}, {"News site", 1}};
   safe.articles = 3;
-  safe.divergent_claims = {{2, "c", "A claim", {"Firstpost"}, {"News site"}, {"number"}, 1.5}};
+  safe.divergent_claims = {{2, "c3", "A claim", {"Firstpost"}, {"News site"}, {"number"}, 1.5}};
   BatchStory evil = safe;
   evil.id = "s2";
   evil.title = "Evil";

@@ -75,6 +75,35 @@ TEST(HtmlReportTest, SeedReportIsSelfContainedAndComplete) {
   EXPECT_EQ(html.find("Generated</dt>"), std::string::npos);
 }
 
+// A claim is labelled by its id in the claims table and the full texts, as in the JSON and the
+// CSV ("c12" is "C12" wherever it shows), whatever its row.
+TEST(HtmlReportTest, ClaimsAreLabelledByTheirIds) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_OK(model);
+  const std::vector<std::string> ids = {"c12", "c3", "c7", "c1"};
+  ASSERT_EQ(model->claims.size(), ids.size());
+  for (size_t c = 0; c < ids.size(); ++c) {
+    for (ReportArticle& article : model->articles) {
+      for (ReportSentence& sentence : article.sentences) {
+        if (sentence.claim_id == model->claims[c].id) sentence.claim_id = ids[c];
+      }
+    }
+    model->claims[c].id = ids[c];
+  }
+  auto html = RenderHtml(*model, kTemplates);
+  ASSERT_OK(html);
+  for (size_t c = 0; c < ids.size(); ++c) {
+    const std::string label = "C" + ids[c].substr(1);
+    const std::string row = "href=\"#claim-" + std::to_string(c) + "\">" + label + "</a>";
+    EXPECT_NE(html->find(row), std::string::npos) << label;
+    // The full texts point to the claim by the same label.
+    EXPECT_NE(html->find("title=\"Claim " + label + " in the claims table\">" + label + "</a>"),
+              std::string::npos)
+        << label;
+  }
+  EXPECT_EQ(html->find(">C2</a>"), std::string::npos) << "row numbers are not labels";
+}
+
 TEST(HtmlReportTest, SameModelGivesByteIdenticalHtml) {
   const std::string first = RenderSeeds();
   EXPECT_EQ(RenderSeeds(), first);

@@ -261,11 +261,32 @@ TEST(CsvReportTest, OneRowPerMarkWithRfc4180Quoting) {
   const auto records = ParseCsv(RenderMarksCsv(*model));
   ASSERT_EQ(records.size(), marks + 1);
   const std::vector<std::string> header = {
-      "article_id", "source",        "sentence_index", "category",    "start",    "end",
-      "cue",        "entry",         "stance",         "source_kind", "polarity", "voice",
-      "negated",    "sentence_text", "cited_source",   "cited_start", "cited_end"};
+      "article_id",  "source",    "sentence_index", "category",      "start",
+      "end",         "cue",       "entry",          "stance",        "source_kind",
+      "polarity",    "voice",     "negated",        "sentence_text", "cited_source",
+      "cited_start", "cited_end", "claim_id",       "sentence_start"};
   EXPECT_EQ(records[0], header);
   for (size_t r = 1; r < records.size(); ++r) ASSERT_EQ(records[r].size(), header.size()) << r;
+}
+
+// Each mark's row names its sentence's claim, and the sentence's offset turns the mark's
+// article offsets into offsets within sentence_text: there they cut out the cue.
+TEST(CsvReportTest, RowsNameTheClaimAndCutTheCueFromTheSentence) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_OK(model);
+  const auto records = ParseCsv(RenderMarksCsv(*model));
+  ASSERT_GT(records.size(), 1u);
+  size_t with_claim = 0;
+  for (size_t r = 1; r < records.size(); ++r) {
+    const std::vector<std::string>& row = records[r];
+    const size_t start = std::stoul(row[4]);
+    const size_t end = std::stoul(row[5]);
+    const size_t sentence_start = std::stoul(row[18]);
+    ASSERT_LE(sentence_start, start) << r;
+    EXPECT_EQ(row[13].substr(start - sentence_start, end - start), row[6]) << r;
+    with_claim += row[17].empty() ? 0 : 1;
+  }
+  EXPECT_GT(with_claim, 0u);
 }
 
 TEST(CsvReportTest, QuotesCommasQuotesAndNewlines) {
@@ -284,7 +305,7 @@ TEST(CsvReportTest, QuotesCommasQuotesAndNewlines) {
   model.articles = {article};
   const std::string csv = RenderMarksCsv(model);
   EXPECT_NE(csv.find("\"a,1\",\"He said \"\"no\"\"\",0,hedge,0,4,Line,,,,,,false,"
-                     "\"Line one,\r\nline \"\"two\"\".\",,,\r\n"),
+                     "\"Line one,\r\nline \"\"two\"\".\",,,,0\r\n"),
             std::string::npos)
       << csv;
   const auto records = ParseCsv(csv);
