@@ -305,7 +305,7 @@ TEST(CsvReportTest, QuotesCommasQuotesAndNewlines) {
   model.articles = {article};
   const std::string csv = RenderMarksCsv(model);
   EXPECT_NE(csv.find("\"a,1\",\"He said \"\"no\"\"\",0,hedge,0,4,Line,,,,,,false,"
-                     "\"Line one,\r\nline \"\"two\"\".\",,,,0\r\n"),
+                     "\"Line one,\r\nline \"\"two\"\".\",,,,,0\r\n"),
             std::string::npos)
       << csv;
   const auto records = ParseCsv(csv);
@@ -337,7 +337,7 @@ TEST(CsvReportTest, AttributionRowsNameTheCitedSource) {
   model.articles = {article};
   const auto records = ParseCsv(RenderMarksCsv(model));
   ASSERT_EQ(records.size(), 3u);
-  ASSERT_EQ(records[1].size(), 17u);
+  ASSERT_EQ(records[1].size(), 19u);
   EXPECT_EQ(records[1][3], "attribution");
   EXPECT_EQ(records[1][14], "Officials, \"insiders\"");
   EXPECT_EQ(records[1][15], "0");
