@@ -37,21 +37,6 @@ bool ParseDate(const std::string& s, long* days) {
 
 uint64_t Key(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 
-double Cosine(const std::vector<std::pair<int32_t, float>>& x,
-              const std::vector<std::pair<int32_t, float>>& y) {
-  double dot = 0;
-  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-    if (x[i].first < y[j].first) {
-      ++i;
-    } else if (y[j].first < x[i].first) {
-      ++j;
-    } else {
-      dot += static_cast<double>(x[i++].second) * y[j++].second;
-    }
-  }
-  return dot;
-}
-
 }  // namespace
 
 int DaysApart(const std::string& a, const std::string& b) {
@@ -64,12 +49,24 @@ int DaysApart(const std::string& a, const std::string& b) {
 std::vector<std::pair<int32_t, float>> ArticleTerms(std::span<const SentenceFeatures> sentences,
                                                     const SentenceFeatures* title,
                                                     double title_weight) {
-  std::map<int32_t, double> sum;
+  // All (term, weight) entries, sorted and summed per term: cheaper than a map of sums.
+  std::vector<std::pair<int32_t, double>> entries;
   for (const SentenceFeatures& f : sentences) {
-    for (const auto& [term, weight] : f.vector) sum[term] += weight;
+    for (const auto& [term, weight] : f.vector) entries.emplace_back(term, weight);
   }
   if (title != nullptr) {
-    for (const auto& [term, weight] : title->vector) sum[term] += title_weight * weight;
+    for (const auto& [term, weight] : title->vector)
+      entries.emplace_back(term, title_weight * weight);
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::pair<int32_t, double>> sum;
+  for (const auto& [term, weight] : entries) {
+    if (!sum.empty() && sum.back().first == term) {
+      sum.back().second += weight;
+    } else {
+      sum.emplace_back(term, weight);
+    }
   }
   double norm = 0;
   for (const auto& [term, weight] : sum) norm += weight * weight;
@@ -93,20 +90,45 @@ std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& ar
     uint32_t mine = sentence_article[sentence];
     ++shared[Key(std::min(mine, other), std::max(mine, other))];
   };
+  uint64_t last_key = ~uint64_t{0};
   for (const ScoredPair& p : pairs) {
     if (p.a >= sentence_article.size() || p.b >= sentence_article.size()) continue;
     const uint32_t aa = sentence_article[p.a];
     const uint32_t ab = sentence_article[p.b];
     if (aa == ab || aa >= articles.size() || ab >= articles.size()) continue;
     if (articles[aa].source == articles[ab].source) continue;
-    shared.try_emplace(Key(std::min(aa, ab), std::max(aa, ab)), 0);  // a pair of candidates
+    // A pair of candidates (runs of pairs between the same two articles are common).
+    const uint64_t articles_key = Key(std::min(aa, ab), std::max(aa, ab));
+    if (articles_key != last_key) {
+      shared.try_emplace(articles_key, 0);
+      last_key = articles_key;
+    }
     if (p.score < options.sentence_threshold) continue;
     note(p.a, ab);
     note(p.b, aa);
   }
+  // The article pairs in (a, b) order, so that each article's terms are spread into a dense
+  // row once and every partner's cosine is a lookup per term (not a merge of two lists).
+  std::vector<std::pair<uint64_t, uint32_t>> ordered(shared.begin(), shared.end());
+  std::unordered_map<uint64_t, uint32_t>().swap(shared);
+  std::sort(ordered.begin(), ordered.end());
+  int32_t max_term = -1;
+  for (const StoryArticle& article : articles) {
+    if (!article.terms.empty()) max_term = std::max(max_term, article.terms.back().first);
+  }
+  std::vector<float> row(static_cast<size_t>(max_term + 1), 0.0f);
+  std::vector<long> days(articles.size(), 0);
+  std::vector<char> dated(articles.size(), 0);
+  for (size_t i = 0; i < articles.size(); ++i) dated[i] = ParseDate(articles[i].date, &days[i]);
   std::vector<ArticleLink> out;
-  out.reserve(shared.size());
-  for (const auto& [key, count] : shared) {
+  out.reserve(ordered.size());
+  uint32_t spread = UINT32_MAX;  // the article whose terms are in `row`
+  auto set_row = [&](uint32_t article, bool on) {
+    for (const auto& [term, weight] : articles[article].terms) {
+      if (term >= 0) row[static_cast<size_t>(term)] = on ? weight : 0.0f;
+    }
+  };
+  for (const auto& [key, count] : ordered) {
     const uint32_t a = static_cast<uint32_t>(key >> 32);
     const uint32_t b = static_cast<uint32_t>(key & 0xffffffffu);
     const double total = static_cast<double>(articles[a].sentences) + articles[b].sentences;
@@ -114,12 +136,21 @@ std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& ar
     const double share = std::min(1.0, count / total);
     double sim = share;
     if (!articles[a].terms.empty() && !articles[b].terms.empty()) {
-      const double cos = Cosine(articles[a].terms, articles[b].terms);
+      if (spread != a) {
+        if (spread != UINT32_MAX) set_row(spread, false);
+        set_row(a, true);
+        spread = a;
+      }
+      double cos = 0;
+      for (const auto& [term, weight] : articles[b].terms) {
+        if (term >= 0) cos += static_cast<double>(row[static_cast<size_t>(term)]) * weight;
+      }
       sim =
           cos < options.min_cosine ? 0 : options.cosine_weight * cos + options.share_weight * share;
     }
-    const int gap = DaysApart(articles[a].date, articles[b].date);
-    if (gap > options.max_date_gap_days) sim *= options.date_penalty;
+    if (dated[a] && dated[b] && std::labs(days[a] - days[b]) > options.max_date_gap_days) {
+      sim *= options.date_penalty;
+    }
     if (sim > 0) out.push_back({a, b, sim});
   }
   std::sort(out.begin(), out.end(), [](const ArticleLink& p, const ArticleLink& q) {
