@@ -331,7 +331,7 @@ bool DifferentHappenings(const SentenceFeatures& a, const SentenceFeatures& b) {
 }
 
 // The content words `a` and `b` share, rarest first (see ClaimEvidence).
-std::vector<std::string> SharedWords(const SentenceFeatures& a, const SentenceFeatures& b) {
+std::vector<Span> SharedWords(const SentenceFeatures& a, const SentenceFeatures& b) {
   std::vector<const SentenceWord*> shared;
   for (const SentenceWord& w : a.words) {
     // Initials ("Robert L. Wilkins", "U.S.") say nothing on their own.
@@ -345,11 +345,41 @@ std::vector<std::string> SharedWords(const SentenceFeatures& a, const SentenceFe
   std::stable_sort(shared.begin(), shared.end(), [](const SentenceWord* x, const SentenceWord* y) {
     return x->weight() > y->weight();
   });
-  std::vector<std::string> out;
+  std::vector<Span> out;
   for (size_t k = 0; k < shared.size() && k < kMaxEvidenceWords; ++k) {
-    out.push_back(shared[k]->norm());
+    out.push_back(shared[k]->span());
   }
   return out;
+}
+
+// Sets claim->evidence: of the pairs compared (`tried`, by member index), the best-scoring ones
+// that connect every member to the others (a maximum spanning tree: one line per version, not
+// one per pair, which in a claim of 48 versions would be 1,128).
+void AddEvidence(const std::vector<ClaimSentence>& s, const std::vector<uint32_t>& order,
+                 std::vector<ScoredPair> tried, Claim* claim) {
+  std::stable_sort(tried.begin(), tried.end(),
+                   [](const ScoredPair& p, const ScoredPair& q) { return p.score > q.score; });
+  std::vector<uint32_t> parent(order.size());
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto root = [&parent](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const ScoredPair& p : tried) {
+    const uint32_t ra = root(p.a);
+    const uint32_t rb = root(p.b);
+    if (ra == rb) continue;
+    parent[ra] = rb;
+    const ClaimSentence& a = s[order[p.a]];
+    const ClaimSentence& b = s[order[p.b]];
+    const QuoteMatch quote = MatchQuotations(Quoted(a), Quoted(b));
+    claim->evidence.push_back({p.a, p.b, p.score, quote.shared ? quote.a_common : Span{},
+                               SharedWords(*a.features, *b.features)});
+  }
+  std::sort(claim->evidence.begin(), claim->evidence.end(),
+            [](const ClaimEvidence& x, const ClaimEvidence& y) {
+              return x.a != y.a ? x.a < y.a : x.b < y.b;
+            });
 }
 
 // Fills `claim` from its member sentences. `secondary` (may be null) marks the members whose
@@ -395,14 +425,13 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
   // Discrepancies between every two versions from different sources; in a large claim, between
   // each version and the most central one (highest member score), so the list grows with the
   // claim instead of with its square.
+  std::vector<ScoredPair> tried;  // the pairs compared, by member index
   auto compare = [&](uint32_t x, uint32_t y) {
     const ClaimSentence& a = s[order[x]];
     const ClaimSentence& b = s[order[y]];
     if (a.source == b.source) return;
     const QuoteMatch quote = MatchQuotations(Quoted(a), Quoted(b));
-    claim->evidence.push_back({x, y, scores->Get(order[x], order[y]),
-                               quote.shared ? quote.a_common : Span{},
-                               SharedWords(*a.features, *b.features)});
+    tried.push_back({x, y, static_cast<float>(scores->Get(order[x], order[y]))});
     for (Discrepancy& d : FindDiscrepancies(*a.features, *b.features)) {
       // "said Sunday" / "said Friday": when each outlet's source spoke, not when it happened.
       if (d.kind == Discrepancy::Kind::kDate &&
@@ -453,6 +482,7 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
       if (x != center) compare(std::min(x, center), std::max(x, center));
     }
   }
+  AddEvidence(s, order, std::move(tried), claim);
 }
 
 // The thresholds of step 2 (see the header): the options resolved against the model's rules.

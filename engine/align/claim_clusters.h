@@ -137,7 +137,8 @@ struct ClaimMember {
 };
 
 // Why two versions (members of different sources) were taken for one claim: what a reader can
-// check. Made for the same pairs as the discrepancies.
+// check. Made for the best-scoring of the pairs the discrepancies compare that connect every
+// version to the others (one per version but one).
 struct ClaimEvidence {
   uint32_t a = 0;  // indices into Claim::members; spans are a's
   uint32_t b = 0;
@@ -145,9 +146,10 @@ struct ClaimEvidence {
   // The stretch of a shared quotation (quotation.h) from a's first to last word in common, as
   // featurized; empty when they share no quotation.
   Span quotation;
-  // Content words both sentences have (by stem, as a writes them, lower-cased; no initials),
-  // rarest first (highest IDF), at most kMaxEvidenceWords.
-  std::vector<std::string> shared_words;
+  // Content words both sentences have (by stem; no initials), rarest first (highest IDF), at
+  // most kMaxEvidenceWords: where a writes them, as featurized (spans, not strings: a large
+  // corpus has millions of these).
+  std::vector<Span> shared_words;
 };
 
 inline constexpr size_t kMaxEvidenceWords = 6;

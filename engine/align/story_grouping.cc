@@ -82,6 +82,9 @@ std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& ar
                                              const std::vector<uint32_t>& sentence_article,
                                              const std::vector<ScoredPair>& pairs,
                                              const StoryOptions& options) {
+  // The article pairs the candidates pair (runs of pairs between the same two articles are
+  // common), as a sorted list of keys: 8 bytes each, where a hash map took about 40.
+  std::vector<uint64_t> keys;
   // For each ordered (sentence, other article): does the sentence have a strong pair there?
   std::unordered_set<uint64_t> strong;            // (sentence, article)
   std::unordered_map<uint64_t, uint32_t> shared;  // (article a, article b), a < b -> count
@@ -90,28 +93,24 @@ std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& ar
     uint32_t mine = sentence_article[sentence];
     ++shared[Key(std::min(mine, other), std::max(mine, other))];
   };
-  uint64_t last_key = ~uint64_t{0};
   for (const ScoredPair& p : pairs) {
     if (p.a >= sentence_article.size() || p.b >= sentence_article.size()) continue;
     const uint32_t aa = sentence_article[p.a];
     const uint32_t ab = sentence_article[p.b];
     if (aa == ab || aa >= articles.size() || ab >= articles.size()) continue;
     if (articles[aa].source == articles[ab].source) continue;
-    // A pair of candidates (runs of pairs between the same two articles are common).
     const uint64_t articles_key = Key(std::min(aa, ab), std::max(aa, ab));
-    if (articles_key != last_key) {
-      shared.try_emplace(articles_key, 0);
-      last_key = articles_key;
-    }
+    if (keys.empty() || keys.back() != articles_key) keys.push_back(articles_key);
     if (p.score < options.sentence_threshold) continue;
     note(p.a, ab);
     note(p.b, aa);
   }
-  // The article pairs in (a, b) order, so that each article's terms are spread into a dense
-  // row once and every partner's cosine is a lookup per term (not a merge of two lists).
-  std::vector<std::pair<uint64_t, uint32_t>> ordered(shared.begin(), shared.end());
-  std::unordered_map<uint64_t, uint32_t>().swap(shared);
-  std::sort(ordered.begin(), ordered.end());
+  std::unordered_set<uint64_t>().swap(strong);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  keys.shrink_to_fit();
+  // Articles in (a, b) order, so that each article's terms are spread into a dense row once and
+  // every partner's cosine is a lookup per term (not a merge of two lists).
   int32_t max_term = -1;
   for (const StoryArticle& article : articles) {
     if (!article.terms.empty()) max_term = std::max(max_term, article.terms.back().first);
@@ -121,14 +120,16 @@ std::vector<ArticleLink> ArticleSimilarities(const std::vector<StoryArticle>& ar
   std::vector<char> dated(articles.size(), 0);
   for (size_t i = 0; i < articles.size(); ++i) dated[i] = ParseDate(articles[i].date, &days[i]);
   std::vector<ArticleLink> out;
-  out.reserve(ordered.size());
+
   uint32_t spread = UINT32_MAX;  // the article whose terms are in `row`
   auto set_row = [&](uint32_t article, bool on) {
     for (const auto& [term, weight] : articles[article].terms) {
       if (term >= 0) row[static_cast<size_t>(term)] = on ? weight : 0.0f;
     }
   };
-  for (const auto& [key, count] : ordered) {
+  for (const uint64_t key : keys) {
+    const auto it = shared.find(key);
+    const uint32_t count = it == shared.end() ? 0 : it->second;
     const uint32_t a = static_cast<uint32_t>(key >> 32);
     const uint32_t b = static_cast<uint32_t>(key & 0xffffffffu);
     const double total = static_cast<double>(articles[a].sentences) + articles[b].sentences;

@@ -1,6 +1,7 @@
 #include "engine/pipeline/model_building.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 
@@ -246,7 +247,12 @@ void AddClaims(const Analysis& analysis, const std::unordered_map<int, int>& pos
       if (!e.quotation.empty() && e.quotation.end <= text.size()) {
         re.quotation = std::string(e.quotation.Of(text));
       }
-      re.shared_words = e.shared_words;
+      for (const Span& word : e.shared_words) {
+        if (word.end > text.size()) continue;
+        std::string lower(word.Of(text));
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        re.shared_words.push_back(std::move(lower));
+      }
       rc.evidence.push_back(std::move(re));
     }
     model->claims.push_back(std::move(rc));

@@ -190,9 +190,10 @@ TEST(ClaimClustersTest, EvidenceNamesTheSharedQuotationAndWords) {
   EXPECT_EQ(first.substr(e.quotation.start, e.quotation.end - e.quotation.start),
             "We will attend the summit in Geneva next week");
   EXPECT_LE(e.shared_words.size(), kMaxEvidenceWords);
-  EXPECT_NE(std::find(e.shared_words.begin(), e.shared_words.end(), "geneva"),
-            e.shared_words.end());
-  EXPECT_EQ(std::find(e.shared_words.begin(), e.shared_words.end(), "the"), e.shared_words.end());
+  std::vector<std::string> words;
+  for (const Span& w : e.shared_words) words.push_back(first.substr(w.start, w.end - w.start));
+  EXPECT_NE(std::find(words.begin(), words.end(), "Geneva"), words.end());
+  EXPECT_EQ(std::find(words.begin(), words.end(), "the"), words.end());
   // Sentences alone in their claim have none.
   for (const Claim& c : claims) {
     if (c.members.size() == 1) {
