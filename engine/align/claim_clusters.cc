@@ -263,14 +263,6 @@ bool DaysCountedFromDifferentDates(const Discrepancy& d, const ClaimSentence& a,
   return RelativeDaysOnly(d.a_spans, *a.features) && RelativeDaysOnly(d.b_spans, *b.features);
 }
 
-// Returns true iff `other` names a word of the sources cited in `c`: it reports their act.
-bool NamesSource(const SentenceCertainty& c, const SentenceFeatures& other) {
-  for (const SentenceWord& w : other.words) {
-    if (std::binary_search(c.source_words.begin(), c.source_words.end(), w.norm())) return true;
-  }
-  return false;
-}
-
 // Returns true iff `f` has one of the words `names` (sorted, lower-cased).
 bool HasAnyWord(const SentenceFeatures& f, const std::vector<std::string>& names) {
   for (const SentenceWord& w : f.words) {
@@ -464,7 +456,11 @@ void FillClaim(const std::vector<uint32_t>& cluster, const std::vector<ClaimSent
     }
     // Quoted words are someone's words in any outlet: drift is about what the outlet says.
     if (!a.quotes.empty() || !b.quotes.empty()) return;
-    if (NamesSource(a.certainty, *b.features) || NamesSource(b.certainty, *a.features)) return;
+    // A version that names the other's cited sources reports their act, not a fact on their word.
+    if (HasAnyWord(*b.features, a.certainty.source_words) ||
+        HasAnyWord(*a.features, b.certainty.source_words)) {
+      return;
+    }
     if (std::optional<Discrepancy> d = FindCertaintyDrift(a.certainty, b.certainty)) {
       claim->discrepancies.push_back({x, y, std::move(*d)});
     }

@@ -177,9 +177,13 @@ void AddUnmatched(const SentenceFeatures& f, const std::vector<size_t>& q, size_
   }
 }
 
-// The text between words `before` and `after` of `side` ("" when the offsets do not fit).
-std::string_view Gap(const QuotedSentence& side, size_t before, size_t after) {
-  const size_t from = side.features.words[before].span().end;
+// The text between words `before` and `after` of `side`, with word `before` itself when
+// `with_before` ("he’s " where the tokenizer keeps the clitic with its word); "" when the
+// offsets do not fit.
+std::string_view Gap(const QuotedSentence& side, size_t before, size_t after,
+                     bool with_before = false) {
+  const Span first = side.features.words[before].span();
+  const size_t from = with_before ? first.start : first.end;
   const size_t to = side.features.words[after].span().start;
   if (from < side.base || to < from || to - side.base > side.text.size()) return {};
   return side.text.substr(from - side.base, to - from);
@@ -192,15 +196,6 @@ bool ShowsEditing(const QuotedSentence& side, size_t before, size_t after) {
   return gap.find("...") != std::string_view::npos ||
          gap.find("\xE2\x80\xA6") != std::string_view::npos ||  // U+2026 …
          gap.find_first_of("[]()") != std::string_view::npos;
-}
-
-// The text of word `before` of `side` and what follows it up to word `after` ("he’s " where
-// the tokenizer keeps the clitic with its word).
-std::string_view WordAndGap(const QuotedSentence& side, size_t before, size_t after) {
-  const size_t from = side.features.words[before].span().start;
-  const size_t to = side.features.words[after].span().start;
-  if (from < side.base || to < from || to - side.base > side.text.size()) return {};
-  return side.text.substr(from - side.base, to - from);
 }
 
 // True iff the words [from, to) of quotation `q` are what a contraction in `other_gap` spells
@@ -259,9 +254,9 @@ QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& 
         if (ShowsEditing(qa_side, x[i0], x[i1]) || ShowsEditing(qb_side, y[j0], y[j1])) continue;
         // A contraction on one side, spelled out on the other: the same words.
         if ((j1 == j0 + 1 &&
-             SpelledOutContraction(a, x, i0 + 1, i1, WordAndGap(qb_side, y[j0], y[j1]))) ||
+             SpelledOutContraction(a, x, i0 + 1, i1, Gap(qb_side, y[j0], y[j1], true))) ||
             (i1 == i0 + 1 &&
-             SpelledOutContraction(b, y, j0 + 1, j1, WordAndGap(qa_side, x[i0], x[i1])))) {
+             SpelledOutContraction(b, y, j0 + 1, j1, Gap(qa_side, x[i0], x[i1], true)))) {
           continue;
         }
         // The same words in another house style ("F.B.I." / "FBI", "2 in 3" / "two-in-three").
