@@ -1,6 +1,7 @@
 #include "engine/lexicon/source_finder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "engine/lexicon/grammar_words.h"
@@ -186,6 +187,19 @@ SourceFinder::Found SourceFinder::SubjectPhrase(const TokenMatch& m, int begin, 
   if (IsIn(last, {"the", "a", "an"})) return {};
   if (end - begin > 1 && IsIn(last, {"their", "his", "her", "its", "our", "my", "your"})) {
     begin = end - 1;
+  }
+  // A name followed by where or when it spoke is the name: "Munir at Beijing reaffirmed",
+  // "Munir on July 26 reaffirmed" (not "officials in Washington", "Trump at a rally", "Bank of
+  // America").
+  for (int k = begin + 1; k + 1 < end; ++k) {
+    if (tokens_[k - 1].capitalized && !anonymous_[k - 1] &&
+        IsIn(tokens_[k].norm, {"at", "on", "in"}) &&
+        (tokens_[k + 1].capitalized ||
+         std::isdigit(static_cast<unsigned char>(
+             tokens_[k + 1].norm.empty() ? 'x' : tokens_[k + 1].norm[0])))) {
+      end = k;
+      break;
+    }
   }
   return {begin, end, std::nullopt};
 }

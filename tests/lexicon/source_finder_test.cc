@@ -68,6 +68,14 @@ TEST(SourceFinderTest, FindsTheSourceByTheEntrysRule) {
        "named"},
       {"\xE2\x80\x9CWe will win,\xE2\x80\x9D said Adrian Mapp, a delegate from Ohio.", "said",
        SourceRule::kBefore, "Adrian Mapp, a delegate from Ohio", "named"},
+      // Where or when a named speaker spoke is no part of the name; a place of a common noun
+      // is ("the officials in Washington"; a definite description is "named", see the header).
+      {"Munir at Beijing reaffirmed the support.", "reaffirmed", SourceRule::kBefore, "Munir",
+       "named"},
+      {"Munir on July 26 reaffirmed the resolve.", "reaffirmed", SourceRule::kBefore, "Munir",
+       "named"},
+      {"The officials in Washington said the talks failed.", "said", SourceRule::kBefore,
+       "The officials in Washington", "named"},
   };
   for (const auto& c : cases) {
     const Sentence s(c.text);
