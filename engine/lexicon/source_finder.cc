@@ -185,8 +185,16 @@ SourceFinder::Found SourceFinder::SubjectPhrase(const TokenMatch& m, int begin, 
   // speaker ("as part of the shared vision"); one ending in a possessive has that possessor as
   // its source ("as part of their shared vision": "their").
   if (IsIn(last, {"the", "a", "an"})) return {};
-  if (end - begin > 1 && IsIn(last, {"their", "his", "her", "its", "our", "my", "your"})) {
+  // A phrase ending in a possessive or a subject pronoun has that word as its source: "as part
+  // of their shared vision" (their), "a military fight he called" (he).
+  if (end - begin > 1 && (IsIn(last, {"their", "his", "her", "its", "our", "my", "your"}) ||
+                          IsIn(last, {"he", "she", "they", "we", "i"}))) {
     begin = end - 1;
+  }
+  // One lower-case adverb is no speaker ("newly confirmed", "last reported").
+  if (end - begin == 1 && !tokens_[begin].capitalized &&
+      (last.ends_with("ly") || IsIn(last, {"last", "first", "later", "earlier", "also"}))) {
+    return {};
   }
   // A name followed by where or when it spoke is the name: "Munir at Beijing reaffirmed",
   // "Munir on July 26 reaffirmed" (not "officials in Washington", "Trump at a rally", "Bank of

@@ -74,6 +74,11 @@ TEST(SourceFinderTest, FindsTheSourceByTheEntrysRule) {
        "named"},
       {"Munir on July 26 reaffirmed the resolve.", "reaffirmed", SourceRule::kBefore, "Munir",
        "named"},
+      // A phrase ending in a subject pronoun: the pronoun speaks. One adverb speaks for no one.
+      {"He spoke of Afghanistan, a military fight he called a war of choice.", "called",
+       SourceRule::kBefore, "he", "named"},
+      {"The appointee, newly confirmed, took office.", "confirmed", SourceRule::kBefore, "",
+       "none"},
       {"The officials in Washington said the talks failed.", "said", SourceRule::kBefore,
        "The officials in Washington", "named"},
   };
