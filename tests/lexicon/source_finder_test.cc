@@ -79,6 +79,17 @@ TEST(SourceFinderTest, FindsTheSourceByTheEntrysRule) {
        SourceRule::kBefore, "he", "named"},
       {"The appointee, newly confirmed, took office.", "confirmed", SourceRule::kBefore, "",
        "none"},
+      // A phrase telling where, not who; a subject pronoun with its clause; a be-form after the
+      // source.
+      {"Patrick, the governor, said recently on local television that it was a priority.", "said",
+       SourceRule::kBefore, "Patrick, the governor", "named"},
+      {"Patrick, the state's first African-American governor, said recently on local cable "
+       "television that it was a priority.",
+       "said", SourceRule::kBefore, "", "none"},
+      {"He sent an e-mail to members saying he hoped so.", "saying", SourceRule::kBefore, "He",
+       "named"},
+      {"The phrase quoted by Carney is not in the Bible.", "quoted by", SourceRule::kAfter,
+       "Carney", "named"},
       {"The officials in Washington said the talks failed.", "said", SourceRule::kBefore,
        "The officials in Washington", "named"},
   };
