@@ -104,7 +104,8 @@ TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
     for (const auto& ref : claim["sentences"]) {
       const auto& article = json["articles"][ref["article"].get<int>()];
       const auto& sentence = article["sentences"][ref["sentence"].get<int>()];
-      std::string text = sentence["text"];
+      const size_t start = sentence["start"], end = sentence["end"];
+      const std::string text = article["text"].get<std::string>().substr(start, end - start);
       if (text.find("steadfast support") != std::string::npos) news = true;
       if (text.find("consistent support") != std::string::npos) columnist = true;
     }
