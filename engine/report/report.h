@@ -75,11 +75,31 @@ Status RenderJsonTo(const ReportModel& model, const JsonSink& sink);
 // The same document as one string.
 std::string RenderJson(const ReportModel& model);
 
-// Returns the CSV of marks: a header row, then one row per mark in article, sentence, mark
-// order (see SCHEMA.md for the columns). RFC 4180: CRLF line ends, fields holding a comma,
-// quote, CR or LF are quoted with quotes doubled. Mark spans out of range give an empty
-// sentence_text rather than a crash.
+// The CSV tables Parallax writes, each with a codebook (RenderCsvCodebook) written beside it.
+enum class CsvTable {
+  kMarks,        // a report's marks: one row per mark
+  kBatchMarks,   // a batch's marks: the same with a `story` column first
+  kBatchClaims,  // a batch's claims: one row per claim of every story
+};
+
+// Returns the CSV of marks of a report: a header row, then one row per mark in article,
+// sentence, mark order (the columns are listed in csv_report.cc and in the codebook).
+// RFC 4180: CRLF line ends, fields holding a comma, quote, CR or LF are quoted with quotes
+// doubled; cells that a spreadsheet would run as a formula get a leading apostrophe. Offsets
+// are characters into the row's sentence_text; a mark out of its sentence gets empty offsets.
 std::string RenderMarksCsv(const ReportModel& model);
+
+// The header row of `table`, and its rows for one report appended to `out` (no header):
+// a batch writes one header, then each story's rows. `story` fills the story column of the
+// batch tables and is ignored by kMarks.
+std::string CsvHeader(CsvTable table);
+void AppendCsvRows(CsvTable table, const ReportModel& model, std::string_view story,
+                   std::string* out);
+
+// Returns the codebook of `table` as Markdown: the file's format, each column's meaning, what
+// the offsets count, and five lines of Python (csv module only) computing marks per 1,000 words
+// per outlet and voice. `csv_name` is the CSV's file name, as the codebook refers to it.
+std::string RenderCsvCodebook(CsvTable table, std::string_view csv_name);
 
 // Renders a batch's index page from batch_index.mustache and report.css in `templates_dir`.
 StatusOr<std::string> RenderBatchIndex(const BatchIndexModel& model,

@@ -3,7 +3,8 @@
 //
 // Usage: render_fixture SOURCE_DIR OUT_DIR
 //   reads SOURCE_DIR/examples/seeds and SOURCE_DIR/reports/templates, writes
-//   OUT_DIR/seeds.html, seeds.json, seeds.csv, hostile.html, hostile.json, batch_index.html.
+//   OUT_DIR/seeds.html, seeds.json, seeds.csv, seeds.codebook.md, hostile.html, hostile.json,
+//   batch_index.html, batch_index_many.html.
 #include <iostream>
 #include <string>
 
@@ -21,6 +22,8 @@ Status Run(const std::string& source_dir, const std::string& out_dir) {
   PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/seeds.html", html));
   PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/seeds.json", RenderJson(seeds)));
   PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/seeds.csv", RenderMarksCsv(seeds)));
+  PARALLAX_RETURN_IF_ERROR(WriteFileAtomically(out_dir + "/seeds.codebook.md",
+                                               RenderCsvCodebook(CsvTable::kMarks, "seeds.csv")));
 
   const ReportModel hostile = BuildHostileFixture();
   PARALLAX_ASSIGN_OR_RETURN(std::string hostile_html, RenderHtml(hostile, templates));
