@@ -30,24 +30,9 @@ Status WriteIfChanged(const std::string& path, const std::string& contents) {
 // The index page's entry for a story, from its report model.
 BatchStory StoryEntry(const AlignedStory& aligned, const Corpus& corpus, const ReportModel& model,
                       const std::string& href) {
-  BatchStory story;
+  BatchStory story = SummarizeStory(model, 3);
   story.id = aligned.id;
-  story.title = model.title;
   story.href = href;
-  story.articles = static_cast<int>(model.articles.size());
-  for (const ReportArticle& a : model.articles) {
-    story.sentences += static_cast<int>(a.sentences.size());
-    if (!a.date.empty() && (story.first_date.empty() || a.date < story.first_date))
-      story.first_date = a.date;
-    if (!a.date.empty() && a.date > story.last_date) story.last_date = a.date;
-  }
-  for (const std::string& source : model.sources) {
-    BatchStorySource bs{source, 0};
-    for (const ReportArticle& a : model.articles) bs.articles += a.source == source ? 1 : 0;
-    story.sources.push_back(bs);
-  }
-  story.claims = static_cast<int>(model.claims.size());
-  story.divergent_claims = MostDivergentClaims(model, 3);
   for (uint32_t a : aligned.articles) story.article_ids.push_back(corpus.articles[a].id);
   return story;
 }
@@ -90,6 +75,8 @@ StatusOr<BatchSummary> RunBatchJob(const BatchJobOptions& options, const Resourc
       errors[i] = model.status();
       return;
     }
+    // The story's own title, not the corpus's: the first article's title or first line.
+    if (std::string title = StoryTitle(*model); !title.empty()) model->title = std::move(title);
     const std::string name = "story-" + stories[i].id;
     ReportOutputs outputs;
     outputs.html = PathIn(stories_dir, name + ".html");

@@ -1,9 +1,10 @@
 // The batch job: what `parallax batch` does, as a library call — many stories at once. The
 // inputs are read, marked and aligned with stories grouped (analysis.h; a story label given in
-// the input wins); each story gets its report, written by the report job's WriteReport; then
-// the index page listing the stories with their most divergent claims, and stories.json
-// mapping every article to its story (report/stories_json.h). An article that cannot be read
-// is skipped and listed on the index page and in stories.json.
+// the input wins); each story gets its report, titled by its own articles (StoryTitle), written
+// by the report job's WriteReport; then the index page listing the stories with their figures
+// and most telling claims, stories.json mapping every article to its story
+// (report/stories_json.h). An article that cannot be read is skipped and listed on the index
+// page and in stories.json.
 //
 // Output folder:
 //   index.html, stories.json

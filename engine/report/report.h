@@ -101,14 +101,30 @@ void AppendCsvRows(CsvTable table, const ReportModel& model, std::string_view st
 // per outlet and voice. `csv_name` is the CSV's file name, as the codebook refers to it.
 std::string RenderCsvCodebook(CsvTable table, std::string_view csv_name);
 
-// Renders a batch's index page from batch_index.mustache and report.css in `templates_dir`.
+// Renders a batch's index page from batch_index.mustache, batch_index.css, batch_index.js and
+// report.css in `templates_dir`. The page lists the stories in model order and is readable as
+// it is; its inline script (allowed by the page's CSP, which forbids every fetch) adds sorting,
+// search and filters by outlet and date, and keeps them in the URL fragment
+// ("#sort=conflicts&q=steele").
 StatusOr<std::string> RenderBatchIndex(const BatchIndexModel& model,
                                        const std::string& templates_dir);
 
-// Returns up to `limit` claims of `model` on which its sources diverge, most divergent first:
-// divergence = number of discrepancies + (sources omitting) / (sources), ties kept in claim
-// order. A claim no source omits and with no discrepancy is not divergent. Needs two sources.
-std::vector<BatchDivergentClaim> MostDivergentClaims(const ReportModel& model, int limit);
+// Returns a story's row of the index from its report: title (StoryTitle), dates, sources,
+// figures and up to `limit` telling claims (MostTellingClaims). Leaves id, href and
+// article_ids empty.
+BatchStory SummarizeStory(const ReportModel& model, int limit);
+
+// Returns the title of the first article that has one; else the first non-empty line of the
+// first article's text, spaces collapsed, cut to about 100 bytes at a character boundary;
+// "" when there is no article.
+std::string StoryTitle(const ReportModel& model);
+
+// Returns up to `limit` claims of `model` on which its sources differ, most telling first:
+// conflicts (most conflicts first), then omissions (most sources carrying first), then certainty
+// drifts; ties in claim order. Only claims carried by two or more sources count: one source's
+// sentence is neither omitted by the others nor in conflict with them. Related sentences
+// (ReportClaim::related) never count.
+std::vector<BatchTellingClaim> MostTellingClaims(const ReportModel& model, int limit);
 
 }  // namespace parallax
 
