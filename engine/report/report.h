@@ -101,6 +101,12 @@ void AppendCsvRows(CsvTable table, const ReportModel& model, std::string_view st
 // per outlet and voice. `csv_name` is the CSV's file name, as the codebook refers to it.
 std::string RenderCsvCodebook(CsvTable table, std::string_view csv_name);
 
+// Appends one JSON line per claim of `model` (related sentences left out) to `out`: the story,
+// the claim's id, score, sources carrying and omitting, discrepancies, and its sentences with
+// their text and marks (offsets in characters into the sentence's text). Compact, keys in a
+// fixed order, each line ending with "\n". See reports/SCHEMA.md, "claims.jsonl".
+void AppendClaimsJsonl(const ReportModel& model, std::string_view story, std::string* out);
+
 // Renders a batch's index page from batch_index.mustache, batch_index.css, batch_index.js and
 // report.css in `templates_dir`. The page lists the stories in model order and is readable as
 // it is; its inline script (allowed by the page's CSP, which forbids every fetch) adds sorting,
