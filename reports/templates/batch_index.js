@@ -1,7 +1,8 @@
 // Parallax batch index script: optional; the table reads fully without it, in story order.
 // - reveals the controls: search (title, outlets, claims), outlet, date range, "only stories
 //   with a conflict or omission";
-// - turns the column heads into sort buttons (a second press reverses the order);
+// - turns the column heads into sort buttons (a second press reverses the order); the "Sort"
+//   list does the same where the heads are hidden (phones);
 // - keeps the view in the URL fragment ("#q=steele&outlet=fox&sort=conflicts&dir=desc"), so a
 //   view can be bookmarked or shared; a fragment without "=" ("#story-3") is an anchor and is
 //   left alone.
@@ -19,6 +20,7 @@
     to: document.getElementById('story-to')
   };
   var telling = document.getElementById('story-telling');
+  var sortList = document.getElementById('story-sort');
   var count = document.getElementById('story-count');
   var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
   var numeric = { number: 1, outlets: 1, shared: 1, conflicts: 1, omissions: 1, drifts: 1 };
@@ -73,6 +75,7 @@
     fields.from.value = state.from;
     fields.to.value = state.to;
     telling.checked = state.only === '1';
+    sortList.value = state.sort;
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
     info.forEach(function (item) {
@@ -109,7 +112,16 @@
                                               : shown + ' of ' + rows.length + ' stories';
   }
 
-  function update() {
+  // Figures read best largest first; titles, dates and numbers in their own order.
+  function defaultDir(sort) {
+    return numeric[sort] && sort !== 'number' ? 'desc' : 'asc';
+  }
+
+  function update(event) {
+    if (event && event.target === sortList) {
+      state.sort = sortList.value;
+      state.dir = state.sort ? defaultDir(state.sort) : '';
+    }
     state.q = fields.q.value.trim();
     state.outlet = fields.outlet.value;
     state.from = fields.from.value;
@@ -131,8 +143,7 @@
         state.dir = state.dir === 'asc' ? 'desc' : 'asc';
       } else {
         state.sort = s;
-        // Figures read best largest first; titles, dates and numbers in their own order.
-        state.dir = numeric[s] && s !== 'number' ? 'desc' : 'asc';
+        state.dir = defaultDir(s);
       }
       writeFragment();
       render();
@@ -141,7 +152,12 @@
   form.addEventListener('input', update);
   form.addEventListener('change', update);
   form.addEventListener('submit', function (e) { e.preventDefault(); });
-  form.addEventListener('reset', function () { setTimeout(update, 0); });
+  form.addEventListener('reset', function () {
+    setTimeout(function () {
+      state.sort = state.dir = '';
+      update();
+    }, 0);
+  });
   window.addEventListener('hashchange', function () { if (readFragment()) render(); });
   form.hidden = false;
   readFragment();

@@ -90,6 +90,10 @@ check reversed "story-2 story-1 story-4 story-3 " "second press reverses the sor
 with_actions by_date 'document.querySelector("th[data-sort=date] button").click();'
 check by_date "story-4 story-2 story-3 story-1 " "sort by date"
 
+# The "Sort" list (what a phone, whose column heads are hidden, sorts with).
+with_actions sort_list 'var s = document.getElementById("story-sort"); s.value = "omissions"; s.dispatchEvent(new Event("change", {bubbles: true}));'
+check sort_list "story-2 story-4 story-1 story-3 " "sort by omissions from the Sort list"
+
 # Typing in the search box keeps the stories whose text holds every word.
 with_actions searched 'var q = document.getElementById("story-q"); q.value = "karachi storm"; q.dispatchEvent(new Event("input", {bubbles: true}));'
 check searched "-story-1 -story-2 story-3 -story-4 " "search for 'karachi storm'"
