@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "engine/lexicon/profile.h"
+#include "engine/report/report.h"
 
 namespace parallax {
 namespace {
@@ -330,7 +331,8 @@ StatusOr<ReportModel> BuildReportModel(const Analysis& analysis,
   PARALLAX_RETURN_IF_ERROR(AddArticles(analysis, articles, &model, &position));
   model.title = options.title;
   if (model.title.empty()) model.title = analysis.corpus.title;
-  if (model.title.empty() && !model.articles.empty()) model.title = model.articles[0].title;
+  // Untitled input (.txt files): the first article's title, else its first line.
+  if (model.title.empty()) model.title = StoryTitle(model);
   if (model.title.empty()) model.title = "Parallax report";
   AddClaims(analysis, position, &model);
   AddProfiles(analysis, articles, position, resources.aliases.get(), &model);

@@ -24,7 +24,7 @@
 namespace parallax {
 
 struct ReportOptions {
-  std::string title;                        // "" : the corpus title, else the first article's
+  std::string title;  // "" : the corpus title, else StoryTitle (first article title or line)
   std::optional<std::string> generated_at;  // only when the user asks: reports are reproducible
 };
 

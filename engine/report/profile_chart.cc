@@ -171,8 +171,8 @@ void AddProfile(const ReportModel& model, int p, double scale_max, TemplateData*
     data->Set(row, "value_x", FormatFixed(kBarLeft + all_w + 6, 1));
     data->Set(row, "value", rate + " (" + std::to_string(bar.count) + ")");
     data->Set(row, "title",
-              label + ": " + rate + " per 1,000 words, " + std::to_string(bar.count) + " marks, " +
-                  std::to_string(bar.own_voice_count) +
+              label + ": " + rate + " per 1,000 words, " + std::to_string(bar.count) +
+                  (bar.count == 1 ? " mark, " : " marks, ") + std::to_string(bar.own_voice_count) +
                   " in the outlet's own voice. Follow the link for the sentences.");
 
     const Ref ev = data->AddObject(evidence);
