@@ -42,20 +42,26 @@ struct BatchTables {
   std::vector<std::string> marks, claims, claims_jsonl;  // one entry per story
 };
 
-// Writes the tables and their codebooks into `dir`.
-Status WriteTables(const std::string& dir, const BatchTables& tables) {
-  auto write = [&](const std::string& name, std::string head,
-                   const std::vector<std::string>& parts) {
-    for (const std::string& part : parts) head += part;
-    return WriteIfChanged(PathIn(dir, name), head);
+// Writes the tables asked for (CSV with their codebooks, JSONL) into `dir`, part by part: at 16x
+// BASIL the parts hold 800 MB, and one string of them all would be as large again.
+Status WriteTables(const std::string& dir, const BatchTables& tables, bool csv, bool json) {
+  auto write = [&](const std::string& name, std::string_view head,
+                   const std::vector<std::string>& parts) -> Status {
+    PARALLAX_ASSIGN_OR_RETURN(AtomicFileWriter file, AtomicFileWriter::Create(PathIn(dir, name)));
+    PARALLAX_RETURN_IF_ERROR(file.Append(head));
+    for (const std::string& part : parts) PARALLAX_RETURN_IF_ERROR(file.Append(part));
+    return file.CommitIfChanged();
   };
-  PARALLAX_RETURN_IF_ERROR(write("marks.csv", CsvHeader(CsvTable::kBatchMarks), tables.marks));
-  PARALLAX_RETURN_IF_ERROR(WriteIfChanged(PathIn(dir, "marks.codebook.md"),
-                                          RenderCsvCodebook(CsvTable::kBatchMarks, "marks.csv")));
-  PARALLAX_RETURN_IF_ERROR(write("claims.csv", CsvHeader(CsvTable::kBatchClaims), tables.claims));
-  PARALLAX_RETURN_IF_ERROR(WriteIfChanged(PathIn(dir, "claims.codebook.md"),
-                                          RenderCsvCodebook(CsvTable::kBatchClaims, "claims.csv")));
-  return write("claims.jsonl", "", tables.claims_jsonl);
+  if (csv) {
+    PARALLAX_RETURN_IF_ERROR(write("marks.csv", CsvHeader(CsvTable::kBatchMarks), tables.marks));
+    PARALLAX_RETURN_IF_ERROR(WriteIfChanged(PathIn(dir, "marks.codebook.md"),
+                                            RenderCsvCodebook(CsvTable::kBatchMarks, "marks.csv")));
+    PARALLAX_RETURN_IF_ERROR(write("claims.csv", CsvHeader(CsvTable::kBatchClaims), tables.claims));
+    PARALLAX_RETURN_IF_ERROR(
+        WriteIfChanged(PathIn(dir, "claims.codebook.md"),
+                       RenderCsvCodebook(CsvTable::kBatchClaims, "claims.csv")));
+  }
+  return json ? write("claims.jsonl", "", tables.claims_jsonl) : Status::Ok();
 }
 
 }  // namespace
@@ -109,9 +115,11 @@ StatusOr<BatchSummary> RunBatchJob(const BatchJobOptions& options, const Resourc
     if (options.csv) outputs.csv = PathIn(stories_dir, name + ".csv");
     errors[i] = WriteReport(*model, outputs, resources.templates_dir, write_options);
     index.stories[i] = StoryEntry(stories[i], analysis.corpus, *model, "stories/" + name + ".html");
-    AppendCsvRows(CsvTable::kBatchMarks, *model, stories[i].id, &tables.marks[i]);
-    AppendCsvRows(CsvTable::kBatchClaims, *model, stories[i].id, &tables.claims[i]);
-    AppendClaimsJsonl(*model, stories[i].id, &tables.claims_jsonl[i]);
+    if (options.csv) {
+      AppendCsvRows(CsvTable::kBatchMarks, *model, stories[i].id, &tables.marks[i]);
+      AppendCsvRows(CsvTable::kBatchClaims, *model, stories[i].id, &tables.claims[i]);
+    }
+    if (options.json) AppendClaimsJsonl(*model, stories[i].id, &tables.claims_jsonl[i]);
     if (options.story_done) {
       std::lock_guard<std::mutex> lock(progress_mu);
       options.story_done(
@@ -129,18 +137,24 @@ StatusOr<BatchSummary> RunBatchJob(const BatchJobOptions& options, const Resourc
   index.rules_digest = resources.rules_digest;
   for (const std::string& skipped : analysis.corpus.skipped)
     index.failures.push_back({"", skipped});
-  PARALLAX_RETURN_IF_ERROR(WriteTables(options.out_dir, tables));
+  PARALLAX_RETURN_IF_ERROR(WriteTables(options.out_dir, tables, options.csv, options.json));
   if (options.csv) {
     PARALLAX_RETURN_IF_ERROR(WriteIfChanged(PathIn(stories_dir, "marks.codebook.md"),
                                             RenderCsvCodebook(CsvTable::kMarks, "story-<id>.csv")));
   }
   tables = BatchTables();
-  index.data_files = {
-      {"marks.csv", "every story's marks, one row per mark (codebook: marks.codebook.md)"},
-      {"claims.csv", "every story's claims, one row per claim (codebook: claims.codebook.md)"},
-      {"claims.jsonl",
-       "every story's claims with their sentences and marks, one JSON object a line"},
-      {"stories.json", "which article is in which story"}};
+  if (options.csv) {
+    index.data_files.push_back(
+        {"marks.csv", "every story's marks, one row per mark (codebook: marks.codebook.md)"});
+    index.data_files.push_back(
+        {"claims.csv", "every story's claims, one row per claim (codebook: claims.codebook.md)"});
+  }
+  if (options.json) {
+    index.data_files.push_back(
+        {"claims.jsonl",
+         "every story's claims with their sentences and marks, one JSON object a line"});
+  }
+  index.data_files.push_back({"stories.json", "which article is in which story"});
   PARALLAX_ASSIGN_OR_RETURN(std::string page, RenderBatchIndex(index, resources.templates_dir));
   summary.index_path = PathIn(options.out_dir, "index.html");
   PARALLAX_RETURN_IF_ERROR(WriteIfChanged(summary.index_path, page));

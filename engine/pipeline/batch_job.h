@@ -3,12 +3,13 @@
 // the input wins); each story gets its report, titled by its own articles (StoryTitle), written
 // by the report job's WriteReport; then the index page listing the stories with their figures
 // and most telling claims, stories.json mapping every article to its story
-// (report/stories_json.h), and the tables of every story's marks and claims. An article that
-// cannot be read is skipped and listed on the index page and in stories.json.
+// (report/stories_json.h), and, when asked, the tables of every story's marks and claims. An
+// article that cannot be read is skipped and listed on the index page and in stories.json.
 //
 // Output folder:
 //   index.html, stories.json
-//   marks.csv, claims.csv (each with its .codebook.md), claims.jsonl: all stories, story order
+//   marks.csv, claims.csv (each with its .codebook.md; with --csv), claims.jsonl (with --json):
+//     all stories, in story order (opt-in: at 16x BASIL they are 800 MB held until written)
 //   stories/story-<id>.html   (and .json, .csv when asked; marks.codebook.md with the .csv)
 // A re-run leaves a file untouched when its bytes would not change, so that only the stories
 // whose articles changed are rewritten.
@@ -31,10 +32,10 @@
 namespace parallax {
 
 struct BatchJobOptions {
-  std::vector<std::string> inputs;          // manifests, article files, JSONL files, directories
-  std::string out_dir;                      // created when missing
-  bool json = false;                        // also each story's report as JSON
-  bool csv = false;                         // also each story's marks as CSV
+  std::vector<std::string> inputs;  // manifests, article files, JSONL files, directories
+  std::string out_dir;              // created when missing
+  bool json = false;  // also each story's report as JSON, and claims.jsonl of all stories
+  bool csv = false;   // also each story's marks as CSV, and marks.csv, claims.csv of all stories
   std::optional<std::string> generated_at;  // the time of the run, shown on every page
   int threads = 0;                          // 0: one per core
   bool allow_outside_paths = false;         // manifests may name files outside their folder

@@ -92,12 +92,19 @@ TEST(BatchJobTest, WritesEachStorysJsonAndCsvWhenAsked) {
   }
 }
 
-// A re-run with the same inputs rewrites nothing; a story whose article changed is rewritten.
-// Beside the index: every story's marks and claims, with a codebook beside each CSV; stories
-// are titled by their own articles (issue 17: text without a title gave "Parallax report").
+// Beside the index, when asked (--csv, --json): every story's marks and claims, with a codebook
+// beside each CSV; stories are titled by their own articles (issue 17: text without a title
+// gave "Parallax report"). Not asked, the tables are not written (nor held in memory).
 TEST(BatchJobTest, WritesEveryStorysMarksAndClaimsBesideTheIndex) {
   test::TempDir in, out;
   BatchJobOptions job = FeedJob(in, out);
+  ASSERT_OK(RunBatchJob(job, SourceTreeResources()));
+  EXPECT_FALSE(std::filesystem::exists(job.out_dir + "/marks.csv"));
+  EXPECT_FALSE(std::filesystem::exists(job.out_dir + "/claims.jsonl"));
+  EXPECT_EQ(Slurp(job.out_dir + "/index.html").find("<a href=\"claims.jsonl\">"),
+            std::string::npos);
+  job.csv = true;
+  job.json = true;
   ASSERT_OK(RunBatchJob(job, SourceTreeResources()));
   const std::string marks = Slurp(job.out_dir + "/marks.csv");
   EXPECT_EQ(marks.rfind("story,article_id,source,date,url,title,", 0), 0u) << marks.substr(0, 80);
@@ -128,6 +135,8 @@ TEST(BatchJobTest, WritesEveryStorysMarksAndClaimsBesideTheIndex) {
 TEST(BatchJobTest, ARerunRewritesOnlyWhatChanged) {
   test::TempDir in, out;
   BatchJobOptions job = FeedJob(in, out);
+  job.csv = true;
+  job.json = true;
   ASSERT_OK(RunBatchJob(job, SourceTreeResources()));
   const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24 * 365);
   std::vector<fs::path> files;
@@ -136,8 +145,9 @@ TEST(BatchJobTest, ARerunRewritesOnlyWhatChanged) {
     fs::last_write_time(e.path(), long_ago);
     files.push_back(e.path());
   }
-  // index.html, stories.json, marks.csv, claims.csv, their codebooks, claims.jsonl, two pages
-  ASSERT_EQ(files.size(), 9u);
+  // index.html, stories.json, marks.csv, claims.csv, their codebooks, claims.jsonl; two pages
+  // with their .json and .csv, and the stories' codebook
+  ASSERT_EQ(files.size(), 14u);
   ASSERT_OK(RunBatchJob(job, SourceTreeResources()));
   for (const fs::path& f : files) EXPECT_EQ(fs::last_write_time(f), long_ago) << f;
 
