@@ -56,9 +56,13 @@ TEST(HtmlReportTest, SeedReportIsSelfContainedAndComplete) {
   // CSS and script are inlined from the templates.
   EXPECT_NE(html.find("mark.c-hedge"), std::string::npos);
   EXPECT_NE(html.find("data-toggle"), std::string::npos);
-  // Claims: a row per claim, a cell per source, omissions and the discrepancy shown.
-  EXPECT_EQ(Count(html, "<tr id=\"claim-"), 4);
-  EXPECT_EQ(Count(html, "class=\"omission\""), 1);  // the Karachi bombing
+  // Claims: a row per shared claim, a cell per source, and the discrepancy shown; a claim one
+  // source carries (the Karachi bombing) is listed under that source, with no empty cell.
+  EXPECT_EQ(Count(html, "<tr id=\"claim-"), 3);
+  EXPECT_EQ(Count(html, "<li id=\"claim-"), 1);
+  EXPECT_NE(html.find("<summary><b>Firstpost</b>: 1 sentence no other outlet carries</summary>"),
+            std::string::npos);
+  EXPECT_EQ(Count(html, "class=\"omission\""), 0);
   EXPECT_NE(html.find("Beijing vs Islamabad"), std::string::npos);
   EXPECT_NE(html.find("class=\"m c-diff"), std::string::npos);
   // Profiles: one SVG chart per source, each bar a link to its evidence.
@@ -320,10 +324,13 @@ TEST(HtmlReportTest, ManySourcesListVersionsPerRowInsteadOfAColumnEach) {
   options.max_source_columns = 1;  // the seeds have two sources
   auto html = RenderHtml(*model, kTemplates, options);
   ASSERT_OK(html);
-  EXPECT_EQ(Count(*html, "<tr id=\"claim-"), 4);
-  EXPECT_EQ(Count(*html, "class=\"omission\""), 0);              // no empty cells ...
-  EXPECT_EQ(Count(*html, "not reported by 1 of 2 sources"), 1);  // ... but the count
-  EXPECT_EQ(Count(*html, "<td class=\"versions\">"), 4);
+  // The three shared claims are rows, each listing its versions; the one-source claim is
+  // listed under its source (with two sources, no shared claim is omitted by one).
+  EXPECT_EQ(Count(*html, "<tr id=\"claim-"), 3);
+  EXPECT_EQ(Count(*html, "<li id=\"claim-"), 1);
+  EXPECT_EQ(Count(*html, "class=\"omission\""), 0);  // no empty cells
+  EXPECT_EQ(Count(*html, "not reported by"), 0);
+  EXPECT_EQ(Count(*html, "<td class=\"versions\">"), 3);
   EXPECT_NE(html->find("<div class=\"version\" data-source=\"Firstpost\">"), std::string::npos);
   EXPECT_EQ(html->find("<th scope=\"col\">Firstpost</th>"), std::string::npos);
   EXPECT_NE(html->find("Versions, by source"), std::string::npos);
