@@ -5,7 +5,8 @@
 # evaluation data is there (../shared/eval/basil), one BASIL event rendered by the CLI; plus the
 # hostile fixture.
 #
-# Usage: run.sh RENDER_FIXTURE PARALLAX_BINARY SOURCE_DIR
+# Usage: run.sh RENDER_FIXTURE PARALLAX_BINARY SOURCE_DIR [all|quick]
+#        quick: the fixture pages only (the sanitizer pass of the test command)
 # Env:   REPORT_SHOTS=DIR  also write screenshots and the printed PDFs there
 #        PARALLAX_NO_BROWSER_INSTALL=1  do not try to install chromium or the npm packages
 # Installs the npm packages (npm ci, from package-lock.json) into tests/browser/node_modules when
@@ -15,6 +16,7 @@ set -uo pipefail
 render_fixture=$1
 parallax=$2
 source_dir=$3
+scope=${4:-all}
 here=$source_dir/tests/browser
 
 skip() {
@@ -51,10 +53,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$render_fixture" "$source_dir" "$work" || { echo "FAIL: render_fixture failed"; exit 1; }
 export PARALLAX_DATA_DIR=$source_dir
+pages=("fixture=$work/seeds.html:4")
+if [ "$scope" = quick ]; then
+  (cd "$here" && timeout 240 node report_page.test.mjs "$chromium_bin" "${pages[@]}" \
+    "--hostile=$work/hostile.html")
+  exit $?
+fi
 "$parallax" report "$source_dir/examples/seeds/corpus.yaml" -o "$work/example.html" --threads 2 \
   >/dev/null || { echo "FAIL: parallax report on examples/seeds failed"; exit 1; }
 # The most pages each page may print on: the summary, the key and the shared claims.
-pages=("fixture=$work/seeds.html:4" "example=$work/example.html:5")
+pages+=("example=$work/example.html:5")
 basil=$source_dir/../shared/eval/basil
 if [ -d "$basil/articles" ] && command -v python3 >/dev/null 2>&1; then
   python3 "$source_dir/scripts/basil_to_jsonl.py" "$basil" "$work/basil.jsonl" >/dev/null &&
@@ -74,5 +82,5 @@ else
   echo "run.sh: $basil not found: the BASIL page is not tested"
 fi
 
-cd "$here" && timeout 240 node report_page.test.mjs "$chromium_bin" "${pages[@]}" \
-  "--hostile=$work/hostile.html"
+(cd "$here" && timeout 240 node report_page.test.mjs "$chromium_bin" "${pages[@]}" \
+  "--hostile=$work/hostile.html")
