@@ -156,7 +156,11 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
       const ReportSentence& sentence = article.sentences[ref.sentence];
       Layers& layers = scratch->layers;
       layers.Clear();
-      AddMarkLayers(sentence, &scratch->marks, &layers);
+      // A single-source sentence is listed as plain text: its marks are highlighted once, in
+      // the full text its ¶ link leads to (a long report's groups would repeat every article).
+      if (layout.group[c] != ClaimGroup::kSingle) {
+        AddMarkLayers(sentence, &scratch->marks, &layers);
+      }
       bool disputed = false;
       for (const ReportDiscrepancy& d : claim.discrepancies) {
         if (IsDrift(d)) continue;  // framing: its cues are highlighted as attribution marks
