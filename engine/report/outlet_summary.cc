@@ -16,9 +16,11 @@
 namespace parallax::html {
 namespace {
 
-// At most this many claim labels are listed per outlet and kind ("omits: C3, C7, …"); the
-// filter the row links to shows them all.
+// At most this many claim labels are listed per outlet and kind ("conflicts: C3, C7, …"), and
+// this many omitted claims with the start of their text; the filter the figure links to shows
+// them all.
 constexpr size_t kMaxListedClaims = 6;
+constexpr size_t kMaxListedOmissions = 3;
 // At most this many disagreements are listed on the first screen.
 constexpr size_t kMaxDisagreements = 8;
 
@@ -44,14 +46,27 @@ bool Contains(const std::vector<uint32_t>& columns, size_t column) {
   return std::find(columns.begin(), columns.end(), column) != columns.end();
 }
 
-// Claim labels as links: {label, href}, at most kMaxListedClaims, and "more" when cut.
-void SetClaimLinks(const ReportModel& model, const std::vector<int>& claims, TemplateData* data,
-                   Ref out, std::string_view key) {
+// The start of claim `c`'s first valid sentence, for a reader to recognise the claim by.
+std::string ClaimSnippet(const ReportModel& model, int c) {
+  constexpr size_t kMaxSnippetBytes = 90;
+  for (const SentenceRef& ref : model.claims[c].sentences) {
+    if (!IsValidRef(model, ref)) continue;
+    const ReportArticle& article = model.articles[ref.article];
+    return ShortenUtf8(CollapseSpaces(article.sentences[ref.sentence].span.Of(article.text)),
+                       kMaxSnippetBytes);
+  }
+  return "";
+}
+
+// Claim labels as links: {label, href, snippet}, at most `max`.
+void SetClaimLinks(const ReportModel& model, const std::vector<int>& claims, size_t max,
+                   TemplateData* data, Ref out, std::string_view key) {
   const Ref list = data->SetList(out, key);
-  for (size_t k = 0; k < claims.size() && k < kMaxListedClaims; ++k) {
+  for (size_t k = 0; k < claims.size() && k < max; ++k) {
     const Ref item = data->AddObject(list);
     data->Set(item, "label", ClaimLabel(model.claims[claims[k]].id));
     data->Set(item, "href", "#claim-" + std::to_string(claims[k]));
+    data->Set(item, "snippet", ClaimSnippet(model, claims[k]));
   }
 }
 
@@ -60,17 +75,18 @@ std::string FirstHref(const std::vector<int>& claims, std::string_view fallback)
   return claims.empty() ? std::string(fallback) : "#claim-" + std::to_string(claims.front());
 }
 
-// Sets one kind of claims of an outlet ("omits", "conflicts", ...): the count, the first few
-// labels as links, whether the list was cut, and the link to the first.
+// Sets one kind of claims of an outlet ("omits", "conflicts", ...): the count, the first `max`
+// claims as links, how many more there are, and the link to the first.
 void SetClaimKind(const ReportModel& model, const std::vector<int>& claims, std::string_view key,
-                  TemplateData* data, Ref out) {
+                  size_t max, TemplateData* data, Ref out) {
   const std::string k(key);
   data->Set(out, k + "_n", FormatCount(claims.size()));
   data->Set(out, k + "_s", claims.size() == 1 ? "" : "s");  // "1 claim", "2 claims"
   data->SetBool(out, "has_" + k, !claims.empty());
-  data->SetBool(out, k + "_more", claims.size() > kMaxListedClaims);
+  data->SetBool(out, k + "_more", claims.size() > max);
+  data->Set(out, k + "_more_n", FormatCount(claims.size() > max ? claims.size() - max : 0));
   data->Set(out, k + "_href", FirstHref(claims, "#claims"));
-  SetClaimLinks(model, claims, data, out, k + "_claims");
+  SetClaimLinks(model, claims, max, data, out, k + "_claims");
 }
 
 // The framing line of outlet column `s`: each category's marks per 1,000 words, linking to the
@@ -214,9 +230,9 @@ void SetOutletSummary(const ReportModel& model, const ClaimTable& table, const C
     data->Set(out, "only_word", only.size() == 1 ? "sentence" : "sentences");
     data->SetBool(out, "has_only", !only.empty());
     data->Set(out, "only_href", "#only-" + std::to_string(s));
-    SetClaimKind(model, omits, "omits", data, out);
-    SetClaimKind(model, conflicts, "conflicts", data, out);
-    SetClaimKind(model, drifts, "drifts", data, out);
+    SetClaimKind(model, omits, "omits", kMaxListedOmissions, data, out);
+    SetClaimKind(model, conflicts, "conflicts", kMaxListedClaims, data, out);
+    SetClaimKind(model, drifts, "drifts", kMaxListedClaims, data, out);
     SetFraming(model, table, s, data, out);
   }
 

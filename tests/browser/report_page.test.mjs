@@ -141,6 +141,17 @@ async function testFilters(page, name) {
     `${name}: every visible row holds "${word}"`);
   await page.click('#f-reset');
 
+  // The first screen's figures agree with the rows: per outlet, what it carries and omits.
+  for (const src of sources) {
+    const card = await page.$(`#outlet-${src}-h`);
+    const text = await card.evaluate((h) => h.parentElement.textContent.replace(/\s+/g, ' '));
+    const carries = expected(facts, 'shared', src).length;
+    const omits = expected(facts, 'omit', src).length;
+    const shared = expected(facts, 'shared', '').length;
+    check(text.includes(`${carries} of ${shared} shared claims`) &&
+      (omits === 0 ? text.includes('nothing others carry') : text.includes(`${omits} shared claim`)),
+    `${name}: outlet ${src}'s card says it carries ${carries} and omits ${omits}`, text.slice(0, 160));
+  }
   // A first-screen figure applies its filter.
   const omitLink = await page.$('.outlet a[data-view^="view=omit"]');
   if (omitLink) {
