@@ -272,6 +272,10 @@ async function testPage(browser, name, file, maxPages) {
     await page.screenshot({ path: path.join(shots, `${name}-desktop-claims.png`) });
     await page.evaluate(() => scrollTo(0, 0));
   }
+  const broken = await page.$$eval('a[href^="#"]', (links) => links
+    .map((a) => a.getAttribute('href').slice(1))
+    .filter((id) => id && !document.getElementById(decodeURIComponent(id))));
+  check(broken.length === 0, `${name}: every link inside the page has its target`, broken.slice(0, 5));
   timing(`${name} load`);
   await testFilters(page, name);
   timing(`${name} filters`);

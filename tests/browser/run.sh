@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # The report page's reader tests (report_page.test.mjs) in Debian's chromium, driven by
-# Playwright (npm playwright-core) with axe-core (npm), on three pages: the seed fixture
-# (render_fixture), the bundled example rendered by the CLI (examples/seeds) and, when the
-# evaluation data is there (../shared/eval/basil), one BASIL event rendered by the CLI; plus the
-# hostile fixture.
+# Playwright (npm playwright-core) with axe-core (npm), on the bundled example rendered by the
+# CLI (examples/seeds) and, when the evaluation data is there (../shared/eval/basil), one BASIL
+# event rendered by the CLI; plus the hostile fixture (render_fixture).
 #
 # Usage: run.sh RENDER_FIXTURE PARALLAX_BINARY SOURCE_DIR [all|quick]
-#        quick: the fixture pages only (the sanitizer pass of the test command)
+#        quick: the seed and hostile fixtures only, no CLI (the sanitizer pass of the test command)
 # Env:   REPORT_SHOTS=DIR  also write screenshots and the printed PDFs there
 #        PARALLAX_NO_BROWSER_INSTALL=1  do not try to install chromium or the npm packages
 # Installs the npm packages (npm ci, from package-lock.json) into tests/browser/node_modules when
@@ -53,16 +52,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$render_fixture" "$source_dir" "$work" || { echo "FAIL: render_fixture failed"; exit 1; }
 export PARALLAX_DATA_DIR=$source_dir
-pages=("fixture=$work/seeds.html:4")
+# The most pages each page may print on (the header, the first screen, the key and the shared
+# claims). The fixture holds the same two articles as the example: it is opened only in the
+# quick run, which renders no page with the CLI.
 if [ "$scope" = quick ]; then
-  (cd "$here" && timeout 240 node report_page.test.mjs "$chromium_bin" "${pages[@]}" \
+  (cd "$here" && timeout 240 node report_page.test.mjs "$chromium_bin" "fixture=$work/seeds.html:4" \
     "--hostile=$work/hostile.html")
   exit $?
 fi
 "$parallax" report "$source_dir/examples/seeds/corpus.yaml" -o "$work/example.html" --threads 2 \
   >/dev/null || { echo "FAIL: parallax report on examples/seeds failed"; exit 1; }
-# The most pages each page may print on: the summary, the key and the shared claims.
-pages+=("example=$work/example.html:5")
+pages=("example=$work/example.html:5")
 basil=$source_dir/../shared/eval/basil
 if [ -d "$basil/articles" ] && command -v python3 >/dev/null 2>&1; then
   python3 "$source_dir/scripts/basil_to_jsonl.py" "$basil" "$work/basil.jsonl" >/dev/null &&
