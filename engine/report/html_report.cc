@@ -75,6 +75,7 @@ void SetGroupData(const Page& page, size_t i, TemplateData* data) {
   for (size_t k = i; k < layout.order.size() && GroupAt(layout, k) == std::pair(group, source); ++k)
     ++count;
   data->Set(kRoot, "group_n", FormatCount(count));
+  data->Set(kRoot, "group_plural", count == 1 ? "" : "s");
   if (group == ClaimGroup::kSingle) {
     data->Set(kRoot, "group_id", "only-" + std::to_string(source));
     SetClean(data, kRoot, "group_source", table.sources[source]);
