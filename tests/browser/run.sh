@@ -5,7 +5,7 @@
 # event rendered by the CLI; plus the hostile fixture (render_fixture).
 #
 # Usage: run.sh RENDER_FIXTURE PARALLAX_BINARY SOURCE_DIR [all|quick]
-#        quick: the seed and hostile fixtures only, no CLI (the sanitizer pass of the test command)
+#        quick: the seed and hostile fixtures only, no CLI (a quick local run)
 # Env:   REPORT_SHOTS=DIR  also write screenshots and the printed PDFs there
 #        PARALLAX_NO_BROWSER_INSTALL=1  do not try to install chromium or the npm packages
 # Installs the npm packages (npm ci, from package-lock.json) into tests/browser/node_modules when
