@@ -184,9 +184,12 @@ void AddMarkLayers(const ReportSentence& sentence, std::vector<const ReportMark*
 
 // Renders one sentence (`range` of `text`) with sentence.mustache into
 // `scratch->sentence_html`: its segments, each with the nested layers of `scratch->layers`
-// covering it. `text_valid`: `text` is valid UTF-8 as a whole.
+// covering it. `text_valid`: `text` is valid UTF-8 as a whole. `focusable`: each highlight is a
+// tab stop (tabindex="0"), so that the keyboard shows its reason; claim cells only, so that the
+// full texts do not add hundreds of tab stops (their highlights show the reason on hover, and
+// the script gives it to screen readers as aria-description).
 Status RenderSentence(const CompiledTemplate& sentence_template, const std::string& text,
-                      bool text_valid, Span range, Scratch* scratch);
+                      bool text_valid, Span range, bool focusable, Scratch* scratch);
 
 // The number of marks over all sentences of `article`.
 int CountMarks(const ReportArticle& article);

@@ -182,7 +182,7 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
       }
       PARALLAX_RETURN_IF_ERROR(RenderSentence(page.templates.sentence, article.text,
                                               page.text_valid[ref.article], sentence.span,
-                                              scratch));
+                                              layout.group[c] != ClaimGroup::kSingle, scratch));
       const Ref entry = data.AddObject(sentences);
       data.Set(entry, "href", Href(SentenceAnchor(ref)));
       data.Set(entry, "index", std::to_string(sentence.index));
