@@ -166,7 +166,23 @@ async function testFilters(page, name) {
   }
 }
 
+// The keyboard on a freshly loaded page: the first tab stops are the skip links; the second
+// leads into the claims.
+async function testKeyboard(page, name) {
+  await page.keyboard.press('Tab');
+  check((await page.evaluate(() => document.activeElement.textContent)) === 'Skip to the summary',
+    `${name}: the first tab stop is "Skip to the summary"`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#claims');
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => !!document.activeElement.closest('#claims')),
+    `${name}: after "Skip to the claims" the next tab stop is in the claims`);
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
 async function testReading(page, name) {
+
   // Toggle a category: hedge highlights switch off, nothing else does.
   const box = await page.$('input[data-toggle="hedge"]');
   check(box && (await box.isVisible()), `${name}: the hedge toggle is shown`);
@@ -276,6 +292,7 @@ async function testPage(browser, name, file, maxPages, dark) {
     .map((a) => a.getAttribute('href').slice(1))
     .filter((id) => id && !document.getElementById(decodeURIComponent(id))));
   check(broken.length === 0, `${name}: every link inside the page has its target`, broken.slice(0, 5));
+  await testKeyboard(page, name);
   timing(`${name} load`);
   await testFilters(page, name);
   timing(`${name} filters`);
