@@ -127,7 +127,8 @@
       var table = el.classList.contains('table-wrap') ? el : el.nextElementSibling;
       el.hidden = filtered && table && !table.querySelector('.claim:not([hidden])');
     });
-    status.textContent = filtered ? shown + ' of ' + total + ' claims shown' : total + ' claims';
+    // Rows, not claims: a group of related sentences is a row too.
+    status.textContent = filtered ? shown + ' of ' + total + ' rows shown' : '';
     form.classList.toggle('filtered', filtered);
   }
 
