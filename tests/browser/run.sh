@@ -46,7 +46,7 @@ if ! packages_present && [ "${PARALLAX_NO_BROWSER_INSTALL:-0}" != 1 ]; then
     (cd "$here" && timeout 300 npm ci --no-audit --no-fund --loglevel=error) || true
   fi
 fi
-packages_present || skip "the npm packages playwright-core and axe-core are missing and npm ci failed in tests/browser (no npm or offline)"
+packages_present || skip "the npm packages playwright-core and axe-core are missing from tests/browser/node_modules (npm ci did not install them: no npm, offline, or PARALLAX_NO_BROWSER_INSTALL=1)"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
