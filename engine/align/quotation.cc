@@ -220,6 +220,91 @@ bool SpelledOutContraction(const SentenceFeatures& f, const std::vector<size_t>&
   return false;
 }
 
+// True iff the one word [from, from + 1) of `qa` and of `qb` are one word, one side written
+// as its abbreviation: a strict prefix followed by "." ("Sen." / "Senator", "Gov." /
+// "Governor").
+bool Abbreviates(const QuotedSentence& qa, const std::vector<size_t>& x, size_t i,
+                 const QuotedSentence& qb, const std::vector<size_t>& y, size_t j) {
+  const SentenceWord& wa = qa.features.words[x[i]];
+  const SentenceWord& wb = qb.features.words[y[j]];
+  const bool a_short = wa.norm().size() < wb.norm().size();
+  const SentenceWord& shorter = a_short ? wa : wb;
+  const SentenceWord& longer = a_short ? wb : wa;
+  const QuotedSentence& side = a_short ? qa : qb;
+  if (shorter.norm().size() < 2 || !longer.norm().starts_with(shorter.norm())) return false;
+  const size_t dot = shorter.span().end;
+  return dot >= side.base && dot - side.base < side.text.size() &&
+         side.text[dot - side.base] == '.';
+}
+
+// True iff the text between words `before` and `after` of `side` holds a quotation mark: the
+// quoted stretch ends (or a new one opens) there.
+bool QuoteMarkBetween(const QuotedSentence& side, size_t before, size_t after) {
+  const std::string_view gap = Gap(side, before, after);
+  return gap.find('"') != std::string_view::npos ||
+         gap.find("\xE2\x80\x9C") != std::string_view::npos ||  // U+201C
+         gap.find("\xE2\x80\x9D") != std::string_view::npos;    // U+201D
+}
+
+// A side's own words at one end of a shared quotation: [from, to) in the quotation's words.
+struct OwnWords {
+  size_t from = 0;
+  size_t to = 0;
+};
+
+// The words of quotation `q` after its last common word `last`, up to a quotation mark.
+OwnWords WordsAfter(const QuotedSentence& side, const std::vector<size_t>& q, size_t last) {
+  size_t to = last + 1;
+  while (to < q.size() && !QuoteMarkBetween(side, q[to - 1], q[to])) ++to;
+  return {last + 1, to};
+}
+
+// The words of quotation `q` before its first common word `first`, back to a quotation mark.
+OwnWords WordsBefore(const QuotedSentence& side, const std::vector<size_t>& q, size_t first) {
+  size_t from = first;
+  while (from > 0 && !QuoteMarkBetween(side, q[from - 1], q[from])) --from;
+  return {from, first};
+}
+
+// True iff the text of words `w` of quotation `q`, with the word next to them on either side
+// and one character beyond, shows an editor's hand ("[arm personnel]", "...").
+bool EditedWords(const QuotedSentence& side, const std::vector<size_t>& q, OwnWords w) {
+  const size_t before = w.from > 0 ? q[w.from - 1] : q[w.from];
+  const size_t after = w.to < q.size() ? q[w.to] : q[w.to - 1];
+  const Span first = side.features.words[before].span();
+  const Span last = side.features.words[after].span();
+  if (first.start < side.base || last.end < first.start ||
+      last.end - side.base > side.text.size()) {
+    return false;
+  }
+  // One character more on each side: the brackets around "[arm personnel]".
+  const size_t from = first.start - side.base > 0 ? first.start - side.base - 1 : 0;
+  const size_t to = std::min(side.text.size(), last.end - side.base + 1);
+  const std::string_view text = side.text.substr(from, to - from);
+  return text.find("...") != std::string_view::npos ||
+         text.find("\xE2\x80\xA6") != std::string_view::npos ||  // U+2026 …
+         text.find_first_of("[]()") != std::string_view::npos;
+}
+
+// True iff two ends of one quotation, each a side's own words, give that end in other words:
+// both present, each of at most kMaxOtherEndingWords, a content word on either side, no
+// editor's hand shown, and not the same words in another house style or abbreviation.
+bool OtherEnding(const QuotedSentence& qa, const std::vector<size_t>& x, OwnWords ea,
+                 const QuotedSentence& qb, const std::vector<size_t>& y, OwnWords eb) {
+  const size_t na = ea.to - ea.from;
+  const size_t nb = eb.to - eb.from;
+  if (na == 0 || nb == 0 || na > kMaxOtherEndingWords || nb > kMaxOtherEndingWords) return false;
+  if (EditedWords(qa, x, ea) || EditedWords(qb, y, eb)) return false;
+  bool content = false;
+  for (size_t i = ea.from; i < ea.to; ++i) content = content || Counts(qa.features.words[x[i]]);
+  for (size_t j = eb.from; j < eb.to; ++j) content = content || Counts(qb.features.words[y[j]]);
+  if (!content) return false;
+  if (Spelling(qa.features, x, ea.from, ea.to) == Spelling(qb.features, y, eb.from, eb.to)) {
+    return false;
+  }
+  return !(na == 1 && nb == 1 && Abbreviates(qa, x, ea.from, qb, y, eb.from));
+}
+
 }  // namespace
 
 QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& qb_side) {
@@ -261,8 +346,29 @@ QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& 
         }
         // The same words in another house style ("F.B.I." / "FBI", "2 in 3" / "two-in-three").
         if (Spelling(a, x, i0 + 1, i1) == Spelling(b, y, j0 + 1, j1)) continue;
+        if (i1 == i0 + 2 && j1 == j0 + 2 && Abbreviates(qa_side, x, i0 + 1, qb_side, y, j0 + 1)) {
+          continue;
+        }
         AddUnmatched(a, x, i0 + 1, i1, &match.a_spans, &match.a_text, &match.negation_differs);
         AddUnmatched(b, y, j0 + 1, j1, &match.b_spans, &match.b_text, &match.negation_differs);
+      }
+      // Both versions going on past the last common word with their own few words gives the
+      // ending in other words ("closer to a nuclear bomb" / "closer to nuclear arms"); one
+      // going on alone is a quotation cut short. Likewise before the first common word.
+      // A negation there is no quotation given the other way round (negation_differs): the
+      // versions differ in more than the negation.
+      bool ignored = false;
+      const OwnWords a_tail = WordsAfter(qa_side, x, common.back().first);
+      const OwnWords b_tail = WordsAfter(qb_side, y, common.back().second);
+      if (OtherEnding(qa_side, x, a_tail, qb_side, y, b_tail)) {
+        AddUnmatched(a, x, a_tail.from, a_tail.to, &match.a_spans, &match.a_text, &ignored);
+        AddUnmatched(b, y, b_tail.from, b_tail.to, &match.b_spans, &match.b_text, &ignored);
+      }
+      const OwnWords a_head = WordsBefore(qa_side, x, common.front().first);
+      const OwnWords b_head = WordsBefore(qb_side, y, common.front().second);
+      if (OtherEnding(qa_side, x, a_head, qb_side, y, b_head)) {
+        AddUnmatched(a, x, a_head.from, a_head.to, &match.a_spans, &match.a_text, &ignored);
+        AddUnmatched(b, y, b_head.from, b_head.to, &match.b_spans, &match.b_text, &ignored);
       }
       match.differs = !match.a_spans.empty() || !match.b_spans.empty();
       best = std::move(match);

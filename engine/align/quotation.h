@@ -14,12 +14,15 @@
 // least kMinQuoteCoverage of the shorter quotation. A shared quotation *differs* when, between the
 // first and last words the two have in common, one side has words the other lacks: a word
 // substituted ("debating" / "doing"), added or left out ("both discriminators and victims" /
-// "discriminators and victims"), a misquote as fact-checkers count one. Not a difference: a
-// quotation cut short (words before the first or after the last common word), an editor's hand
-// shown in the text between two common words ("…", "...", or brackets: "[...]", "[firearms]"),
-// a contraction spelled out ("he's" / "he is"), and the same words in another house style
+// "discriminators and victims"), a misquote as fact-checkers count one; and when both versions
+// end (or open) with a few words of their own, one of them a content word, the end given in
+// other words ("closer to a nuclear bomb" / "closer to nuclear arms"). Not a difference: a
+// quotation cut short (one side alone with words before the first or after the last common
+// word), an editor's hand shown in the text between two common words ("…", "...", or
+// brackets: "[...]", "[firearms]"), a contraction spelled out ("he's" / "he is"), and the same
+// words in another house style
 // ("F.B.I." / "FBI", "tax-filing" / "tax filing", "two-in-three" / "2 in 3": letters and digits
-// compared, number words as digits).
+// compared, number words as digits; "Sen." / "Senator").
 //
 // Thread safety: pure functions.
 #ifndef PARALLAX_ENGINE_ALIGN_QUOTATION_H_
@@ -38,13 +41,16 @@ namespace parallax {
 inline constexpr size_t kMinSharedQuoteWords = 4;
 inline constexpr size_t kMinSharedQuoteContentWords = 2;
 inline constexpr double kMinQuoteCoverage = 0.6;
+// Both versions ending (or opening) with their own words, at most this many each, is the
+// ending given in other words; longer, they are two quotations that share a stretch.
+inline constexpr size_t kMaxOtherEndingWords = 3;
 
 struct QuoteMatch {
   bool shared = false;      // see the file comment
   size_t shared_words = 0;  // words in common (the longest common subsequence)
   Span a_common;            // set iff shared: a's first to last word in common
-  // Set iff shared and the two renderings differ inside the common stretch: the words each
-  // side has there that the other lacks, as spans (as featurized) and lower-cased text.
+  // Set iff shared and the two renderings differ (see the file comment): the words each side
+  // has that the other lacks, as spans (as featurized) and lower-cased text.
   bool differs = false;
   std::vector<Span> a_spans;
   std::vector<Span> b_spans;

@@ -6,6 +6,7 @@
 #include "engine/cli/command_line.h"
 #include "engine/cli/commands.h"
 #include "engine/pipeline/report_job.h"
+#include "engine/report/report.h"
 
 namespace parallax::cli {
 namespace {
@@ -27,6 +28,13 @@ std::vector<std::string> ArticleFiles(const Corpus& corpus) {
   return files;
 }
 
+// "marks.codebook.md" beside "marks.csv" (any other name gets ".codebook.md" appended).
+std::string CodebookPath(const std::string& csv) {
+  std::filesystem::path path(csv);
+  if (path.extension() == ".csv") path.replace_extension();
+  return path.string() + ".codebook.md";
+}
+
 }  // namespace
 
 int RunReport(const Args& args) {
@@ -36,7 +44,8 @@ int RunReport(const Args& args) {
       "manifest (.yaml), article files (.txt, .html, .json), JSONL files or directories")(
       "output,o", po::value<std::string>()->required(), "the HTML report to write")(
       "json", po::value<std::string>()->default_value(""), "also write the report as JSON here")(
-      "csv", po::value<std::string>()->default_value(""), "also write one CSV row per mark here")(
+      "csv", po::value<std::string>()->default_value(""),
+      "also write one CSV row per mark here, and its codebook beside it (OUT.codebook.md)")(
       "title", po::value<std::string>()->default_value(""),
       "report title (default: the manifest's)")(
       "timestamp", po::bool_switch(),
@@ -64,6 +73,8 @@ int RunReport(const Args& args) {
     if (const std::string& path = vm[option].as<std::string>(); !path.empty())
       outputs.push_back({std::string("--") + option, path});
   }
+  const std::string& csv = vm["csv"].as<std::string>();
+  if (!csv.empty()) outputs.push_back({"--csv's codebook", CodebookPath(csv)});
   if (Status s = CheckOutputPaths(outputs, inputs); !s.ok()) return UsageFail("report", s);
   StageClock total_clock;
   auto resources = LoadCommandResources(vm);
@@ -95,6 +106,13 @@ int RunReport(const Args& args) {
   auto summary = RunReportJob(job, *resources);
   if (!summary.ok())
     return outputs_collide ? UsageFail("report", summary.status()) : Fail(summary.status());
+  if (!csv.empty()) {
+    const std::string codebook = CodebookPath(csv);
+    Status s = WriteFileAtomically(
+        codebook,
+        RenderCsvCodebook(CsvTable::kMarks, std::filesystem::path(csv).filename().string()));
+    if (!s.ok()) return Fail(s);
+  }
   std::cerr << "parallax: " << summary->articles << " articles from " << summary->sources
             << " sources, " << summary->claims << " claims (" << summary->shared_claims
             << " shared by several sources); wrote " << job.outputs.html << "\n";

@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::string_view kEntryKeys[] = {"pattern", "weight",    "stance",     "polarity",
                                            "source",  "lowercase", "not_before", "not_after",
-                                           "negates", "note"};
+                                           "negates", "note",      "reports"};
 constexpr std::string_view kFileKeys[] = {"category", "description", "sources",
                                           "defaults", "entries",     "groups"};
 
@@ -94,6 +94,14 @@ Status ApplyAttributes(const YamlNode& map, bool allow_pattern, const std::strin
       } else {
         return value.Error("unknown source rule '" + s + "' (before, after, gap, none)");
       }
+    } else if (key == "reports") {
+      if (entry->role != EntryRole::kMark || entry->category != MarkCategory::kAttribution) {
+        return value.Error("'reports' applies to attribution entries only");
+      }
+      if (value.scalar != "content" && value.scalar != "act") {
+        return value.Error("unknown value '" + value.scalar + "' of 'reports' (content, act)");
+      }
+      entry->reports_act = value.scalar == "act";
     }
   }
   return Status::Ok();

@@ -58,6 +58,10 @@ struct LexiconEntry {
   std::optional<Stance> stance;      // attribution (kNeutral unless the file says otherwise)
   std::optional<Polarity> polarity;  // evaluative, when the file gives one
   SourceRule source_rule = SourceRule::kBefore;
+  // Attribution: the cue reports an act or stance of its source ("opposed", "urged",
+  // "expressed concern about"), not a statement, belief or finding ("said", "believes",
+  // "accused ... of"). The file's `reports: act` (default `content`).
+  bool reports_act = false;
   // Negator: "not" negates its whole clause, "without" and "hardly" only the phrase they open
   // (negators.h: the similarity model counts clause negators only).
   bool negates_clause = true;

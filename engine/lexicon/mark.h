@@ -110,7 +110,10 @@ struct Mark {
   Voice voice = Voice::kOutlet;
   std::optional<Speech> speech;  // set iff the voice is kQuoted
   bool negated = false;          // a negator governs the cue within its clause ("not clear")
-  double weight = 1.0;           // from the lexicon entry
+  // Attribution only: the cue reports an act or stance of its source, not what it says or
+  // believes (lexicon.h: LexiconEntry::reports_act).
+  bool reports_act = false;
+  double weight = 1.0;  // from the lexicon entry
 };
 
 }  // namespace parallax

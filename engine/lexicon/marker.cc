@@ -596,6 +596,7 @@ void Marker::BuildMarks(SentenceContext* c) const {
     }
     if (e.category == MarkCategory::kAttribution) {
       mark.stance = e.stance;
+      mark.reports_act = e.reports_act;
       const CitedSpan source = c->finder.Find(e, m);
       if (source.begin >= 0) mark.cited = c->SpanOf(source.begin, source.end);
       mark.source_kind = source.kind;

@@ -29,6 +29,109 @@ void SetRates(size_t words, std::vector<ProfileBucket>* group) {
   }
 }
 
+// A person's name as a cited source is written: titles and lower-case words before it dropped
+// ("Mr. Steele", "even Steele", "Gov. Deval Patrick", "White House Press Secretary Jay Carney"
+// keep "Steele", "Deval Patrick", "Jay Carney"): the trailing run of capitalised words, at
+// most three. Empty when the span does not end in such a run or its last word heads an
+// organisation ("the White House", "House Republicans", "the Democratic Party").
+std::vector<std::string> PersonName(std::string_view text) {
+  static constexpr std::string_view kTitles[] = {
+      "mr",         "mrs",      "ms",        "dr",        "sen",         "rep",      "gov",
+      "lt",         "gen",      "gen.",      "col",       "capt",        "sgt",      "president",
+      "senator",    "governor", "secretary", "judge",     "justice",     "minister", "chairman",
+      "chairwoman", "director", "editor",    "spokesman", "spokeswoman", "general",  "mayor",
+      "attorney",   "press",    "house",     "white",     "former",      "vice",     "chief",
+      "leader",     "speaker",  "rev",       "father",    "sister",      "prof",     "professor"};
+  static constexpr std::string_view kOrganisationHeads[] = {
+      "house",      "party",       "committee",      "senate",     "congress", "court",
+      "department", "office",      "administration", "campaign",   "council",  "republicans",
+      "democrats",  "association", "union",          "agency",     "ministry", "times",
+      "news",       "post",        "journal",        "press",      "service",  "board",
+      "commission", "group",       "institute",      "university", "bank",     "army",
+      "police",     "government",  "states",         "nations",    "network",  "company"};
+  std::vector<Token> tokens;
+  Tokenize(text, 0, &tokens);
+  std::vector<std::string> name;
+  for (size_t k = tokens.size(); k-- > 0;) {
+    const Token& t = tokens[k];
+    std::string w = t.norm;
+    if (!w.empty() && w.back() == '.') w.pop_back();
+    if (!t.capitalized || t.is_number ||
+        std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles)) {
+      break;
+    }
+    name.insert(name.begin(), std::move(w));
+  }
+  if (name.empty() || name.size() > 3 ||
+      std::find(std::begin(kOrganisationHeads), std::end(kOrganisationHeads), name.back()) !=
+          std::end(kOrganisationHeads)) {
+    return {};
+  }
+  return name;
+}
+
+// Merges cited sources that are one person written several ways within the outlet ("Mr.
+// Steele", "Steele"; "Gov. Deval Patrick", "Patrick"): same surname, and no two different
+// first names among them ("Bill Clinton" and "Hillary Clinton" stay apart, and "Clinton" with
+// them). The merged source keeps the longest name and the first position.
+void MergePeople(size_t max_written_as, size_t max_evidence, std::vector<CitedSource>* cited,
+                 std::vector<int>* named_votes) {
+  std::map<std::string, std::vector<size_t>> by_surname;
+  std::vector<std::vector<std::string>> names(cited->size());
+  for (size_t i = 0; i < cited->size(); ++i) {
+    names[i] = PersonName((*cited)[i].name);
+    if (!names[i].empty()) by_surname[names[i].back()].push_back(i);
+  }
+  std::vector<char> gone(cited->size(), 0);
+  for (const auto& [surname, members] : by_surname) {
+    if (members.size() < 2) continue;
+    std::set<std::string> first_names;
+    size_t longest = members.front();
+    for (size_t i : members) {
+      if (names[i].size() >= 2) first_names.insert(names[i].front());
+      if (names[i].size() > names[longest].size()) longest = i;
+    }
+    if (first_names.size() > 1) continue;
+    CitedSource& into = (*cited)[members.front()];
+    into.name = (*cited)[longest].name;
+    for (size_t i : members) {
+      if (i == members.front()) continue;
+      CitedSource& from = (*cited)[i];
+      into.count += from.count;
+      into.outlet_count += from.outlet_count;
+      for (size_t k = 0; k < into.stance_counts.size(); ++k) {
+        into.stance_counts[k] += from.stance_counts[k];
+      }
+      for (std::string& w : from.written_as) {
+        if (into.written_as.size() < max_written_as &&
+            std::find(into.written_as.begin(), into.written_as.end(), w) == into.written_as.end()) {
+          into.written_as.push_back(std::move(w));
+        }
+      }
+      into.evidence.insert(into.evidence.end(), from.evidence.begin(), from.evidence.end());
+      (*named_votes)[members.front()] += (*named_votes)[i];
+      gone[i] = 1;
+    }
+    std::sort(into.evidence.begin(), into.evidence.end(), [](const Evidence& a, const Evidence& b) {
+      return a.article != b.article ? a.article < b.article : a.sentence < b.sentence;
+    });
+    into.evidence.erase(std::unique(into.evidence.begin(), into.evidence.end()),
+                        into.evidence.end());
+    if (into.evidence.size() > max_evidence) into.evidence.resize(max_evidence);
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < cited->size(); ++i) {
+    if (gone[i]) continue;
+    if (out != i) {
+      (*cited)[out] = std::move((*cited)[i]);
+      (*named_votes)[out] = (*named_votes)[i];
+    }
+    ++out;
+  }
+  cited->resize(out);
+  named_votes->resize(out);
+}
+
 }  // namespace
 
 std::string CitedEntity(std::string_view source, const AliasTable& aliases) {
@@ -160,6 +263,7 @@ SourceProfile BuildProfile(const std::string& source, const std::vector<MarkedSe
       }
     }
   }
+  MergePeople(options.max_written_as, options.max_evidence, &p.cited, &named_votes);
   for (size_t i = 0; i < p.cited.size(); ++i) {
     p.cited[i].kind = named_votes[i] >= 0 ? SourceKind::kNamed : SourceKind::kAnonymous;
   }

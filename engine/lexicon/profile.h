@@ -10,8 +10,11 @@
 // source spans say ("Munir", "Pakistan’s military media wing", "reliable sources"), most
 // cited first. Two spans are one source when CitedSourceKey gives them the same key, or when
 // both name one entity of the alias table (rules/aliases.yaml: "Munir", "General Munir" and
-// "Munir at Beijing" are all "Asim Munir"); pronouns and relative words ("he", "it", "who")
-// are left out, since they say nothing without their antecedent.
+// "Munir at Beijing" are all "Asim Munir"), or when they write one person's name with and
+// without title or first name ("Gov. Deval Patrick", "Mr. Patrick", "Patrick": one surname, no
+// two first names among them, and not an organisation's head word such as "House"); pronouns
+// and relative words ("he", "it", "who") are left out, since they say nothing without their
+// antecedent.
 //
 // Thread safety: BuildProfile and CountWords are pure functions.
 #ifndef PARALLAX_ENGINE_LEXICON_PROFILE_H_

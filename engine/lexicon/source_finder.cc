@@ -1,6 +1,7 @@
 #include "engine/lexicon/source_finder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "engine/lexicon/grammar_words.h"
@@ -184,8 +185,29 @@ SourceFinder::Found SourceFinder::SubjectPhrase(const TokenMatch& m, int begin, 
   // speaker ("as part of the shared vision"); one ending in a possessive has that possessor as
   // its source ("as part of their shared vision": "their").
   if (IsIn(last, {"the", "a", "an"})) return {};
-  if (end - begin > 1 && IsIn(last, {"their", "his", "her", "its", "our", "my", "your"})) {
+  // A phrase ending in a possessive or a subject pronoun has that word as its source: "as part
+  // of their shared vision" (their), "a military fight he called" (he).
+  if (end - begin > 1 && (IsIn(last, {"their", "his", "her", "its", "our", "my", "your"}) ||
+                          IsIn(last, {"he", "she", "they", "we", "i"}))) {
     begin = end - 1;
+  }
+  // One lower-case adverb is no speaker ("newly confirmed", "last reported").
+  if (end - begin == 1 && !tokens_[begin].capitalized &&
+      (last.ends_with("ly") || IsIn(last, {"last", "first", "later", "earlier", "also"}))) {
+    return {};
+  }
+  // A name followed by where or when it spoke is the name: "Munir at Beijing reaffirmed",
+  // "Munir on July 26 reaffirmed" (not "officials in Washington", "Trump at a rally", "Bank of
+  // America").
+  for (int k = begin + 1; k + 1 < end; ++k) {
+    if (tokens_[k - 1].capitalized && !anonymous_[k - 1] &&
+        IsIn(tokens_[k].norm, {"at", "on", "in"}) &&
+        (tokens_[k + 1].capitalized ||
+         std::isdigit(static_cast<unsigned char>(
+             tokens_[k + 1].norm.empty() ? 'x' : tokens_[k + 1].norm[0])))) {
+      end = k;
+      break;
+    }
   }
   return {begin, end, std::nullopt};
 }
@@ -220,7 +242,18 @@ CitedSpan SourceFinder::Settle(const LexiconEntry& e, const TokenMatch& m, Found
   int& se = found.end;
   std::optional<SourceKind>& kind = found.kind;
   if (sb >= 0 && se > sb) {
-    if (!kind) kind = Classify(sb, se);
+    // A phrase opening with a preposition and naming no one tells where or how, not who ("said
+    // recently on local cable television", "requested in a letter written").
+    bool names = false;
+    for (int k = sb + 1; k < se; ++k) names |= tokens_[k].capitalized;
+    if (IsPreposition(tokens_[sb].norm) && tokens_[sb].norm != "about" && !names) sb = se = -1;
+  }
+  // A subject pronoun is the whole source: "He sent an e-mail to RNC members saying".
+  const bool pronoun =
+      sb >= 0 && se - sb > 1 && IsIn(tokens_[sb].norm, {"he", "she", "they", "we", "i"});
+  if (pronoun) se = sb + 1;
+  if (sb >= 0 && se > sb) {
+    if (pronoun || !kind.has_value()) kind = Classify(sb, se);
     if (se - sb == 1 && (tokens_[sb].norm == "it" || tokens_[sb].norm == "there") &&
         IsImpression(tokens_[m.cue_begin].norm)) {
       sb = se = -1;  // a dummy subject: "It appears", "It is unclear", "There are fears"
@@ -239,8 +272,9 @@ CitedSpan SourceFinder::Settle(const LexiconEntry& e, const TokenMatch& m, Found
 // Tokens [begin, end) running right from `from` until a clause break or clause word.
 std::pair<int, int> SourceFinder::PhraseAfter(int from) const {
   int end = from;
+  // A be-form opens the sentence's own verb group: "quoted by Carney is not in the Bible".
   while (end < n_ && end - from < max_source_tokens_ && (end == from || !break_before_[end]) &&
-         !IsClauseWord(tokens_[end].norm)) {
+         !IsClauseWord(tokens_[end].norm) && !(end > from && IsBeForm(tokens_[end].norm))) {
     ++end;
   }
   return std::make_pair(from, end);

@@ -30,26 +30,32 @@ Status WriteIfChanged(const std::string& path, const std::string& contents) {
 // The index page's entry for a story, from its report model.
 BatchStory StoryEntry(const AlignedStory& aligned, const Corpus& corpus, const ReportModel& model,
                       const std::string& href) {
-  BatchStory story;
+  BatchStory story = SummarizeStory(model, 3);
   story.id = aligned.id;
-  story.title = model.title;
   story.href = href;
-  story.articles = static_cast<int>(model.articles.size());
-  for (const ReportArticle& a : model.articles) {
-    story.sentences += static_cast<int>(a.sentences.size());
-    if (!a.date.empty() && (story.first_date.empty() || a.date < story.first_date))
-      story.first_date = a.date;
-    if (!a.date.empty() && a.date > story.last_date) story.last_date = a.date;
-  }
-  for (const std::string& source : model.sources) {
-    BatchStorySource bs{source, 0};
-    for (const ReportArticle& a : model.articles) bs.articles += a.source == source ? 1 : 0;
-    story.sources.push_back(bs);
-  }
-  story.claims = static_cast<int>(model.claims.size());
-  story.divergent_claims = MostDivergentClaims(model, 3);
   for (uint32_t a : aligned.articles) story.article_ids.push_back(corpus.articles[a].id);
   return story;
+}
+
+// The batch's tables beside index.html: every story's rows, in story order.
+struct BatchTables {
+  std::vector<std::string> marks, claims, claims_jsonl;  // one entry per story
+};
+
+// Writes the tables and their codebooks into `dir`.
+Status WriteTables(const std::string& dir, const BatchTables& tables) {
+  auto write = [&](const std::string& name, std::string head,
+                   const std::vector<std::string>& parts) {
+    for (const std::string& part : parts) head += part;
+    return WriteIfChanged(PathIn(dir, name), head);
+  };
+  PARALLAX_RETURN_IF_ERROR(write("marks.csv", CsvHeader(CsvTable::kBatchMarks), tables.marks));
+  PARALLAX_RETURN_IF_ERROR(WriteIfChanged(PathIn(dir, "marks.codebook.md"),
+                                          RenderCsvCodebook(CsvTable::kBatchMarks, "marks.csv")));
+  PARALLAX_RETURN_IF_ERROR(write("claims.csv", CsvHeader(CsvTable::kBatchClaims), tables.claims));
+  PARALLAX_RETURN_IF_ERROR(WriteIfChanged(PathIn(dir, "claims.codebook.md"),
+                                          RenderCsvCodebook(CsvTable::kBatchClaims, "claims.csv")));
+  return write("claims.jsonl", "", tables.claims_jsonl);
 }
 
 }  // namespace
@@ -81,6 +87,10 @@ StatusOr<BatchSummary> RunBatchJob(const BatchJobOptions& options, const Resourc
   const std::vector<AlignedStory>& stories = analysis.alignment.stories;
   BatchIndexModel index;
   index.stories.resize(stories.size());
+  BatchTables tables;
+  tables.marks.resize(stories.size());
+  tables.claims.resize(stories.size());
+  tables.claims_jsonl.resize(stories.size());
   std::vector<Status> errors(stories.size());
   std::mutex progress_mu;
   ParallelFor(stories.size(), analysis_options.threads, [&](size_t i) {
@@ -90,6 +100,8 @@ StatusOr<BatchSummary> RunBatchJob(const BatchJobOptions& options, const Resourc
       errors[i] = model.status();
       return;
     }
+    // The story's own title, not the corpus's: the first article's title or first line.
+    if (std::string title = StoryTitle(*model); !title.empty()) model->title = std::move(title);
     const std::string name = "story-" + stories[i].id;
     ReportOutputs outputs;
     outputs.html = PathIn(stories_dir, name + ".html");
@@ -97,6 +109,9 @@ StatusOr<BatchSummary> RunBatchJob(const BatchJobOptions& options, const Resourc
     if (options.csv) outputs.csv = PathIn(stories_dir, name + ".csv");
     errors[i] = WriteReport(*model, outputs, resources.templates_dir, write_options);
     index.stories[i] = StoryEntry(stories[i], analysis.corpus, *model, "stories/" + name + ".html");
+    AppendCsvRows(CsvTable::kBatchMarks, *model, stories[i].id, &tables.marks[i]);
+    AppendCsvRows(CsvTable::kBatchClaims, *model, stories[i].id, &tables.claims[i]);
+    AppendClaimsJsonl(*model, stories[i].id, &tables.claims_jsonl[i]);
     if (options.story_done) {
       std::lock_guard<std::mutex> lock(progress_mu);
       options.story_done(
@@ -114,6 +129,18 @@ StatusOr<BatchSummary> RunBatchJob(const BatchJobOptions& options, const Resourc
   index.rules_digest = resources.rules_digest;
   for (const std::string& skipped : analysis.corpus.skipped)
     index.failures.push_back({"", skipped});
+  PARALLAX_RETURN_IF_ERROR(WriteTables(options.out_dir, tables));
+  if (options.csv) {
+    PARALLAX_RETURN_IF_ERROR(WriteIfChanged(PathIn(stories_dir, "marks.codebook.md"),
+                                            RenderCsvCodebook(CsvTable::kMarks, "story-<id>.csv")));
+  }
+  tables = BatchTables();
+  index.data_files = {
+      {"marks.csv", "every story's marks, one row per mark (codebook: marks.codebook.md)"},
+      {"claims.csv", "every story's claims, one row per claim (codebook: claims.codebook.md)"},
+      {"claims.jsonl",
+       "every story's claims with their sentences and marks, one JSON object a line"},
+      {"stories.json", "which article is in which story"}};
   PARALLAX_ASSIGN_OR_RETURN(std::string page, RenderBatchIndex(index, resources.templates_dir));
   summary.index_path = PathIn(options.out_dir, "index.html");
   PARALLAX_RETURN_IF_ERROR(WriteIfChanged(summary.index_path, page));

@@ -1,13 +1,15 @@
 // The batch job: what `parallax batch` does, as a library call — many stories at once. The
 // inputs are read, marked and aligned with stories grouped (analysis.h; a story label given in
-// the input wins); each story gets its report, written by the report job's WriteReport; then
-// the index page listing the stories with their most divergent claims, and stories.json
-// mapping every article to its story (report/stories_json.h). An article that cannot be read
-// is skipped and listed on the index page and in stories.json.
+// the input wins); each story gets its report, titled by its own articles (StoryTitle), written
+// by the report job's WriteReport; then the index page listing the stories with their figures
+// and most telling claims, stories.json mapping every article to its story
+// (report/stories_json.h), and the tables of every story's marks and claims. An article that
+// cannot be read is skipped and listed on the index page and in stories.json.
 //
 // Output folder:
 //   index.html, stories.json
-//   stories/story-<id>.html   (and .json, .csv when asked)
+//   marks.csv, claims.csv (each with its .codebook.md), claims.jsonl: all stories, story order
+//   stories/story-<id>.html   (and .json, .csv when asked; marks.codebook.md with the .csv)
 // A re-run leaves a file untouched when its bytes would not change, so that only the stories
 // whose articles changed are rewritten.
 //

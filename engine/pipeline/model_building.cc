@@ -36,13 +36,16 @@ std::string Capitalised(std::string s) {
 
 // One bar per non-empty bucket, in the profile's order: categories, then stances and kinds of
 // attribution, then evaluative polarity.
+// `breakdown_by`: "" for the categories, else what the group breaks `category` down by.
 void AddBars(const std::vector<ProfileBucket>& group, const std::string& prefix,
-             const std::string& category, const std::unordered_map<int, int>& position,
-             ReportSourceProfile* out) {
+             const std::string& category, const std::string& breakdown_by,
+             const std::unordered_map<int, int>& position, ReportSourceProfile* out) {
   for (const ProfileBucket& b : group) {
     ReportProfileBar bar;
     bar.label = prefix.empty() ? Capitalised(b.name) : prefix + ": " + b.name;
     bar.category = category.empty() ? b.name : category;
+    bar.breakdown_by = breakdown_by;
+    if (!breakdown_by.empty()) bar.breakdown_value = b.name;
     bar.count = b.count;
     bar.per_1000_words = b.per_1000_words;
     bar.own_voice_count = b.outlet_count;
@@ -287,10 +290,10 @@ void AddProfiles(const Analysis& analysis, const std::vector<uint32_t>& articles
     rp.articles = p.articles;
     rp.sentences = p.sentences;
     rp.words = static_cast<int>(p.words);
-    AddBars(p.categories, "", "", position, &rp);
-    AddBars(p.stances, "Stance", "attribution", position, &rp);
-    AddBars(p.source_kinds, "Source", "attribution", position, &rp);
-    AddBars(p.polarities, "Evaluative", "evaluative", position, &rp);
+    AddBars(p.categories, "", "", "", position, &rp);
+    AddBars(p.stances, "Stance", "attribution", "stance", position, &rp);
+    AddBars(p.source_kinds, "Source", "attribution", "source_kind", position, &rp);
+    AddBars(p.polarities, "Evaluative", "evaluative", "polarity", position, &rp);
     AddCited(p.cited, position, &rp);
     model->profiles.push_back(std::move(rp));
   }

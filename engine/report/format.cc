@@ -101,6 +101,16 @@ std::string CleanUtf8(std::string_view text) {
   return RepairUtf8(text, &replaced);
 }
 
+size_t CharacterOffset(std::string_view text, size_t bytes, bool round_up) {
+  auto inside = [&](size_t at) {
+    return at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+  };
+  for (int i = 0; i < 3 && inside(bytes); ++i) bytes += round_up ? 1 : -1;
+  const std::string clean = CleanUtf8(text.substr(0, bytes));
+  return std::count_if(clean.begin(), clean.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
 std::string ShortenUtf8(std::string_view text, size_t max_bytes) {
   std::string clean = CleanUtf8(text);
   if (clean.size() <= max_bytes) return clean;

@@ -43,6 +43,12 @@ std::string ShortenUtf8(std::string_view text, size_t max_bytes);
 // Returns `text` with invalid UTF-8 replaced by U+FFFD (a copy when already valid).
 std::string CleanUtf8(std::string_view text);
 
+// Returns how many characters (Unicode code points) CleanUtf8 makes of the first `bytes` bytes
+// of `text`, with `bytes` first moved to a character boundary: down to the start of the
+// character it falls in, or up to its end when `round_up`. This is the offset Python's str
+// indexing gives the same place. REQUIRES: bytes <= text.size().
+size_t CharacterOffset(std::string_view text, size_t bytes, bool round_up);
+
 // Returns `text` with runs of ASCII whitespace collapsed to one space and the ends trimmed.
 std::string CollapseSpaces(std::string_view text);
 

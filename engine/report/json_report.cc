@@ -1,7 +1,12 @@
 // RenderJson: the report as JSON, in the shape reports/SCHEMA.md documents. Keys are written in
 // a fixed order so that output is byte-identical for the same model: the short head with
 // nlohmann::ordered_json, the long arrays (articles, claims, profiles) with JsonWriter, which
-// prints what dump(2) would without building a tree.
+// prints what dump() would without building a tree.
+//
+// Size: the article text is written once. Sentences and marks carry offsets into it, not copies
+// of their text (the cue is the mark's text); a sentence reference is its positions and span. The
+// document is compact JSON with a line break before each element of the long arrays, so that
+// `head`, `grep` and diff still work line by line.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -47,6 +52,8 @@ void TextOf(const std::string& text, const Span& span, bool text_valid, JsonWrit
   }
 }
 
+// A sentence reference: its positions and its span (what the claims evaluation matches
+// against gold spans); the rest of what it names is in `articles`, written once.
 void WriteRef(const ReportModel& model, const SentenceRef& ref, JsonWriter* w) {
   w->BeginObject();
   w->Key("article");
@@ -54,14 +61,7 @@ void WriteRef(const ReportModel& model, const SentenceRef& ref, JsonWriter* w) {
   w->Key("sentence");
   w->Int(ref.sentence);
   if (IsValidRef(model, ref)) {
-    const ReportArticle& article = model.articles[ref.article];
-    const ReportSentence& sentence = article.sentences[ref.sentence];
-    w->Key("article_id");
-    w->String(article.id);
-    w->Key("source");
-    w->String(article.source);
-    w->Key("sentence_index");
-    w->Int(sentence.index);
+    const ReportSentence& sentence = model.articles[ref.article].sentences[ref.sentence];
     w->Key("start");
     w->Uint(sentence.span.start);
     w->Key("end");
@@ -82,7 +82,7 @@ void WriteStrings(const std::vector<std::string>& items, JsonWriter* w) {
   w->EndArray();
 }
 
-void WriteMark(const ReportMark& mark, const std::string& text, bool text_valid, JsonWriter* w) {
+void WriteMark(const ReportMark& mark, JsonWriter* w) {
   w->BeginObject();
   w->Key("category");
   w->String(mark.category);
@@ -90,8 +90,6 @@ void WriteMark(const ReportMark& mark, const std::string& text, bool text_valid,
   w->Uint(mark.span.start);
   w->Key("end");
   w->Uint(mark.span.end);
-  w->Key("text");
-  TextOf(text, mark.span, text_valid, w);
   w->Key("cue");
   w->String(mark.cue);
   w->Key("entry");
@@ -167,14 +165,12 @@ void WriteArticle(const ReportArticle& article, std::vector<const ReportMark*>* 
     w->Int(sentence.paragraph);
     w->Key("heading");
     w->Bool(sentence.heading);
-    w->Key("text");
-    TextOf(article.text, sentence.span, text_valid, w);
     w->Key("claim_id");
     w->StringOrNull(sentence.claim_id);
     w->Key("marks");
     w->BeginArray();
     MarksInOrder(sentence, marks);
-    for (const ReportMark* mark : *marks) WriteMark(*mark, article.text, text_valid, w);
+    for (const ReportMark* mark : *marks) WriteMark(*mark, w);
     w->EndArray();
     w->EndObject();
   }
@@ -314,10 +310,21 @@ void WriteProfile(const ReportModel& model, const ReportSourceProfile& profile, 
   w->BeginArray();
   for (const ReportProfileBar& bar : profile.bars) {
     w->BeginObject();
+    const bool breakdown = !bar.breakdown_by.empty();
     w->Key("label");
     w->String(bar.label);
     w->Key("category");
-    w->String(bar.category);
+    if (breakdown) {
+      w->Null();
+    } else {
+      w->String(bar.category);
+    }
+    w->Key("breakdown_of");
+    w->StringOrNull(breakdown ? bar.category : "");
+    w->Key("breakdown_by");
+    w->StringOrNull(bar.breakdown_by);
+    w->Key("breakdown_value");
+    w->StringOrNull(breakdown ? bar.breakdown_value : "");
     w->Key("count");
     w->Int(bar.count);
     w->Key("per_1000_words");
@@ -362,26 +369,27 @@ class PartBuffer {
   std::string text_;
 };
 
-// Streams `"key": [ ... ]` for `n` elements written one at a time by `element(i, writer)`,
-// exactly as dump(2) prints an array one level inside the root object.
+// Streams `,\n"key":[` then the `n` elements written one at a time by `element(i, writer)`,
+// each compact on a line of its own, then `\n]`: what dump() prints of the array with a line
+// break before each element and before the closing bracket.
 template <typename WriteElement>
 Status StreamArray(const char* key, size_t n, PartBuffer* buffer, WriteElement element) {
   std::string* out = buffer->text();
-  out->append(",\n  \"");
+  out->append(",\n\"");
   out->append(key);
-  out->append("\": ");
+  out->append("\":");
   if (n == 0) {
     out->append("[]");
     return Status::Ok();
   }
   out->append("[");
   for (size_t i = 0; i < n; ++i) {
-    out->append(i == 0 ? "\n    " : ",\n    ");
-    JsonWriter writer(out, 2);
+    out->append(i == 0 ? "\n" : ",\n");
+    JsonWriter writer(out, JsonWriter::kCompact);
     element(i, &writer);
     PARALLAX_RETURN_IF_ERROR(buffer->MaybeFlush());
   }
-  out->append("\n  ]");
+  out->append("\n]");
   return Status::Ok();
 }
 
@@ -416,12 +424,12 @@ Status RenderJsonTo(const ReportModel& model, const JsonSink& sink) {
   }
   head["sources"] = std::move(sources);
 
-  // The head object without its closing "\n}", then the long arrays element by element, so
-  // the document is never held whole: the same bytes as dump(2) of one object.
+  // The head object without its closing "}", then the long arrays element by element, so the
+  // document is never held whole.
   PartBuffer buffer(sink);
   std::string* text = buffer.text();
-  *text = head.dump(2, ' ', false, kReplace);
-  text->resize(text->size() - 2);
+  *text = head.dump(-1, ' ', false, kReplace);
+  text->resize(text->size() - 1);
   std::vector<const ReportMark*> marks;
   PARALLAX_RETURN_IF_ERROR(
       StreamArray("articles", model.articles.size(), &buffer,
@@ -440,7 +448,7 @@ Status RenderJsonTo(const ReportModel& model, const JsonSink& sink) {
   PARALLAX_RETURN_IF_ERROR(
       StreamArray("profiles", model.profiles.size(), &buffer,
                   [&](size_t p, JsonWriter* w) { WriteProfile(model, model.profiles[p], w); }));
-  text->append("\n}\n");
+  text->append("}\n");
   return buffer.Flush();
 }
 

@@ -48,6 +48,7 @@ void AppendJsonString(std::string_view text, std::string* out) {
 }
 
 void JsonWriter::NewLine(size_t levels) {
+  if (depth_ == kCompact) return;
   out_->push_back('\n');
   out_->append(2 * (depth_ + levels), ' ');
 }
@@ -69,7 +70,7 @@ void JsonWriter::Key(std::string_view key) {
   empty_.back() = false;
   NewLine(empty_.size());
   AppendJsonString(key, out_);
-  out_->append(": ");
+  out_->append(depth_ == kCompact ? ":" : ": ");
   after_key_ = true;
 }
 

@@ -1,7 +1,8 @@
-// JsonWriter: writes JSON straight into a string, byte for byte as nlohmann's dump(2) prints the
-// same value (2-space indent, "key": value, UTF-8 kept, control characters as \u00xx) — without
-// building a json tree first. The report's JSON is mostly article text; building a tree per
-// article copied every string twice and allocated a node per value.
+// JsonWriter: writes JSON straight into a string, byte for byte as nlohmann's dump(2) — or, made
+// with JsonWriter::kCompact, dump() — prints the same value (2-space indent, "key": value, UTF-8
+// kept, control characters as \u00xx) — without building a json tree first. The report's JSON is
+// mostly article text; building a tree per article copied every string twice and allocated a node
+// per value.
 //
 // Strings that are not valid UTF-8 are written with the invalid bytes replaced by U+FFFD, as
 // CleanUtf8 (format.h) and dump's `replace` error handler do.
@@ -30,6 +31,9 @@ class JsonWriter {
   // Appends to `out`, indenting as a value nested `depth` levels inside a dump(2) document
   // (every line after the first starts with 2 * depth more spaces).
   JsonWriter(std::string* out, int depth) : out_(out), depth_(depth) {}
+
+  // As a depth: no line breaks and no spaces, as dump() with no indent prints.
+  static constexpr int kCompact = -1;
 
   void BeginObject();
   void EndObject();

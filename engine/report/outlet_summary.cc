@@ -94,11 +94,11 @@ void SetClaimKind(const ReportModel& model, const std::vector<int>& claims, std:
 // mean (at least 1.5 times, and at least 1 per 1,000 words apart).
 void SetFraming(const ReportModel& model, const ClaimTable& table, size_t s, TemplateData* data,
                 Ref out) {
-  // The bar of each known category: a profile's first bar of that category is its total (the
-  // pipeline lists the categories before their stances and kinds).
+  // The bar of each known category: the one that breaks nothing down (a category's total).
   auto category_bar = [&](const ReportSourceProfile& profile, const std::string& category) {
     for (size_t b = 0; b < profile.bars.size(); ++b) {
-      if (profile.bars[b].category == category) return static_cast<int>(b);
+      const ReportProfileBar& bar = profile.bars[b];
+      if (bar.category == category && bar.breakdown_by.empty()) return static_cast<int>(b);
     }
     return -1;
   };

@@ -75,20 +75,62 @@ Status RenderJsonTo(const ReportModel& model, const JsonSink& sink);
 // The same document as one string.
 std::string RenderJson(const ReportModel& model);
 
-// Returns the CSV of marks: a header row, then one row per mark in article, sentence, mark
-// order (see SCHEMA.md for the columns). RFC 4180: CRLF line ends, fields holding a comma,
-// quote, CR or LF are quoted with quotes doubled. Mark spans out of range give an empty
-// sentence_text rather than a crash.
+// The CSV tables Parallax writes, each with a codebook (RenderCsvCodebook) written beside it.
+enum class CsvTable {
+  kMarks,        // a report's marks: one row per mark
+  kBatchMarks,   // a batch's marks: the same with a `story` column first
+  kBatchClaims,  // a batch's claims: one row per claim of every story
+};
+
+// Returns the CSV of marks of a report: a header row, then one row per mark in article,
+// sentence, mark order (the columns are listed in csv_report.cc and in the codebook).
+// RFC 4180: CRLF line ends, fields holding a comma, quote, CR or LF are quoted with quotes
+// doubled; cells that a spreadsheet would run as a formula get a leading apostrophe. Offsets
+// are characters into the row's sentence_text; a mark out of its sentence gets empty offsets.
 std::string RenderMarksCsv(const ReportModel& model);
 
-// Renders a batch's index page from batch_index.mustache and report.css in `templates_dir`.
+// The header row of `table`, and its rows for one report appended to `out` (no header):
+// a batch writes one header, then each story's rows. `story` fills the story column of the
+// batch tables and is ignored by kMarks.
+std::string CsvHeader(CsvTable table);
+void AppendCsvRows(CsvTable table, const ReportModel& model, std::string_view story,
+                   std::string* out);
+
+// Returns the codebook of `table` as Markdown: the file's format, each column's meaning, what
+// the offsets count, and five lines of Python (csv module only) computing marks per 1,000 words
+// per outlet and voice. `csv_name` is the CSV's file name, as the codebook refers to it.
+std::string RenderCsvCodebook(CsvTable table, std::string_view csv_name);
+
+// Appends one JSON line per claim of `model` (related sentences left out) to `out`: the story,
+// the claim's id, score, sources carrying and omitting, discrepancies, and its sentences with
+// their text and marks (offsets in characters into the sentence's text). Compact, keys in a
+// fixed order, each line ending with "\n". See reports/SCHEMA.md, "claims.jsonl".
+void AppendClaimsJsonl(const ReportModel& model, std::string_view story, std::string* out);
+
+// Renders a batch's index page from batch_index.mustache, batch_index.css, batch_index.js and
+// report.css in `templates_dir`. The page lists the stories in model order and is readable as
+// it is; its inline script (allowed by the page's CSP, which forbids every fetch) adds sorting,
+// search and filters by outlet and date, and keeps them in the URL fragment
+// ("#sort=conflicts&q=steele").
 StatusOr<std::string> RenderBatchIndex(const BatchIndexModel& model,
                                        const std::string& templates_dir);
 
-// Returns up to `limit` claims of `model` on which its sources diverge, most divergent first:
-// divergence = number of discrepancies + (sources omitting) / (sources), ties kept in claim
-// order. A claim no source omits and with no discrepancy is not divergent. Needs two sources.
-std::vector<BatchDivergentClaim> MostDivergentClaims(const ReportModel& model, int limit);
+// Returns a story's row of the index from its report: title (StoryTitle), dates, sources,
+// figures and up to `limit` telling claims (MostTellingClaims). Leaves id, href and
+// article_ids empty.
+BatchStory SummarizeStory(const ReportModel& model, int limit);
+
+// Returns the title of the first article that has one; else the first non-empty line of the
+// first article's text, spaces collapsed, cut to about 100 bytes at a character boundary;
+// "" when there is no article.
+std::string StoryTitle(const ReportModel& model);
+
+// Returns up to `limit` claims of `model` on which its sources differ, most telling first:
+// conflicts (most conflicts first), then omissions (most sources carrying first), then certainty
+// drifts; ties in claim order. Only claims carried by two or more sources count: one source's
+// sentence is neither omitted by the others nor in conflict with them. Related sentences
+// (ReportClaim::related) never count.
+std::vector<BatchTellingClaim> MostTellingClaims(const ReportModel& model, int limit);
 
 }  // namespace parallax
 

@@ -33,7 +33,7 @@ namespace parallax {
 
 // The report's version of the JSON schema in reports/schema/report.schema.json. Bumped on any
 // change a consumer could notice (see reports/SCHEMA.md).
-inline constexpr char kReportSchemaVersion[] = "1.3";
+inline constexpr char kReportSchemaVersion[] = "2.0";
 
 // A sentence, by position (see "References" above).
 struct SentenceRef {
@@ -128,6 +128,12 @@ struct ReportProfileBar {
   int own_voice_count = 0;  // of `count`, in the outlet's own voice
   double own_voice_per_1000_words = 0;
   std::vector<SentenceRef> evidence;
+  // "" for a category bar (the marks of `category`: each mark is in one such bar); else how this
+  // bar breaks down `category`'s marks — "stance", "source_kind" or "polarity" — and its bucket
+  // ("distancing"). The JSON writes a breakdown bar without a category, so that summing the bars
+  // by category counts every mark once.
+  std::string breakdown_by = {};
+  std::string breakdown_value = {};
 };
 
 // A source that an outlet cites: its attribution marks whose sources read the same ("Munir",

@@ -39,6 +39,20 @@ TEST(QuotationTest, FindsSharedQuotationsAndTheirWordDifferences) {
       // One quotation cut short: not a difference.
       {"\"We will win this war and bring our troops home,\" he said.",
        "\"We will win this war,\" he said.", true, false, "", ""},
+      // Both versions ending in their own words: the ending given in other words; the words
+      // after the closing mark are no part of it.
+      {"\"Iran gets closer and closer to a nuclear bomb,\" Netanyahu says.",
+       "\"Iran gets closer and closer to nuclear arms,\" Mr. Netanyahu is shown saying.", true,
+       true, "a bomb", "arms"},
+      {"\"The Earth is not the objective,\" he said.", "\"That is not the objective,\" he said.",
+       true, true, "the earth", "that"},
+      // Other ends that are the same words: an abbreviation, or only function words.
+      {"\"Sen. Reid respects that but thinks the mosque should be built someplace else.\"",
+       "\"Senator Reid respects that but thinks the mosque should be built someplace else.\"", true,
+       false, "", ""},
+      {"He said \"so it is not enough just to not suck as much as the other side.\"",
+       "He said \"but it is not enough just to not suck as much as the other side.\"", true, false,
+       "", ""},
       // Words added or left out inside the quotation: a difference, function words too.
       {"He said they \"are alleged to be both discriminators and victims.\"",
        "He said they \"are alleged to be discriminators and victims.\"", true, true, "both", ""},

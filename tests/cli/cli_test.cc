@@ -84,11 +84,17 @@ TEST_F(CliTest, ReportOnSeedsWritesHtmlJsonCsvReproducibly) {
   EXPECT_EQ(json["sources"].size(), 2u);
   EXPECT_FALSE(json["claims"].empty());
   EXPECT_GT(Slurp(Path("r.csv")).size(), 100u);
+  // The CSV's codebook beside it, naming it.
+  const std::string codebook = Slurp(Path("r.codebook.md"));
+  EXPECT_EQ(codebook.rfind("# Codebook: r.csv\n", 0), 0u) << codebook.substr(0, 80);
   // Same input, same lexicons: byte-identical outputs.
   std::string first_html = html, first_json = Slurp(Path("r.json"));
+  const std::string first_csv = Slurp(Path("r.csv"));
   ASSERT_EQ(RunParallax(args).exit_code, 0);
   EXPECT_EQ(Slurp(Path("r.html")), first_html);
   EXPECT_EQ(Slurp(Path("r.json")), first_json);
+  EXPECT_EQ(Slurp(Path("r.csv")), first_csv);
+  EXPECT_EQ(Slurp(Path("r.codebook.md")), codebook);
 }
 
 TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
@@ -104,7 +110,8 @@ TEST_F(CliTest, SeedReportAlignsSupportClaimAcrossSources) {
     for (const auto& ref : claim["sentences"]) {
       const auto& article = json["articles"][ref["article"].get<int>()];
       const auto& sentence = article["sentences"][ref["sentence"].get<int>()];
-      std::string text = sentence["text"];
+      const size_t start = sentence["start"], end = sentence["end"];
+      const std::string text = article["text"].get<std::string>().substr(start, end - start);
       if (text.find("steadfast support") != std::string::npos) news = true;
       if (text.find("consistent support") != std::string::npos) columnist = true;
     }

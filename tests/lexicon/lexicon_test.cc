@@ -66,11 +66,13 @@ TEST(LexiconTest, GroupsAndDefaultsSetAttributes) {
       "groups:\n"
       "  - stance: distancing\n"
       "    entries: [claim+, {pattern: \"what * described as\", source: gap}]\n"
+      "  - reports: act\n"
+      "    entries: [urged]\n"
       "entries:\n"
       "  - {pattern: reportedly, source: none, stance: distancing, weight: 0.5}\n",
       "attribution");
   ASSERT_OK(s);
-  ASSERT_EQ(lexicon.entries().size(), 3u);
+  ASSERT_EQ(lexicon.entries().size(), 4u);
   const LexiconEntry& reportedly = lexicon.entries()[0];
   EXPECT_EQ(reportedly.source_rule, SourceRule::kNone);
   EXPECT_DOUBLE_EQ(reportedly.weight, 0.5);
@@ -78,6 +80,8 @@ TEST(LexiconTest, GroupsAndDefaultsSetAttributes) {
   EXPECT_DOUBLE_EQ(lexicon.entries()[1].weight, 2.0);
   EXPECT_EQ(lexicon.entries()[2].source_rule, SourceRule::kGap);
   EXPECT_EQ(lexicon.entries()[2].lexicon, "attribution");
+  EXPECT_FALSE(lexicon.entries()[2].reports_act);  // `content` unless the file says `act`
+  EXPECT_TRUE(lexicon.entries()[3].reports_act);
 }
 
 // Each bad file is refused with its file:line:column and the reason.
@@ -99,6 +103,10 @@ TEST(LexiconTest, RefusesBadFilesWithFileAndLine) {
        "bad.yaml:3:", "unknown stance 'sceptical'"},
       {"category: hedge\nentries:\n  - {pattern: may, stance: neutral}\n",
        "bad.yaml:3:", "'stance' applies to attribution entries only"},
+      {"category: attribution\nentries:\n  - {pattern: urged, reports: deed}\n",
+       "bad.yaml:3:", "unknown value 'deed' of 'reports' (content, act)"},
+      {"category: hedge\nentries:\n  - {pattern: may, reports: act}\n",
+       "bad.yaml:3:", "'reports' applies to attribution entries only"},
       {"category: evaluative\nentries:\n  - {pattern: bad, polarity: sour}\n",
        "bad.yaml:3:", "unknown polarity"},
       {"category: hedge\nentries:\n  - {pattern: may, weight: -1}\n",

@@ -167,8 +167,41 @@ TEST(ProfileTest, CitedSourcesNamingOneEntityAreOneRow) {
   EXPECT_EQ(p.cited[0].name, "Asim Munir");
   EXPECT_EQ(p.cited[0].count, 2);
   EXPECT_EQ(p.cited[0].written_as, (std::vector<std::string>{"Munir", "General Munir"}));
-  // Without the table, two rows as written.
-  EXPECT_EQ(BuildProfile("columnist", sentences).cited.size(), 2u);
+  // Without the table, one row still: one surname, written with and without a title.
+  const SourceProfile plain = BuildProfile("columnist", sentences);
+  ASSERT_EQ(plain.cited.size(), 1u);
+  EXPECT_EQ(plain.cited[0].name, "Munir");
+  EXPECT_EQ(plain.cited[0].count, 2);
+}
+
+// One person written several ways within an outlet is one row; two people of one surname, or
+// an organisation and its head word, are not merged.
+TEST(ProfileTest, OnePersonWrittenSeveralWaysIsOneRow) {
+  auto rows = [](std::vector<std::string> names) {
+    std::string text;
+    std::vector<size_t> starts;
+    for (const std::string& n : names) {
+      starts.push_back(text.size());
+      text += n + " said it. ";
+    }
+    std::vector<MarkedSentence> sentences;
+    for (size_t i = 0; i < names.size(); ++i) {
+      Mark m = MakeMark(MarkCategory::kAttribution, "outlet", "neutral", "named");
+      m.cited = Span{starts[i], starts[i] + names[i].size()};
+      sentences.push_back({0, static_cast<int>(i), 3, {m}, text});
+    }
+    std::vector<std::string> out;
+    for (const CitedSource& c : BuildProfile("outlet", sentences).cited) {
+      out.push_back(c.name + " x" + std::to_string(c.count));
+    }
+    return out;
+  };
+  EXPECT_EQ(rows({"Mr. Steele", "Steele", "Gov. Deval Patrick", "Patrick"}),
+            (std::vector<std::string>{"Mr. Steele x2", "Gov. Deval Patrick x2"}));
+  EXPECT_EQ(rows({"Bill Clinton", "Hillary Clinton", "Clinton"}),
+            (std::vector<std::string>{"Bill Clinton x1", "Hillary Clinton x1", "Clinton x1"}));
+  EXPECT_EQ(rows({"The White House", "The House"}),
+            (std::vector<std::string>{"The White House x1", "The House x1"}));
 }
 
 // One pronoun list (grammar_words.h): every subject pronoun the source finder names is also a

@@ -68,6 +68,30 @@ TEST(SourceFinderTest, FindsTheSourceByTheEntrysRule) {
        "named"},
       {"\xE2\x80\x9CWe will win,\xE2\x80\x9D said Adrian Mapp, a delegate from Ohio.", "said",
        SourceRule::kBefore, "Adrian Mapp, a delegate from Ohio", "named"},
+      // Where or when a named speaker spoke is no part of the name; a place of a common noun
+      // is ("the officials in Washington"; a definite description is "named", see the header).
+      {"Munir at Beijing reaffirmed the support.", "reaffirmed", SourceRule::kBefore, "Munir",
+       "named"},
+      {"Munir on July 26 reaffirmed the resolve.", "reaffirmed", SourceRule::kBefore, "Munir",
+       "named"},
+      // A phrase ending in a subject pronoun: the pronoun speaks. One adverb speaks for no one.
+      {"He spoke of Afghanistan, a military fight he called a war of choice.", "called",
+       SourceRule::kBefore, "he", "named"},
+      {"The appointee, newly confirmed, took office.", "confirmed", SourceRule::kBefore, "",
+       "none"},
+      // A phrase telling where, not who; a subject pronoun with its clause; a be-form after the
+      // source.
+      {"Patrick, the governor, said recently on local television that it was a priority.", "said",
+       SourceRule::kBefore, "Patrick, the governor", "named"},
+      {"Patrick, the state's first African-American governor, said recently on local cable "
+       "television that it was a priority.",
+       "said", SourceRule::kBefore, "", "none"},
+      {"He sent an e-mail to members saying he hoped so.", "saying", SourceRule::kBefore, "He",
+       "named"},
+      {"The phrase quoted by Carney is not in the Bible.", "quoted by", SourceRule::kAfter,
+       "Carney", "named"},
+      {"The officials in Washington said the talks failed.", "said", SourceRule::kBefore,
+       "The officials in Washington", "named"},
   };
   for (const auto& c : cases) {
     const Sentence s(c.text);

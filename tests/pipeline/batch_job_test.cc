@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "engine/base/file_io.h"
 #include "tests/pipeline/source_tree_resources.h"
@@ -92,6 +93,38 @@ TEST(BatchJobTest, WritesEachStorysJsonAndCsvWhenAsked) {
 }
 
 // A re-run with the same inputs rewrites nothing; a story whose article changed is rewritten.
+// Beside the index: every story's marks and claims, with a codebook beside each CSV; stories
+// are titled by their own articles (issue 17: text without a title gave "Parallax report").
+TEST(BatchJobTest, WritesEveryStorysMarksAndClaimsBesideTheIndex) {
+  test::TempDir in, out;
+  BatchJobOptions job = FeedJob(in, out);
+  ASSERT_OK(RunBatchJob(job, SourceTreeResources()));
+  const std::string marks = Slurp(job.out_dir + "/marks.csv");
+  EXPECT_EQ(marks.rfind("story,article_id,source,date,url,title,", 0), 0u) << marks.substr(0, 80);
+  EXPECT_NE(marks.find("\r\ns1,a2,nyt,2014-05-02,"), std::string::npos);
+  EXPECT_NE(Slurp(job.out_dir + "/marks.codebook.md").find("| `cue_start` |"), std::string::npos);
+  const std::string claims = Slurp(job.out_dir + "/claims.csv");
+  EXPECT_EQ(claims.rfind("story,claim_id,outlets,", 0), 0u);
+  EXPECT_FALSE(Slurp(job.out_dir + "/claims.codebook.md").empty());
+  std::ifstream jsonl(job.out_dir + "/claims.jsonl");
+  std::string line;
+  std::set<std::string> stories;
+  while (std::getline(jsonl, line)) {
+    const auto claim = nlohmann::json::parse(line);
+    stories.insert(claim["story"].get<std::string>());
+    EXPECT_FALSE(claim["sentences"].empty());
+  }
+  EXPECT_EQ(stories, (std::set<std::string>{"s1", "s2"}));
+  const auto map = nlohmann::json::parse(Slurp(job.out_dir + "/stories.json"));
+  EXPECT_EQ(map["stories"][0]["title"],
+            "The senate passed the budget bill on Tuesday after a long debate. The vote was 60 to "
+            "40.");
+  EXPECT_EQ(Slurp(job.out_dir + "/stories/story-s1.html").find("<title>Parallax report"),
+            std::string::npos);
+  EXPECT_NE(Slurp(job.out_dir + "/index.html").find("<a href=\"claims.jsonl\">"),
+            std::string::npos);
+}
+
 TEST(BatchJobTest, ARerunRewritesOnlyWhatChanged) {
   test::TempDir in, out;
   BatchJobOptions job = FeedJob(in, out);
@@ -103,7 +136,8 @@ TEST(BatchJobTest, ARerunRewritesOnlyWhatChanged) {
     fs::last_write_time(e.path(), long_ago);
     files.push_back(e.path());
   }
-  ASSERT_EQ(files.size(), 4u);  // index.html, stories.json and two story pages
+  // index.html, stories.json, marks.csv, claims.csv, their codebooks, claims.jsonl, two pages
+  ASSERT_EQ(files.size(), 9u);
   ASSERT_OK(RunBatchJob(job, SourceTreeResources()));
   for (const fs::path& f : files) EXPECT_EQ(fs::last_write_time(f), long_ago) << f;
 

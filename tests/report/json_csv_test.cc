@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -64,16 +66,20 @@ TEST(JsonReportTest, CarriesSchemaVersionAndEverySection) {
   ASSERT_EQ(json["sources"].size(), 2u);
   EXPECT_EQ(json["sources"][1]["articles"][0], "news-site-report");
   ASSERT_EQ(json["articles"].size(), 2u);
-  // Sentence and mark spans index the article text.
+  // Sentence and mark spans index the article text, which is written once: sentences and marks
+  // carry offsets, not copies of their text.
   const auto& article = json["articles"][0];
   const std::string article_text = article["text"];
   size_t marks = 0;
   for (const auto& sentence : article["sentences"]) {
+    EXPECT_FALSE(sentence.contains("text"));
     const size_t start = sentence["start"], end = sentence["end"];
-    EXPECT_EQ(sentence["text"], article_text.substr(start, end - start));
+    EXPECT_LE(start, end);
+    EXPECT_LE(end, article_text.size());
     for (const auto& mark : sentence["marks"]) {
       const size_t ms = mark["start"], me = mark["end"];
-      EXPECT_EQ(mark["text"], article_text.substr(ms, me - ms));
+      EXPECT_EQ(mark["cue"], article_text.substr(ms, me - ms));
+      EXPECT_FALSE(mark.contains("text"));
       ++marks;
     }
   }
@@ -122,8 +128,7 @@ TEST(JsonReportTest, ProfilesListWhoTheOutletCites) {
   const auto expected_munir = nlohmann::ordered_json::parse(R"({
       "name": "Asim Munir", "kind": "named", "count": 3, "own_voice_count": 2,
       "stances": {"neutral": 1, "distancing": 2},
-      "evidence": [{"article": 0, "sentence": 0, "article_id": "a1", "source": "Outlet",
-                    "sentence_index": 4, "start": 0, "end": 22}],
+      "evidence": [{"article": 0, "sentence": 0, "start": 0, "end": 22}],
       "written_as": ["Munir", "General Munir"]})");
   EXPECT_EQ(cited[0], expected_munir) << cited[0].dump(2);
   EXPECT_EQ(cited[0].dump(), expected_munir.dump());
@@ -132,7 +137,9 @@ TEST(JsonReportTest, ProfilesListWhoTheOutletCites) {
   EXPECT_EQ(cited[1]["kind"], "anonymous");
   EXPECT_EQ(cited[1]["stances"].dump(), R"({"emphatic":2})");
   ASSERT_EQ(cited[1]["evidence"].size(), 2u);
-  EXPECT_EQ(cited[1]["evidence"][1]["sentence_index"], 5);
+  EXPECT_EQ(
+      cited[1]["evidence"][1],
+      nlohmann::ordered_json::parse(R"({"article": 0, "sentence": 1, "start": 23, "end": 39})"));
   // Bars' and cited sources' evidence are written alike.
   profile.bars.push_back(
       ReportProfileBar{"Stance: distancing", "attribution", 2, 1, 2, 1, {{0, 0}}});
@@ -172,8 +179,9 @@ TEST(JsonReportTest, IsDeterministicAndValidUtf8) {
   EXPECT_EQ(json["articles"][0]["title"], "bad \xEF\xBF\xBD byte");
 }
 
-// The document is streamed element by element; nlohmann's own printer, given the parsed
-// document, is the reference for its bytes.
+// The document is streamed element by element; nlohmann's own compact printer, given the parsed
+// document, is the reference for its bytes, with a line break before each element of the long
+// arrays and before their closing brackets.
 // The seed model with its articles repeated: a document of a few megabytes.
 ReportModel LargeModel() {
   auto seeds = BuildSeedFixture(kSeeds);
@@ -226,7 +234,15 @@ TEST(JsonReportTest, StreamedDocumentIsWhatOneDumpPrints) {
       return Status::Ok();
     }));
     const auto parsed = nlohmann::ordered_json::parse(streamed);
-    EXPECT_EQ(streamed, parsed.dump(2) + "\n");
+    std::string flat = streamed;  // line breaks are never inside a string: escaped as \n there
+    std::erase(flat, '\n');
+    EXPECT_EQ(flat + "\n", parsed.dump() + "\n");
+    size_t lines = std::count(streamed.begin(), streamed.end(), '\n');
+    size_t elements = 0;
+    for (const char* key : {"articles", "claims", "related", "profiles"}) {
+      if (parsed.contains(key) && !parsed[key].empty()) elements += parsed[key].size() + 1;
+    }
+    EXPECT_EQ(lines, 5 + elements) << "a line per element";
     EXPECT_EQ(streamed, RenderJson(model));
   }
 }
@@ -251,6 +267,39 @@ TEST(JsonReportTest, SinkErrorStopsTheDocument) {
   EXPECT_EQ(parts, 3);
 }
 
+// The records after the header as maps from column name to field.
+std::vector<std::map<std::string, std::string>> Rows(
+    const std::vector<std::vector<std::string>>& records) {
+  std::vector<std::map<std::string, std::string>> rows;
+  for (size_t r = 1; r < records.size(); ++r) {
+    EXPECT_EQ(records[r].size(), records[0].size()) << r;
+    std::map<std::string, std::string> row;
+    for (size_t c = 0; c < records[r].size() && c < records[0].size(); ++c)
+      row[records[0][c]] = records[r][c];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// The code points of UTF-8 `text` [from, to), as Python slices a str: the reference for the
+// CSV's character offsets.
+std::string CharSlice(const std::string& text, size_t from, size_t to) {
+  std::string out;
+  size_t index = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool lead = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (lead && i > 0) ++index;
+    if (index >= from && index < to) out += text[i];
+  }
+  return out;
+}
+
+const std::vector<std::string> kMarkColumns = {
+    "article_id",     "source",      "date",      "url",          "title",    "source_words",
+    "sentence_index", "claim_id",    "category",  "voice",        "cue",      "cue_start",
+    "cue_end",        "entry",       "stance",    "source_kind",  "polarity", "negated",
+    "cited_source",   "cited_start", "cited_end", "sentence_text"};
+
 TEST(CsvReportTest, OneRowPerMarkWithRfc4180Quoting) {
   auto model = BuildSeedFixture(kSeeds);
   ASSERT_OK(model);
@@ -260,33 +309,59 @@ TEST(CsvReportTest, OneRowPerMarkWithRfc4180Quoting) {
   }
   const auto records = ParseCsv(RenderMarksCsv(*model));
   ASSERT_EQ(records.size(), marks + 1);
-  const std::vector<std::string> header = {
-      "article_id",  "source",    "sentence_index", "category",      "start",
-      "end",         "cue",       "entry",          "stance",        "source_kind",
-      "polarity",    "voice",     "negated",        "sentence_text", "cited_source",
-      "cited_start", "cited_end", "claim_id",       "sentence_start"};
-  EXPECT_EQ(records[0], header);
-  for (size_t r = 1; r < records.size(); ++r) ASSERT_EQ(records[r].size(), header.size()) << r;
+  EXPECT_EQ(records[0], kMarkColumns);
+  for (size_t r = 1; r < records.size(); ++r)
+    ASSERT_EQ(records[r].size(), kMarkColumns.size()) << r;
 }
 
-// Each mark's row names its sentence's claim, and the sentence's offset turns the mark's
-// article offsets into offsets within sentence_text: there they cut out the cue.
-TEST(CsvReportTest, RowsNameTheClaimAndCutTheCueFromTheSentence) {
+// Each row carries what a researcher groups and joins by — the article's source, date, url and
+// title, its outlet's words, the claim — and character offsets that cut the cue out of the
+// row's own sentence_text, as Python's str slicing does (the seeds hold curly quotes and
+// dashes: byte offsets would miss).
+TEST(CsvReportTest, RowsCarryArticleClaimAndCharacterOffsetsOfTheCue) {
   auto model = BuildSeedFixture(kSeeds);
   ASSERT_OK(model);
-  const auto records = ParseCsv(RenderMarksCsv(*model));
-  ASSERT_GT(records.size(), 1u);
-  size_t with_claim = 0;
-  for (size_t r = 1; r < records.size(); ++r) {
-    const std::vector<std::string>& row = records[r];
-    const size_t start = std::stoul(row[4]);
-    const size_t end = std::stoul(row[5]);
-    const size_t sentence_start = std::stoul(row[18]);
-    ASSERT_LE(sentence_start, start) << r;
-    EXPECT_EQ(row[13].substr(start - sentence_start, end - start), row[6]) << r;
-    with_claim += row[17].empty() ? 0 : 1;
+  const auto rows = Rows(ParseCsv(RenderMarksCsv(*model)));
+  ASSERT_GT(rows.size(), 30u);
+  size_t with_claim = 0, non_ascii = 0;
+  for (const auto& row : rows) {
+    const std::string& text = row.at("sentence_text");
+    EXPECT_EQ(CharSlice(text, std::stoul(row.at("cue_start")), std::stoul(row.at("cue_end"))),
+              row.at("cue"))
+        << text;
+    if (!row.at("cited_start").empty()) {
+      EXPECT_EQ(CharSlice(text, std::stoul(row.at("cited_start")), std::stoul(row.at("cited_end"))),
+                row.at("cited_source"));
+    }
+    non_ascii += std::any_of(text.begin(), text.end(), [](char c) { return c & 0x80; });
+    with_claim += row.at("claim_id").empty() ? 0 : 1;
+    EXPECT_FALSE(row.at("source_words").empty());
   }
   EXPECT_GT(with_claim, 0u);
+  EXPECT_GT(non_ascii, 0u);
+  EXPECT_EQ(rows[0].at("article_id"), model->articles[0].id);
+  EXPECT_EQ(rows[0].at("title"), model->articles[0].title);
+  EXPECT_EQ(rows[0].at("source_words"), std::to_string(model->profiles[0].words));
+}
+
+TEST(CsvReportTest, OffsetsInsideACharacterWidenToIt) {
+  ReportModel model;
+  ReportArticle article;
+  article.id = "a";
+  article.source = "S";
+  article.text = "Caf\xC3\xA9 \xE2\x80\x9Cmay\xE2\x80\x9D.";
+  ReportSentence sentence{0, Span{0, article.text.size()}, 0, false, {}, ""};
+  ReportMark mark;
+  mark.category = "scare_quote";
+  mark.span = Span{7, 13};  // from inside the opening quote to inside the closing one
+  mark.cue = "\xE2\x80\x9Cmay\xE2\x80\x9D";
+  sentence.marks = {mark};
+  article.sentences = {sentence};
+  model.articles = {article};
+  const auto rows = Rows(ParseCsv(RenderMarksCsv(model)));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].at("cue_start"), "5");
+  EXPECT_EQ(rows[0].at("cue_end"), "10");
 }
 
 TEST(CsvReportTest, QuotesCommasQuotesAndNewlines) {
@@ -304,15 +379,15 @@ TEST(CsvReportTest, QuotesCommasQuotesAndNewlines) {
   article.sentences = {sentence};
   model.articles = {article};
   const std::string csv = RenderMarksCsv(model);
-  EXPECT_NE(csv.find("\"a,1\",\"He said \"\"no\"\"\",0,hedge,0,4,Line,,,,,,false,"
-                     "\"Line one,\r\nline \"\"two\"\".\",,,,,0\r\n"),
+  EXPECT_NE(csv.find("\"a,1\",\"He said \"\"no\"\"\",,,,,0,,hedge,,Line,0,4,,,,,false,,,,"
+                     "\"Line one,\r\nline \"\"two\"\".\"\r\n"),
             std::string::npos)
       << csv;
-  const auto records = ParseCsv(csv);
-  ASSERT_EQ(records.size(), 2u);
-  EXPECT_EQ(records[1][0], "a,1");
-  EXPECT_EQ(records[1][1], "He said \"no\"");
-  EXPECT_EQ(records[1][13], article.text);
+  const auto rows = Rows(ParseCsv(csv));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].at("article_id"), "a,1");
+  EXPECT_EQ(rows[0].at("source"), "He said \"no\"");
+  EXPECT_EQ(rows[0].at("sentence_text"), article.text);
 }
 
 TEST(CsvReportTest, AttributionRowsNameTheCitedSource) {
@@ -335,16 +410,42 @@ TEST(CsvReportTest, AttributionRowsNameTheCitedSource) {
   sentence.marks = {said, may};
   article.sentences = {sentence};
   model.articles = {article};
-  const auto records = ParseCsv(RenderMarksCsv(model));
-  ASSERT_EQ(records.size(), 3u);
-  ASSERT_EQ(records[1].size(), 19u);
-  EXPECT_EQ(records[1][3], "attribution");
-  EXPECT_EQ(records[1][14], "Officials, \"insiders\"");
-  EXPECT_EQ(records[1][15], "0");
-  EXPECT_EQ(records[1][16], "21");
-  EXPECT_EQ(records[2][3], "hedge");  // no source: empty fields
-  EXPECT_EQ(records[2][14], "");
-  EXPECT_EQ(records[2][15], "");
+  const auto rows = Rows(ParseCsv(RenderMarksCsv(model)));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].at("category"), "attribution");
+  EXPECT_EQ(rows[0].at("cited_source"), "Officials, \"insiders\"");
+  EXPECT_EQ(rows[0].at("cited_start"), "0");
+  EXPECT_EQ(rows[0].at("cited_end"), "21");
+  EXPECT_EQ(rows[1].at("category"), "hedge");  // no source: empty fields
+  EXPECT_EQ(rows[1].at("cited_source"), "");
+  EXPECT_EQ(rows[1].at("cited_start"), "");
+}
+
+// The codebook is made from the same list as the header: every column is explained, and it says
+// what the offsets count and how to undo the apostrophe rule.
+TEST(CsvReportTest, CodebookExplainsEveryColumn) {
+  for (CsvTable table : {CsvTable::kMarks, CsvTable::kBatchMarks, CsvTable::kBatchClaims}) {
+    const std::string codebook = RenderCsvCodebook(table, "x.csv");
+    const auto header = ParseCsv(CsvHeader(table));
+    ASSERT_EQ(header.size(), 1u);
+    for (const std::string& column : header[0])
+      EXPECT_NE(codebook.find("| `" + column + "` |"), std::string::npos) << column;
+    EXPECT_NE(codebook.find("emove one leading `'`"), std::string::npos);
+  }
+  const std::string marks = RenderCsvCodebook(CsvTable::kMarks, "x.csv");
+  EXPECT_NE(marks.find("Unicode code points"), std::string::npos);
+  EXPECT_NE(marks.find("open(\"x.csv\""), std::string::npos);
+  EXPECT_EQ(ParseCsv(CsvHeader(CsvTable::kBatchMarks))[0][0], "story");
+}
+
+TEST(CsvReportTest, IsByteIdenticalAcrossRuns) {
+  auto model = BuildSeedFixture(kSeeds);
+  ASSERT_OK(model);
+  EXPECT_EQ(RenderMarksCsv(*model), RenderMarksCsv(*model));
+  std::string a, b;
+  AppendCsvRows(CsvTable::kBatchClaims, *model, "s1", &a);
+  AppendCsvRows(CsvTable::kBatchClaims, *model, "s1", &b);
+  EXPECT_EQ(a, b);
 }
 
 // Reliability probe, defect 1: a source, id or sentence starting with = + - @ (or tab/CR) went
@@ -379,10 +480,11 @@ TEST(CsvReportTest, Issue19FormulaInjectionIsNeutralised) {
     model.articles = {article};
     const auto records = ParseCsv(RenderMarksCsv(model));
     ASSERT_EQ(records.size(), 2u) << c.value;
-    EXPECT_EQ(records[1][0], c.cell) << "article_id of " << c.value;
-    EXPECT_EQ(records[1][1], c.cell) << "source of " << c.value;
-    EXPECT_EQ(records[1][13], c.cell + " may fall.") << "sentence_text of " << c.value;
-    EXPECT_EQ(records[1][14], c.cell) << "cited_source of " << c.value;
+    const auto rows = Rows(records);
+    EXPECT_EQ(rows[0].at("article_id"), c.cell) << "article_id of " << c.value;
+    EXPECT_EQ(rows[0].at("source"), c.cell) << "source of " << c.value;
+    EXPECT_EQ(rows[0].at("sentence_text"), c.cell + " may fall.") << "sentence_text of " << c.value;
+    EXPECT_EQ(rows[0].at("cited_source"), c.cell) << "cited_source of " << c.value;
     // No cell of the file, header included, starts with a formula character.
     for (const auto& record : records) {
       for (const std::string& cell : record) {

@@ -50,7 +50,9 @@ broken("cited-kind", lambda d: d["profiles"][0]["cited"][0].update(kind="none"))
 broken("cited-stance", lambda d: d["profiles"][0]["cited"][0]["stances"].update(unsure=1))
 broken("cited-zero-stance", lambda d: d["profiles"][0]["cited"][0]["stances"].update(neutral=0))
 broken("cited-evidence", lambda d: d["profiles"][0]["cited"][0]["evidence"].append({"article": -1}))
-broken("old-version", lambda d: d.update(schema_version="1.0"))
+broken("old-version", lambda d: d.update(schema_version="1.3"))
+# A breakdown bar that names a category again would count its marks twice in a group-by.
+broken("bar-double-count", lambda d: next(b for b in d["profiles"][0]["bars"] if b["breakdown_by"]).update(category="attribution"))
 PY
 for doc in "$work"/broken-*.json; do
   if "$python" "$validator" "$schema" "$doc" >/dev/null; then

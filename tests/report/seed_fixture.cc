@@ -233,6 +233,24 @@ ReportSourceProfile Profile(const ReportModel& model, int a) {
   profile.bars.push_back(Bar(model, a, "Evaluative: positive", "evaluative", w,
                              [](const ReportMark& m) { return m.polarity == "positive"; }));
   profile.bars.push_back(Bar(model, a, "Scare quotes", "scare_quote", w, is("scare_quote")));
+  // The breakdowns of a category, as engine/pipeline marks them.
+  struct Breakdown {
+    const char* label;
+    const char* by;
+    const char* value;
+  };
+  constexpr Breakdown kBreakdowns[] = {{"Attribution: anonymous", "source_kind", "anonymous"},
+                                       {"Stance: distancing", "stance", "distancing"},
+                                       {"Stance: emphatic", "stance", "emphatic"},
+                                       {"Evaluative: negative", "polarity", "negative"},
+                                       {"Evaluative: positive", "polarity", "positive"}};
+  for (ReportProfileBar& bar : profile.bars) {
+    for (const Breakdown& breakdown : kBreakdowns) {
+      if (bar.label != breakdown.label) continue;
+      bar.breakdown_by = breakdown.by;
+      bar.breakdown_value = breakdown.value;
+    }
+  }
   profile.cited = Cited(model, a);
   return profile;
 }
