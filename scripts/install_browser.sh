@@ -1,9 +1,38 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the report's browser test (tests/report/browser_test.sh).
+# Installs Debian's chromium for the report's browser tests (tests/report/browser_test.sh,
+# tests/browser/run.sh), and the npm packages tests/browser drives it with (playwright-core,
+# axe-core: npm ci from tests/browser/package-lock.json) when they are missing.
 # Exits 0 in every case: when chromium is present or was installed it prints its path; when it
-# cannot be installed (no root, no package index, offline) it says so and the browser test skips.
+# cannot be installed (no root, no package index, offline) it says so and the browser tests skip.
 # Usage: scripts/install_browser.sh
 set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# The npm packages of tests/browser, installed once (node_modules is not in git).
+install_npm_packages() {
+  local dir=$here/tests/browser
+  if [ -f "$dir/node_modules/playwright-core/package.json" ] && [ -f "$dir/node_modules/axe-core/axe.min.js" ]; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    # Debian's node and npm, when this user may apt-get (root, or sudo without a password).
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
+    if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; }; then
+      echo "install_browser: installing nodejs and npm from Debian" >&2
+      DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        nodejs npm >&2 || true
+    fi
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install_browser: npm is missing and cannot be installed; the report page's browser tests will skip" >&2
+    return 0
+  fi
+  echo "install_browser: installing playwright-core and axe-core (npm ci in tests/browser)" >&2
+  (cd "$dir" && timeout 300 npm ci --no-audit --no-fund --loglevel=error >&2) ||
+    echo "install_browser: npm ci failed in tests/browser (offline?); the report page's browser tests will skip" >&2
+}
+install_npm_packages
 
 find_chromium() {
   for name in chromium chromium-browser; do

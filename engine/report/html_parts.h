@@ -3,7 +3,9 @@
 //   - html_report.cc: the page around the long parts, claim rows, and the batched streaming;
 //   - sentence_html.cc: sentence highlighting (marks, cited sources, differing words as nested
 //     layers) and the articles' full texts;
-//   - profile_chart.cc: the source profiles, a bar chart each (SVG geometry), and "who it cites".
+//   - profile_chart.cc: the source profiles, a bar chart each (SVG geometry), and "who it cites";
+//   - outlet_summary.cc: the claims view's groups and order, and the first screen's summary of
+//     each outlet (what it carries, omits, where it conflicts, how it frames).
 // All markup lives in the templates (reports/templates); these files compute what they show.
 // Every string from the model reaches the page through mustache's escaping `{{...}}`, with
 // invalid UTF-8 replaced (SetClean).
@@ -130,11 +132,45 @@ struct Templates {
   CompiledTemplate page, sentence, claim_row, fulltext;
 };
 
+// The groups of the claims view, in page order: claims shared by several sources (a table,
+// open), related sentences (a table in a closed <details>), then per source the sentences no
+// other source carries (a list in a closed <details> each).
+enum class ClaimGroup { kShared, kRelated, kSingle };
+
+// Where each claim shows in the claims view, and what the filters and the first screen need to
+// know about it. Vectors indexed by claim position in ReportModel::claims, except `order`.
+struct ClaimLayout {
+  std::vector<int> order;          // claim positions in page order
+  std::vector<ClaimGroup> group;   // the group each claim shows in
+  std::vector<int> single_source;  // kSingle: the column of its one source; else -1
+  std::vector<bool> conflict;      // it has a discrepancy other than certainty drift
+  std::vector<bool> drift;         // it has certainty drift
+  // The columns of the sources whose versions take part in a conflict / a certainty drift.
+  std::vector<std::vector<uint32_t>> conflict_sources, drift_sources;
+};
+
+// Returns the layout of `model`'s claims. Shared claims come first, those with a conflict first,
+// then those with certainty drift, then by the number of sources carrying them (most first);
+// ties keep the model's order. Related sentences follow in the model's order, then the
+// single-source sentences by source column, each source's in the model's order.
+ClaimLayout LayOutClaims(const ReportModel& model, const ClaimTable& table);
+
+// Returns true iff `d` is certainty drift (one side states, the other attributes or hedges).
+inline bool IsDrift(const ReportDiscrepancy& d) { return d.kind == "attribution"; }
+
+// Sets the first screen's data on the root of `data`: "outlets" (per source: what it carries,
+// what it omits that others carry, its conflicts and certainty drifts, its framing in one line,
+// each with links into the evidence), "disagreements" (the conflicts, then the drifts, each
+// linking to its claim) and the counts the filters show.
+void SetOutletSummary(const ReportModel& model, const ClaimTable& table, const ClaimLayout& layout,
+                      TemplateData* data);
+
 // What every claim row and full text is rendered from; read-only while threads render.
 struct Page {
   const ReportModel& model;
   const ClaimTable& table;
   const Templates& templates;
+  const ClaimLayout& layout;
   std::vector<bool> text_valid;  // per article: its text is valid UTF-8
   bool grid;
 };
@@ -148,9 +184,12 @@ void AddMarkLayers(const ReportSentence& sentence, std::vector<const ReportMark*
 
 // Renders one sentence (`range` of `text`) with sentence.mustache into
 // `scratch->sentence_html`: its segments, each with the nested layers of `scratch->layers`
-// covering it. `text_valid`: `text` is valid UTF-8 as a whole.
+// covering it. `text_valid`: `text` is valid UTF-8 as a whole. `focusable`: each highlight is a
+// tab stop (tabindex="0"), so that the keyboard shows its reason; claim cells only, so that the
+// full texts do not add hundreds of tab stops (their highlights show the reason on hover, and
+// the script gives it to screen readers as aria-description).
 Status RenderSentence(const CompiledTemplate& sentence_template, const std::string& text,
-                      bool text_valid, Span range, Scratch* scratch);
+                      bool text_valid, Span range, bool focusable, Scratch* scratch);
 
 // The number of marks over all sentences of `article`.
 int CountMarks(const ReportArticle& article);

@@ -29,9 +29,6 @@
 namespace parallax::html {
 namespace {
 
-// Returns true iff `d` is certainty drift (one side states, the other attributes or hedges).
-bool IsDrift(const ReportDiscrepancy& d) { return d.kind == "attribution"; }
-
 // One line on why two versions are one claim: "both quote “…” · words both use: guilty,
 // wednesday · similarity 0.31".
 std::string EvidenceText(const ReportEvidence& e) {
@@ -49,12 +46,52 @@ std::string EvidenceText(const ReportEvidence& e) {
   return out + "similarity " + FormatFixed(e.score, 2);
 }
 
+// The group a claims-view position belongs to: its kind and, for single-source sentences, the
+// source column (one group per source).
+std::pair<ClaimGroup, int> GroupAt(const ClaimLayout& layout, size_t i) {
+  const int c = layout.order[i];
+  return {layout.group[c], layout.single_source[c]};
+}
+
+// Sets which group markup row `i` (a position in layout.order) opens and closes: the markup of
+// the claims view's groups (a table, a <details> around a table or a list) is written by
+// claim_row.mustache around the rows, so that the rows can be streamed in batches.
+void SetGroupData(const Page& page, size_t i, TemplateData* data) {
+  const ClaimLayout& layout = page.layout;
+  const ClaimTable& table = page.table;
+  const auto [group, source] = GroupAt(layout, i);
+  const bool opens = i == 0 || GroupAt(layout, i - 1) != std::pair(group, source);
+  const bool ends =
+      i + 1 == layout.order.size() || GroupAt(layout, i + 1) != std::pair(group, source);
+  data->SetBool(kRoot, "open_shared", opens && group == ClaimGroup::kShared);
+  data->SetBool(kRoot, "open_related", opens && group == ClaimGroup::kRelated);
+  data->SetBool(kRoot, "open_single", opens && group == ClaimGroup::kSingle);
+  data->SetBool(kRoot, "end_table", ends && group == ClaimGroup::kShared);
+  data->SetBool(kRoot, "end_related", ends && group == ClaimGroup::kRelated);
+  data->SetBool(kRoot, "end_single", ends && group == ClaimGroup::kSingle);
+  data->SetBool(kRoot, "single", group == ClaimGroup::kSingle);
+  if (!opens) return;
+  size_t count = 0;  // the rows of this group
+  for (size_t k = i; k < layout.order.size() && GroupAt(layout, k) == std::pair(group, source); ++k)
+    ++count;
+  data->Set(kRoot, "group_n", FormatCount(count));
+  data->Set(kRoot, "group_plural", count == 1 ? "" : "s");
+  if (group == ClaimGroup::kSingle) {
+    data->Set(kRoot, "group_id", "only-" + std::to_string(source));
+    SetClean(data, kRoot, "group_source", table.sources[source]);
+    data->Set(kRoot, "group_word", count == 1 ? "sentence" : "sentences");
+    data->Set(kRoot, "group_column", std::to_string(source));
+  }
+  SetStringList(data, kRoot, "columns", table.sources, "name");
+}
+
 // Sets the data of claim row `c` on the root of scratch->data. In a grid (page.grid), one cell
 // per source, empty ones included; otherwise only the sources that carry the claim, and a count
-// of those that do not.
+// of those that do not. A single-source sentence shows as a list item, not a table row.
 Status SetClaimData(const Page& page, int c, Scratch* scratch) {
   const ReportModel& model = page.model;
   const ClaimTable& table = page.table;
+  const ClaimLayout& layout = page.layout;
   const bool grid = page.grid;
   TemplateData& data = scratch->data;
   const Ref out = kRoot;
@@ -62,19 +99,32 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
   data.Set(out, "anchor", "claim-" + std::to_string(c));
   data.Set(out, "label", ClaimLabel(claim.id));
   SetClean(&data, out, "id", claim.id);
+  data.Set(out, "position", std::to_string(c));
   data.Set(out, "score", FormatFixed(claim.score, 2));
   data.SetBool(out, "has_note", !claim.note.empty());
   SetClean(&data, out, "note", claim.note);
   data.Set(out, "carried", std::to_string(table.CarryingCount(c)));
   data.Set(out, "omitted", std::to_string(table.OmittingCount(c)));
   data.Set(out, "of", std::to_string(table.sources.size()));
+  std::string carry;  // the columns carrying the claim, for the filters: "0 2"
+  for (uint32_t column : table.rows[c].carrying) {
+    if (!carry.empty()) carry += ' ';
+    carry += std::to_string(column);
+  }
+  data.Set(out, "carry", carry);
+  auto columns_text = [](const std::vector<uint32_t>& columns) {
+    std::string text;
+    for (uint32_t column : columns) text += (text.empty() ? "" : " ") + std::to_string(column);
+    return text;
+  };
+  data.Set(out, "conflict_sources", columns_text(layout.conflict_sources[c]));
+  data.Set(out, "drift_sources", columns_text(layout.drift_sources[c]));
   data.SetBool(out, "grid", grid);
   // Certainty drift ("attribution") is framing, not disagreement: listed with the conflicts
   // but in a calmer style, and it does not mark the row as disagreeing.
-  const bool conflicts = std::any_of(claim.discrepancies.begin(), claim.discrepancies.end(),
-                                     [](const ReportDiscrepancy& d) { return !IsDrift(d); });
   data.SetBool(out, "has_discrepancies", !claim.discrepancies.empty());
-  data.SetBool(out, "has_conflicts", conflicts);
+  data.SetBool(out, "has_conflicts", layout.conflict[c]);
+  data.SetBool(out, "has_drift", layout.drift[c]);
   data.SetBool(out, "has_omissions", table.OmittingCount(c) > 0);
   const Ref discrepancies = data.SetList(out, "discrepancies");
   for (const ReportDiscrepancy& d : claim.discrepancies) {
@@ -97,7 +147,7 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
   const Ref cells = data.SetList(out, "cells");
   for (size_t s = 0; s < table.sources.size(); ++s) {
     const std::span<const SentenceRef> refs = table.Cell(c, s);
-    if (!grid && refs.empty()) continue;
+    if ((!grid || layout.group[c] == ClaimGroup::kSingle) && refs.empty()) continue;
     const Ref cell = data.AddObject(cells);
     SetClean(&data, cell, "source", table.sources[s]);
     data.SetBool(cell, "empty", refs.empty());
@@ -107,7 +157,11 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
       const ReportSentence& sentence = article.sentences[ref.sentence];
       Layers& layers = scratch->layers;
       layers.Clear();
-      AddMarkLayers(sentence, &scratch->marks, &layers);
+      // A single-source sentence is listed as plain text: its marks are highlighted once, in
+      // the full text its ¶ link leads to (a long report's groups would repeat every article).
+      if (layout.group[c] != ClaimGroup::kSingle) {
+        AddMarkLayers(sentence, &scratch->marks, &layers);
+      }
       bool disputed = false;
       for (const ReportDiscrepancy& d : claim.discrepancies) {
         if (IsDrift(d)) continue;  // framing: its cues are highlighted as attribution marks
@@ -128,7 +182,7 @@ Status SetClaimData(const Page& page, int c, Scratch* scratch) {
       }
       PARALLAX_RETURN_IF_ERROR(RenderSentence(page.templates.sentence, article.text,
                                               page.text_valid[ref.article], sentence.span,
-                                              scratch));
+                                              layout.group[c] != ClaimGroup::kSingle, scratch));
       const Ref entry = data.AddObject(sentences);
       data.Set(entry, "href", Href(SentenceAnchor(ref)));
       data.Set(entry, "index", std::to_string(sentence.index));
@@ -248,9 +302,10 @@ void SetPageHeader(const ReportModel& model, const std::map<std::string, std::st
   root->SetBool(kRoot, "has_notices", !model.notices.empty());
 }
 
-// The counts of the page header, and how many claims every source carries.
+// The counts of the page header: how many claims several sources share, every source carries,
+// and one source only carries.
 void SetSummary(const ReportModel& model, const ClaimTable& table, TemplateData* root) {
-  int sentences = 0, marks = 0, shared = 0, discrepancies = 0;
+  int sentences = 0, marks = 0, by_all = 0, shared = 0, discrepancies = 0;
   for (const ReportArticle& article : model.articles) {
     sentences += article.sentences.size();
     marks += CountMarks(article);
@@ -260,7 +315,8 @@ void SetSummary(const ReportModel& model, const ClaimTable& table, TemplateData*
     if (model.claims[c].related) continue;
     ++claim_count;
     discrepancies += model.claims[c].discrepancies.size();
-    if (table.OmittingCount(c) == 0) ++shared;
+    if (table.CarryingCount(c) > 1) ++shared;
+    if (table.OmittingCount(c) == 0 && table.sources.size() > 1) ++by_all;
   }
   const Ref summary = root->SetList(kRoot, "summary");
   AddSummaryItem(table.sources.size(), "source", "sources", root, summary);
@@ -270,8 +326,9 @@ void SetSummary(const ReportModel& model, const ClaimTable& table, TemplateData*
   AddSummaryItem(claim_count, "claim", "claims", root, summary);
   AddSummaryItem(discrepancies, "discrepancy", "discrepancies", root, summary);
   root->Set(kRoot, "claims_summary",
-            FormatCount(shared) + " carried by every source, " + FormatCount(claim_count - shared) +
-                " omitted by some");
+            FormatCount(shared) + " shared by several sources, " + FormatCount(by_all) +
+                " of them by every source; " + FormatCount(claim_count - shared) +
+                " carried by one source only");
 }
 
 // The claims table's columns: one per source in a grid, else the sources' count only.
@@ -299,11 +356,13 @@ void SetPartMarkers(const ReportModel& model, const PartMarkers& markers, Templa
 
 // Renders the page around its long parts into `page`.
 Status RenderPageAround(const ReportModel& model, const ClaimTable& table,
-                        const std::map<std::string, std::string>& files, const Templates& templates,
-                        bool grid, const PartMarkers& markers, std::string* page) {
+                        const ClaimLayout& layout, const std::map<std::string, std::string>& files,
+                        const Templates& templates, bool grid, const PartMarkers& markers,
+                        std::string* page) {
   TemplateData root;
   SetPageHeader(model, files, &root);
   SetSummary(model, table, &root);
+  SetOutletSummary(model, table, layout, &root);
   SetLegend(model, &root);
   SetClaimColumns(table, grid, &root);
   SetPartMarkers(model, markers, &root);
@@ -342,9 +401,10 @@ Status StreamPage(const std::string& page, const std::vector<Part>& parts, const
                   const HtmlOptions& options, const HtmlSink& sink) {
   const ReportModel& model = context.model;
   const Templates& templates = context.templates;
-  auto render_claim = [&](size_t c, Scratch* scratch) -> Status {
+  auto render_claim = [&](size_t i, Scratch* scratch) -> Status {
     scratch->data.Clear();
-    PARALLAX_RETURN_IF_ERROR(SetClaimData(context, c, scratch));
+    SetGroupData(context, i, &scratch->data);
+    PARALLAX_RETURN_IF_ERROR(SetClaimData(context, context.layout.order[i], scratch));
     return templates.claim_row.Render(scratch->data, &scratch->out);
   };
   auto render_fulltext = [&](size_t a, Scratch* scratch) -> Status {
@@ -361,7 +421,7 @@ Status StreamPage(const std::string& page, const std::vector<Part>& parts, const
     PARALLAX_RETURN_IF_ERROR(sink(std::string_view(page).substr(done, part.at - done)));
     if (part.claims) {
       PARALLAX_RETURN_IF_ERROR(
-          StreamParts(model.claims.size(), options, &scratches, sink, render_claim));
+          StreamParts(context.layout.order.size(), options, &scratches, sink, render_claim));
     } else {
       PARALLAX_RETURN_IF_ERROR(
           StreamParts(model.articles.size(), options, &scratches, sink, render_fulltext));
@@ -387,13 +447,16 @@ Status RenderHtmlTo(const ReportModel& model, const std::string& templates_dir,
   const ClaimTable table = BuildClaimTable(model);
   const bool grid = table.sources.size() <= options.max_source_columns;
 
+  const html::ClaimLayout layout = html::LayOutClaims(model, table);
+
   const html::PartMarkers markers = html::MakePartMarkers();
   std::string page;
   PARALLAX_RETURN_IF_ERROR(
-      html::RenderPageAround(model, table, files, templates, grid, markers, &page));
+      html::RenderPageAround(model, table, layout, files, templates, grid, markers, &page));
   PARALLAX_ASSIGN_OR_RETURN(const std::vector<html::Part> parts, html::FindParts(page, markers));
 
-  html::Page context{model, table, templates, std::vector<bool>(model.articles.size()), grid};
+  html::Page context{model, table, templates, layout, std::vector<bool>(model.articles.size()),
+                     grid};
   for (size_t a = 0; a < model.articles.size(); ++a) {
     context.text_valid[a] = !FindInvalidUtf8(model.articles[a].text).has_value();
   }

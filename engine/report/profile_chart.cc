@@ -29,9 +29,11 @@ constexpr double kChartWidth = 600, kLabelWidth = 196, kBarLeft = 204, kBarMaxWi
 constexpr double kRowHeight = 26, kBarHeight = 15, kChartTop = 24;
 
 // Sets `items` of `ev` to the sentences `refs` name, each a link to the sentence in its full
-// text, and `has_items`.
+// text, and `has_items`. Each item names its article only when the outlet has several
+// (`name_article`), and quotes the sentence's start: the link leads to all of it, highlighted.
 void SetEvidenceItems(const ReportModel& model, const std::vector<SentenceRef>& refs,
-                      TemplateData* data, Ref ev) {
+                      bool name_article, TemplateData* data, Ref ev) {
+  constexpr size_t kMaxQuoteBytes = 160;
   const Ref items = data->SetList(ev, "items");
   bool has_items = false;
   for (const SentenceRef& ref : refs) {
@@ -40,9 +42,10 @@ void SetEvidenceItems(const ReportModel& model, const std::vector<SentenceRef>& 
     const ReportSentence& sentence = article.sentences[ref.sentence];
     const Ref item = data->AddObject(items);
     data->Set(item, "href", Href(SentenceAnchor(ref)));
-    data->Set(item, "where",
-              CleanUtf8(ArticleLabel(article)) + ", sentence " + std::to_string(sentence.index));
-    data->Set(item, "text", ShortenUtf8(CollapseSpaces(sentence.span.Of(article.text)), 320));
+    const std::string where = "\u00b6" + std::to_string(sentence.index);
+    data->Set(item, "where", name_article ? CleanUtf8(ArticleLabel(article)) + " " + where : where);
+    data->Set(item, "text",
+              ShortenUtf8(CollapseSpaces(sentence.span.Of(article.text)), kMaxQuoteBytes));
     has_items = true;
   }
   data->SetBool(ev, "has_items", has_items);
@@ -112,7 +115,7 @@ void AddCitedSources(const ReportModel& model, int p, TemplateData* data, Ref ou
     data->Set(ev, "count", CountOf(cited.count, "citation", "citations"));
     data->Set(ev, "own", FormatCount(cited.own_voice_count));
     data->Set(ev, "n", CountOf(cited.evidence.size(), "sentence", "sentences"));
-    SetEvidenceItems(model, cited.evidence, data, ev);
+    SetEvidenceItems(model, cited.evidence, profile.articles > 1, data, ev);
   }
 }
 
@@ -182,7 +185,7 @@ void AddProfile(const ReportModel& model, int p, double scale_max, TemplateData*
     data->Set(ev, "count", std::to_string(bar.count));
     data->Set(ev, "own", std::to_string(bar.own_voice_count));
     data->Set(ev, "n", std::to_string(bar.evidence.size()));
-    SetEvidenceItems(model, bar.evidence, data, ev);
+    SetEvidenceItems(model, bar.evidence, profile.articles > 1, data, ev);
   }
   AddCitedSources(model, p, data, out);
 }

@@ -115,10 +115,11 @@ void AddMarkLayers(const ReportSentence& sentence, std::vector<const ReportMark*
 // each with the nested layers covering it. Rendering each sentence on its own keeps the data
 // of a row small and lets the same code serve claim cells and full texts.
 Status RenderSentence(const CompiledTemplate& sentence_template, const std::string& text,
-                      bool text_valid, Span range, Scratch* scratch) {
+                      bool text_valid, Span range, bool focusable, Scratch* scratch) {
   TemplateData& data = scratch->sentence_data;
   const Layers& layers = scratch->layers;
   data.Clear();
+  data.SetBool(kRoot, "focusable", focusable);
   std::vector<Span>& spans = scratch->spans;
   spans.clear();
   for (size_t i = 0; i < layers.size(); ++i) spans.push_back(layers[i].span);
@@ -221,8 +222,9 @@ Status SetParagraphs(const Page& page, int a, Ref object, Scratch* scratch) {
     }
     scratch->layers.Clear();
     AddMarkLayers(sentence, &scratch->marks, &scratch->layers);
-    PARALLAX_RETURN_IF_ERROR(
-        RenderSentence(page.templates.sentence, text, page.text_valid[a], sentence.span, scratch));
+    PARALLAX_RETURN_IF_ERROR(RenderSentence(page.templates.sentence, text, page.text_valid[a],
+                                            sentence.span,
+                                            /*focusable=*/false, scratch));
     const SentenceRef ref{a, s};
     const Ref piece = new_piece();
     data.SetBool(piece, "is_sentence", true);

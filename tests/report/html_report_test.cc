@@ -56,9 +56,13 @@ TEST(HtmlReportTest, SeedReportIsSelfContainedAndComplete) {
   // CSS and script are inlined from the templates.
   EXPECT_NE(html.find("mark.c-hedge"), std::string::npos);
   EXPECT_NE(html.find("data-toggle"), std::string::npos);
-  // Claims: a row per claim, a cell per source, omissions and the discrepancy shown.
-  EXPECT_EQ(Count(html, "<tr id=\"claim-"), 4);
-  EXPECT_EQ(Count(html, "class=\"omission\""), 1);  // the Karachi bombing
+  // Claims: a row per shared claim, a cell per source, and the discrepancy shown; a claim one
+  // source carries (the Karachi bombing) is listed under that source, with no empty cell.
+  EXPECT_EQ(Count(html, "<tr id=\"claim-"), 3);
+  EXPECT_EQ(Count(html, "<li id=\"claim-"), 1);
+  EXPECT_NE(html.find("<summary><b>Firstpost</b>: 1 sentence no other outlet carries</summary>"),
+            std::string::npos);
+  EXPECT_EQ(Count(html, "class=\"omission\""), 0);
   EXPECT_NE(html.find("Beijing vs Islamabad"), std::string::npos);
   EXPECT_NE(html.find("class=\"m c-diff"), std::string::npos);
   // Profiles: one SVG chart per source, each bar a link to its evidence.
@@ -77,6 +81,52 @@ TEST(HtmlReportTest, SeedReportIsSelfContainedAndComplete) {
 
 // A claim is labelled by its id in the claims table and the full texts, as in the JSON and the
 // CSV ("c12" is "C12" wherever it shows), whatever its row.
+// The claims view opens on the shared claims, those with a conflict first, then lists each
+// source's single-source sentences in a closed <details> of their own.
+TEST(HtmlReportTest, SharedClaimsWithAConflictComeFirstAndSingleSourceSentencesFollowPerSource) {
+  const std::string html = RenderSeeds();
+  const size_t table = html.find("<h3 id=\"shared-h\" class=\"group-h\">Shared claims");
+  const size_t conflict = html.find("<tr id=\"claim-1\" class=\"claim has-diff\"");
+  const size_t first = html.find("<tr id=\"claim-0\"");
+  const size_t group =
+      html.find("<details class=\"group single\" id=\"only-0\" data-column=\"0\">");
+  const size_t single = html.find("<li id=\"claim-3\" class=\"claim one\"");
+  ASSERT_NE(table, std::string::npos);
+  ASSERT_NE(conflict, std::string::npos);
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(group, std::string::npos);
+  ASSERT_NE(single, std::string::npos);
+  EXPECT_LT(table, conflict);
+  EXPECT_LT(conflict, first) << "the claim with a conflict is not first";
+  EXPECT_LT(first, group);
+  EXPECT_LT(group, single);
+  // The filters read the columns carrying each claim and those in its conflicts.
+  EXPECT_NE(html.find("data-carry=\"0 1\" data-conflict=\"0 1\">"), std::string::npos);
+}
+
+// The first screen: per outlet what it carries, omits and conflicts on, and its framing, each a
+// link to a real element (the first claim it counts, a group, a profile's evidence list).
+TEST(HtmlReportTest, FirstScreenSaysPerOutletWhatItCarriesOmitsAndWhereItConflicts) {
+  const std::string html = RenderSeeds();
+  const size_t card = html.find("<h3 id=\"outlet-0-h\">Firstpost</h3>");
+  ASSERT_NE(card, std::string::npos);
+  EXPECT_LT(card, html.find("<section id=\"claims\""));
+  const std::string firstpost = html.substr(card, html.find("</article>", card) - card);
+  for (const char* expected : {
+           "<a href=\"#claim-1\" data-view=\"view=shared&amp;src=0\">3 of 3 shared claims</a>",
+           "<a href=\"#only-0\" data-view=\"view=single&amp;src=0\">1 sentence no other outlet "
+           "carries</a>",
+           "<span class=\"none\">nothing others carry</span>",
+           "<a href=\"#claim-1\" data-view=\"view=conflict&amp;src=0\">1 claim</a>",
+           "<a class=\"framing f-hedge\" href=\"#ev-0-0\"",
+       }) {
+    EXPECT_NE(firstpost.find(expected), std::string::npos) << expected << "\nin\n" << firstpost;
+  }
+  // The disagreement is listed with its claim.
+  EXPECT_NE(html.find("<li class=\"diff d-place\"><a class=\"claim-link\" href=\"#claim-1\">"),
+            std::string::npos);
+}
+
 TEST(HtmlReportTest, ClaimsAreLabelledByTheirIds) {
   auto model = BuildSeedFixture(kSeeds);
   ASSERT_OK(model);
@@ -241,7 +291,8 @@ TEST(HtmlReportTest, CitedSourcesTableHasARowPerSourceLinkingToItsSentences) {
     ASSERT_FALSE(details.empty()) << row.evidence_id;
     EXPECT_EQ(Count(details, "<li>"), static_cast<int>(row.sentence_links.size()));
     for (const std::string& link : row.sentence_links) {
-      EXPECT_NE(details.find("<a href=\"" + link + "\">Story, sentence "), std::string::npos)
+      // One article for the outlet: the link is its sentence's number, as in the claims.
+      EXPECT_NE(details.find("<a href=\"" + link + "\">\xC2\xB6"), std::string::npos)
           << row.evidence_id << " " << link;
       // ... and the sentence is on the page to land on.
       EXPECT_NE(html->find("id=\"" + link.substr(1) + "\""), std::string::npos) << link;
@@ -320,10 +371,13 @@ TEST(HtmlReportTest, ManySourcesListVersionsPerRowInsteadOfAColumnEach) {
   options.max_source_columns = 1;  // the seeds have two sources
   auto html = RenderHtml(*model, kTemplates, options);
   ASSERT_OK(html);
-  EXPECT_EQ(Count(*html, "<tr id=\"claim-"), 4);
-  EXPECT_EQ(Count(*html, "class=\"omission\""), 0);              // no empty cells ...
-  EXPECT_EQ(Count(*html, "not reported by 1 of 2 sources"), 1);  // ... but the count
-  EXPECT_EQ(Count(*html, "<td class=\"versions\">"), 4);
+  // The three shared claims are rows, each listing its versions; the one-source claim is
+  // listed under its source (with two sources, no shared claim is omitted by one).
+  EXPECT_EQ(Count(*html, "<tr id=\"claim-"), 3);
+  EXPECT_EQ(Count(*html, "<li id=\"claim-"), 1);
+  EXPECT_EQ(Count(*html, "class=\"omission\""), 0);  // no empty cells
+  EXPECT_EQ(Count(*html, "not reported by"), 0);
+  EXPECT_EQ(Count(*html, "<td class=\"versions\">"), 3);
   EXPECT_NE(html->find("<div class=\"version\" data-source=\"Firstpost\">"), std::string::npos);
   EXPECT_EQ(html->find("<th scope=\"col\">Firstpost</th>"), std::string::npos);
   EXPECT_NE(html->find("Versions, by source"), std::string::npos);
