@@ -23,18 +23,9 @@ skip() {
   exit 77
 }
 
-find_chromium() {
-  for name in chromium chromium-browser; do
-    command -v "$name" 2>/dev/null && return 0
-  done
-  return 1
-}
-chromium_bin=$(find_chromium)
-if [ -z "$chromium_bin" ] && [ "${PARALLAX_NO_BROWSER_INSTALL:-0}" != 1 ]; then
-  bash "$source_dir/scripts/install_browser.sh"
-  chromium_bin=$(find_chromium)
-fi
-[ -n "$chromium_bin" ] || skip "chromium is not installed and could not be installed (run scripts/install_browser.sh as root)"
+# shellcheck source=../browser/chromium.sh
+source "$source_dir/tests/browser/chromium.sh"
+chromium_or_skip "$source_dir" "the report page's browser tests"
 command -v node >/dev/null 2>&1 || skip "node is not installed (apt-get install nodejs npm)"
 
 packages_present() {

@@ -12,22 +12,9 @@ set -uo pipefail
 render_fixture=$1
 source_dir=$2
 
-find_chromium() {
-  for name in chromium chromium-browser; do
-    command -v "$name" 2>/dev/null && return 0
-  done
-  return 1
-}
-
-chromium_bin=$(find_chromium)
-if [ -z "$chromium_bin" ] && [ "${PARALLAX_NO_BROWSER_INSTALL:-0}" != 1 ]; then
-  bash "$source_dir/scripts/install_browser.sh"
-  chromium_bin=$(find_chromium)
-fi
-if [ -z "$chromium_bin" ]; then
-  echo "SKIP: chromium is not installed and could not be installed (run scripts/install_browser.sh as root); the report's browser test did not run"
-  exit 77
-fi
+# shellcheck source=../browser/chromium.sh
+source "$source_dir/tests/browser/chromium.sh"
+chromium_or_skip "$source_dir" "the report's browser test"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
