@@ -330,6 +330,18 @@ QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& 
       match.shared_words = common.size();
       match.a_common = {a.words[x[common.front().first]].span().start,
                         a.words[x[common.back().first]].span().end};
+      // Both versions going on past the last common word with their own few words gives the
+      // ending in other words ("closer to a nuclear bomb" / "closer to nuclear arms"); one
+      // going on alone is a quotation cut short. Likewise before the first common word. A
+      // negation there is no quotation given the other way round (negation_differs): the
+      // versions differ in more than the negation. In text order: opening, gaps, ending.
+      bool ignored = false;
+      const OwnWords a_head = WordsBefore(qa_side, x, common.front().first);
+      const OwnWords b_head = WordsBefore(qb_side, y, common.front().second);
+      if (OtherEnding(qa_side, x, a_head, qb_side, y, b_head)) {
+        AddUnmatched(a, x, a_head.from, a_head.to, &match.a_spans, &match.a_text, &ignored);
+        AddUnmatched(b, y, b_head.from, b_head.to, &match.b_spans, &match.b_text, &ignored);
+      }
       // Words each side has between two consecutive common words.
       for (size_t k = 0; k + 1 < common.size(); ++k) {
         const auto [i0, j0] = common[k];
@@ -352,23 +364,11 @@ QuoteMatch MatchQuotations(const QuotedSentence& qa_side, const QuotedSentence& 
         AddUnmatched(a, x, i0 + 1, i1, &match.a_spans, &match.a_text, &match.negation_differs);
         AddUnmatched(b, y, j0 + 1, j1, &match.b_spans, &match.b_text, &match.negation_differs);
       }
-      // Both versions going on past the last common word with their own few words gives the
-      // ending in other words ("closer to a nuclear bomb" / "closer to nuclear arms"); one
-      // going on alone is a quotation cut short. Likewise before the first common word.
-      // A negation there is no quotation given the other way round (negation_differs): the
-      // versions differ in more than the negation.
-      bool ignored = false;
       const OwnWords a_tail = WordsAfter(qa_side, x, common.back().first);
       const OwnWords b_tail = WordsAfter(qb_side, y, common.back().second);
       if (OtherEnding(qa_side, x, a_tail, qb_side, y, b_tail)) {
         AddUnmatched(a, x, a_tail.from, a_tail.to, &match.a_spans, &match.a_text, &ignored);
         AddUnmatched(b, y, b_tail.from, b_tail.to, &match.b_spans, &match.b_text, &ignored);
-      }
-      const OwnWords a_head = WordsBefore(qa_side, x, common.front().first);
-      const OwnWords b_head = WordsBefore(qb_side, y, common.front().second);
-      if (OtherEnding(qa_side, x, a_head, qb_side, y, b_head)) {
-        AddUnmatched(a, x, a_head.from, a_head.to, &match.a_spans, &match.a_text, &ignored);
-        AddUnmatched(b, y, b_head.from, b_head.to, &match.b_spans, &match.b_text, &ignored);
       }
       match.differs = !match.a_spans.empty() || !match.b_spans.empty();
       best = std::move(match);

@@ -18,6 +18,12 @@
 // ("Dar, speaking alongside Wang, stressed"; "Grassley, who owns a farm, notes"); a second verb of
 // the same speaker takes the source of the attribution before it ("said ..., adding", "said ...,
 // but warned").
+// A source is never a phrase opening with a preposition that names no one ("said recently on
+// local cable television"); a phrase opening or ending with a subject pronoun is that pronoun
+// ("He sent an e-mail to members saying", "a military fight he called"); a name followed by
+// where or when it spoke is the name ("Munir at Beijing", "Munir on July 26"); a source after
+// its cue ends at a be-form ("quoted by Carney is not in the Bible"); one lower-case adverb is
+// no source ("newly confirmed").
 //
 // A source is "anonymous" when an anonymous_source lexicon entry matches inside it or it is an
 // indefinite or bare common noun phrase ("officials", "a source"), and "named" when it holds a

@@ -109,7 +109,8 @@ SentenceCertainty CertaintyOf(const std::vector<Mark>& marks, std::string_view t
     // Attributions of a source ("prosecutors said", "according to X"); agentless cues ("newly
     // confirmed", "known as") present a detail, not the sentence, as someone's.
     // Cues reporting an act or stance ("opposed", "expressed concern about") attribute no
-    // statement: "X opposed the plan" / "the plan" is no drift (BASIL, 5 of 5 such drifts wrong).
+    // statement: "X opposed the plan" / "the plan" is no drift (BASIL batch: 3 such drifts, all
+    // wrong).
     if (m.category == MarkCategory::kAttribution && m.source_kind != SourceKind::kNone) {
       if (m.reports_act || !FramesTheSentence(m, text)) continue;
       out.assertion = Assertion::kAttributed;
