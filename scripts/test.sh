@@ -3,7 +3,7 @@
 # errors), then run every test through CTest; then the same suite again under AddressSanitizer
 # + UndefinedBehaviorSanitizer (a clang build in build-asan/), and each fuzz target briefly.
 #
-# Env: PARALLAX_FUZZ_SECONDS (default 6: seconds per fuzz target, so that the whole command
+# Env: PARALLAX_FUZZ_SECONDS (default 4: seconds per fuzz target, so that the whole command
 #      stays under 25 minutes on 2 cores),
 #      PARALLAX_SANITIZE_PASS=0 (skip the sanitizer and fuzzing passes, for a quick local run;
 #      CI never sets it).
@@ -18,6 +18,6 @@ build_dir=${PARALLAX_BUILD_DIR:-$here/build}
 if [[ ${PARALLAX_SANITIZE_PASS:-1} != 0 ]]; then
   echo "parallax: the suite again under ASan + UBSan (scripts/sanitize.sh)" >&2
   bash "$here/scripts/sanitize.sh"
-  echo "parallax: each fuzz target for ${PARALLAX_FUZZ_SECONDS:-6} s (scripts/fuzz.sh)" >&2
-  bash "$here/scripts/fuzz.sh" "${PARALLAX_FUZZ_SECONDS:-6}"
+  echo "parallax: each fuzz target for ${PARALLAX_FUZZ_SECONDS:-4} s (scripts/fuzz.sh)" >&2
+  bash "$here/scripts/fuzz.sh" "${PARALLAX_FUZZ_SECONDS:-4}"
 fi
