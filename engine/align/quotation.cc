@@ -189,13 +189,17 @@ std::string_view Gap(const QuotedSentence& side, size_t before, size_t after,
   return side.text.substr(from - side.base, to - from);
 }
 
+// True iff `text` holds an elision ("…", "...") or a bracket.
+bool HasEditorsMark(std::string_view text) {
+  return text.find("...") != std::string_view::npos ||
+         text.find("\xE2\x80\xA6") != std::string_view::npos ||  // U+2026 …
+         text.find_first_of("[]()") != std::string_view::npos;
+}
+
 // True iff the text between words `before` and `after` of `side` shows an editor's hand: an
 // elision ("…", "...") or brackets ("[...]", "[firearms]", "these (local) supervisors").
 bool ShowsEditing(const QuotedSentence& side, size_t before, size_t after) {
-  const std::string_view gap = Gap(side, before, after);
-  return gap.find("...") != std::string_view::npos ||
-         gap.find("\xE2\x80\xA6") != std::string_view::npos ||  // U+2026 …
-         gap.find_first_of("[]()") != std::string_view::npos;
+  return HasEditorsMark(Gap(side, before, after));
 }
 
 // True iff the words [from, to) of quotation `q` are what a contraction in `other_gap` spells
@@ -280,10 +284,7 @@ bool EditedWords(const QuotedSentence& side, const std::vector<size_t>& q, OwnWo
   // One character more on each side: the brackets around "[arm personnel]".
   const size_t from = first.start - side.base > 0 ? first.start - side.base - 1 : 0;
   const size_t to = std::min(side.text.size(), last.end - side.base + 1);
-  const std::string_view text = side.text.substr(from, to - from);
-  return text.find("...") != std::string_view::npos ||
-         text.find("\xE2\x80\xA6") != std::string_view::npos ||  // U+2026 …
-         text.find_first_of("[]()") != std::string_view::npos;
+  return HasEditorsMark(side.text.substr(from, to - from));
 }
 
 // True iff two ends of one quotation, each a side's own words, give that end in other words:
